@@ -1,0 +1,32 @@
+package cn.carbonmarket.contracts.event;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The one envelope every event travels in (DESIGN.md section 4). {@code eventId} is what idempotent consumers
+ * record; {@code key} is the Kafka record key, the entity whose order matters.
+ *
+ * @param <P> the payload record, one of the records in this package
+ */
+public record EventEnvelope<P>(UUID eventId, String type, int version, Instant occurredAt, String producer,
+                               String key, P payload) {
+
+    public EventEnvelope {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(producer, "producer");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(payload, "payload");
+        if (version < 1) {
+            throw new IllegalArgumentException("event version starts at 1, got " + version);
+        }
+    }
+
+    /** A new event of a known type, stamped now. */
+    public static <P> EventEnvelope<P> of(EventType<P> type, String producer, String key, P payload, Instant now) {
+        return new EventEnvelope<>(UUID.randomUUID(), type.name(), type.version(), now, producer, key, payload);
+    }
+}
