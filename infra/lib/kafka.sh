@@ -1,0 +1,46 @@
+# Apache Kafka: one KRaft broker+controller on 127.0.0.1:9092, from the jars infra/kafka fetches from Maven Central.
+# shellcheck shell=bash
+
+KAFKA_HOME="$ROOT/infra/kafka"
+KAFKA_DATA="$STATE/kafka"
+
+kafka_ready() { java -cp "$KAFKA_HOME/target/lib/*" "$KAFKA_HOME/CreateTopics.java" 127.0.0.1:9092 "$KAFKA_HOME/topics.txt"; }
+
+ensure_kafka() {
+  if running kafka; then return 0; fi
+  if port_open 9092; then die "port 9092 is taken by a process this launcher did not start"; fi
+  if [ ! -f "$KAFKA_HOME/target/lib/kafka_2.13-4.1.1.jar" ]; then
+    say "fetching the Kafka broker from Maven Central"
+    (cd "$KAFKA_HOME" && mvn_batch -q package)
+  fi
+  mkdir -p "$KAFKA_DATA/logs"
+  cat > "$KAFKA_DATA/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:9093
+listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093
+advertised.listeners=PLAINTEXT://127.0.0.1:9092
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$KAFKA_DATA/data
+num.partitions=3
+auto.create.topics.enable=false
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=12
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+group.initial.rebalance.delay.ms=0
+log.retention.hours=168
+PROPS
+  local cp="$KAFKA_HOME/target/lib/*"
+  local opts=(-Xms256m -Xmx768m -Dkafka.logs.dir="$KAFKA_DATA/logs" -Dlog4j2.configurationFile="$KAFKA_HOME/log4j2.properties")
+  if [ ! -f "$KAFKA_DATA/data/meta.properties" ]; then
+    java "${opts[@]}" -cp "$cp" kafka.tools.StorageTool format -t "$(cat /proc/sys/kernel/random/uuid | tr -d '-' | head -c 22)" \
+      -c "$KAFKA_DATA/server.properties" >>"$LOGS/kafka.log" 2>&1 || die "formatting Kafka storage failed; see $LOGS/kafka.log"
+  fi
+  say "starting Kafka on 127.0.0.1:9092"
+  start_process kafka "$LOGS/kafka.log" java "${opts[@]}" -cp "$cp" kafka.Kafka "$KAFKA_DATA/server.properties"
+  wait_for "Kafka" 60 kafka port_open 9092
+  wait_for "Kafka topics" 60 kafka kafka_ready
+}

@@ -1,0 +1,42 @@
+# PostgreSQL: use the server on 127.0.0.1:5432; install and start Debian's if there is none.
+# shellcheck shell=bash
+
+SERVICES=(registry allocation trading settlement)
+
+pg_admin() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qAt "$@"
+  else psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; fi
+}
+
+ensure_postgres() {
+  if ! command -v pg_isready >/dev/null || ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
+    if ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then apt_install postgresql; fi
+  fi
+  if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
+    local version; version=$(ls /etc/postgresql | sort -V | tail -1)
+    say "starting PostgreSQL $version"
+    as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start
+    wait_for "PostgreSQL" 30 "" pg_isready -h 127.0.0.1 -p 5432 -q
+  fi
+  # One role and database per service, plus a _test database for the test suites.
+  local svc db
+  for svc in "${SERVICES[@]}"; do
+    if [ "$(pg_admin -c "select 1 from pg_roles where rolname = '$svc'")" != 1 ]; then
+      pg_admin -c "create role $svc login password '$svc'"
+    fi
+    for db in "$svc" "${svc}_test"; do
+      if [ "$(pg_admin -c "select 1 from pg_database where datname = '$db'")" != 1 ]; then
+        pg_admin -c "create database $db owner $svc"
+      fi
+    done
+  done
+}
+
+# Drops and recreates the test databases, so every test run starts from empty schemas.
+reset_test_databases() {
+  local svc
+  for svc in "${SERVICES[@]}"; do
+    pg_admin -c "drop database if exists ${svc}_test with (force)"
+    pg_admin -c "create database ${svc}_test owner $svc"
+  done
+}

@@ -1,0 +1,51 @@
+package cn.carbonmarket.platform.inbox;
+
+import cn.carbonmarket.contracts.event.EventEnvelope;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies an event's effect exactly once per consumer: the event id is recorded in the same transaction as the
+ * effect, so a redelivered event (Kafka delivers at least once) finds its id and changes nothing.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
+    private final MeterRegistry metrics;
+
+    public IdempotentConsumer(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
+    /**
+     * Runs {@code effect} in a new transaction unless this consumer already processed the event. Transient
+     * failures (a lost connection, a serialization conflict) are retried a few times before the message is nacked.
+     */
+    public <P> Uni<Void> once(String consumer, EventEnvelope<P> event, Function<P, Uni<?>> effect) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery("insert into processed_event"
+                                        + " (consumer, event_id, event_type) values (?1, ?2, ?3) on conflict do nothing")
+                                .setParameter(1, consumer)
+                                .setParameter(2, event.eventId())
+                                .setParameter(3, event.type())
+                                .executeUpdate())
+                        .chain(inserted -> {
+                            if (inserted == 0) {
+                                LOG.debugf("%s skipped redelivered %s %s", consumer, event.type(), event.eventId());
+                                metrics.counter("market.events.duplicates", "consumer", consumer).increment();
+                                return Uni.createFrom().voidItem();
+                            }
+                            metrics.counter("market.events.processed", "consumer", consumer, "type", event.type())
+                                    .increment();
+                            return effect.apply(event.payload()).replaceWithVoid();
+                        }))
+                .onFailure().retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(2)).atMost(5);
+    }
+}

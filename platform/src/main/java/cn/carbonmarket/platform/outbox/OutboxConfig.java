@@ -1,0 +1,29 @@
+package cn.carbonmarket.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "market.outbox")
+public interface OutboxConfig {
+
+    /** Off only in a process that must not publish (for example a read-only replica). */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** How long the relay sleeps when the outbox is empty: the upper bound it adds to event latency. */
+    @WithDefault("PT0.05S")
+    Duration pollInterval();
+
+    /** Events relayed per database transaction. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** The longest pause between attempts while Kafka refuses events. */
+    @WithDefault("PT5S")
+    Duration maxBackoff();
+
+    /** How long relayed events are kept in the table for inspection before they are purged. */
+    @WithDefault("P7D")
+    Duration retention();
+}

@@ -1,0 +1,66 @@
+package cn.carbonmarket.platform.security;
+
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.party.Region;
+import cn.carbonmarket.platform.problem.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
+import java.util.Arrays;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling: their roles and the {@code party_id} / {@code region} claims Keycloak maps into their token.
+ * The one place that decides whether a participant may touch a given party.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String PARTY_CLAIM = "party_id";
+    public static final String REGION_CLAIM = "region";
+
+    private final SecurityIdentity identity;
+
+    public Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public String name() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    public Optional<PartyId> partyId() {
+        return claim(PARTY_CLAIM).map(PartyId::parse);
+    }
+
+    public Optional<Region> region() {
+        return claim(REGION_CLAIM).map(Region::parse);
+    }
+
+    /**
+     * Lets through a caller holding one of {@code privilegedRoles}, or the party itself; anyone else gets 403.
+     * Participants must not learn whether another party exists, so the check comes before any lookup.
+     */
+    public void requireSelfOr(PartyId party, String... privilegedRoles) {
+        if (Arrays.stream(privilegedRoles).anyMatch(identity::hasRole)) {
+            return;
+        }
+        if (partyId().filter(party::equals).isEmpty()) {
+            throw new ForbiddenException("NOT_YOUR_PARTY", "the caller may only see and act for its own party");
+        }
+    }
+
+    private Optional<String> claim(String name) {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            Object value = token.getClaim(name);
+            String text = value instanceof JsonString json ? json.getString() : value == null ? null : value.toString();
+            return Optional.ofNullable(text).filter(s -> !s.isBlank());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,18 @@
+package cn.carbonmarket.platform.security;
+
+/** The realm roles of DESIGN.md section 1, as constants for {@code @RolesAllowed}. */
+public final class Roles {
+
+    public static final String REGULATOR = "regulator";
+    public static final String PROVINCIAL_AUTHORITY = "provincial-authority";
+    public static final String COMPLIANCE_ENTITY = "compliance-entity";
+    public static final String INVESTOR = "investor";
+    public static final String VERIFIER = "verifier";
+    public static final String EXCHANGE_OPERATOR = "exchange-operator";
+    public static final String CLEARING_BANK = "clearing-bank";
+    public static final String MARKET_DATA = "market-data";
+    public static final String EVENT_READER = "event-reader";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,50 @@
+package cn.carbonmarket.registry.account;
+
+import cn.carbonmarket.contracts.party.AccountId;
+import cn.carbonmarket.contracts.party.PartyId;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "account")
+public class Account extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(name = "party_id")
+    public UUID partyId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AccountType type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AccountState state;
+
+    @Column(name = "opened_at", nullable = false)
+    public Instant openedAt;
+
+    public static Account openHolding(PartyId party, Instant now) {
+        Account account = new Account();
+        account.id = AccountId.holdingOf(party).value();
+        account.partyId = party.value();
+        account.type = AccountType.HOLDING;
+        account.state = AccountState.OPEN;
+        account.openedAt = now;
+        return account;
+    }
+
+    public static Uni<Account> holdingOf(PartyId party) {
+        return findById(AccountId.holdingOf(party).value());
+    }
+}

@@ -1,0 +1,49 @@
+package cn.carbonmarket.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Direct reads of a service's own database, for tests that must prove that nothing was written. Tests only:
+ * in production no one reads another service's database.
+ */
+public final class Database {
+
+    private final String url;
+    private final String user;
+
+    public Database(String service) {
+        this.url = "jdbc:postgresql://127.0.0.1:5432/" + service + "_test";
+        this.user = service;
+    }
+
+    public long count(String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(url, user, user);
+             PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot query " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int update(String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(url, user, user);
+             PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot update " + url + ": " + e.getMessage(), e);
+        }
+    }
+}
