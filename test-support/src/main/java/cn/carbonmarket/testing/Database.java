@@ -35,6 +35,20 @@ public final class Database {
         }
     }
 
+    /** The whole row of a party-keyed table as text, to compare before and after. */
+    public String rowAsText(String table, String partyId) {
+        try (Connection c = DriverManager.getConnection(url, user, user);
+             PreparedStatement statement = c.prepareStatement(
+                     "select t::text from " + table + " t where party_id = ?::uuid")) {
+            statement.setObject(1, partyId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot query " + url + ": " + e.getMessage(), e);
+        }
+    }
+
     public int update(String sql, Object... params) {
         try (Connection c = DriverManager.getConnection(url, user, user);
              PreparedStatement statement = c.prepareStatement(sql)) {

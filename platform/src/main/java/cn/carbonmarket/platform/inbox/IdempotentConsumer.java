@@ -1,6 +1,8 @@
 package cn.carbonmarket.platform.inbox;
 
 import cn.carbonmarket.contracts.event.EventEnvelope;
+import cn.carbonmarket.contracts.event.EventType;
+import cn.carbonmarket.platform.outbox.EventCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -18,9 +20,11 @@ public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
 
+    private final EventCodec codec;
     private final MeterRegistry metrics;
 
-    public IdempotentConsumer(MeterRegistry metrics) {
+    public IdempotentConsumer(EventCodec codec, MeterRegistry metrics) {
+        this.codec = codec;
         this.metrics = metrics;
     }
 
@@ -28,6 +32,15 @@ public class IdempotentConsumer {
      * Runs {@code effect} in a new transaction unless this consumer already processed the event. Transient
      * failures (a lost connection, a serialization conflict) are retried a few times before the message is nacked.
      */
+    /**
+     * Decodes a message of a topic; events of {@code type} take effect once, other event types on the topic are
+     * not this consumer's business and pass, unreadable messages fail (and go to the dead-letter topic).
+     */
+    public <P> Uni<Void> once(String consumer, String json, EventType<P> type, Function<P, Uni<?>> effect) {
+        return codec.decodeIf(json, type).map(event -> once(consumer, event, effect))
+                .orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
     public <P> Uni<Void> once(String consumer, EventEnvelope<P> event, Function<P, Uni<?>> effect) {
         return Panache.withTransaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery("insert into processed_event"

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /** Event envelopes to and from their JSON wire form, with the contracts' value types. */
 @ApplicationScoped
@@ -53,12 +54,18 @@ public class EventCodec {
         }
     }
 
-    /** The type named in an envelope, so that a topic carrying several event types can dispatch. */
-    public String typeOf(String json) {
+    /**
+     * The envelope if it is of the expected type, empty if it is another type on the same topic (a consumer
+     * ignores what it does not need); an unreadable message still fails.
+     */
+    public <P> Optional<EventEnvelope<P>> decodeIf(String json, EventType<P> expected) {
         try {
-            return mapper.readTree(json).path("type").asText();
+            if (!expected.name().equals(mapper.readTree(json).path("type").asText())) {
+                return Optional.empty();
+            }
         } catch (JsonProcessingException e) {
             throw new UnreadableEventException("event is not JSON: " + e.getOriginalMessage(), e);
         }
+        return Optional.of(decode(json, expected));
     }
 }

@@ -1,0 +1,69 @@
+package cn.carbonmarket.allocation.coverage;
+
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.platform.problem.ForbiddenException;
+import cn.carbonmarket.platform.problem.NotFoundException;
+import cn.carbonmarket.platform.problem.Problem;
+import cn.carbonmarket.platform.security.Caller;
+import cn.carbonmarket.platform.security.Roles;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/covered-entities")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Covered entities", description = "Compliance entities the national market allocates to")
+@SecurityRequirement(name = "SecurityScheme")
+public class CoveredEntityResource {
+
+    private final Caller caller;
+
+    public CoveredEntityResource(Caller caller) {
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/{partyId}")
+    @WithSession
+    @RolesAllowed({Roles.REGULATOR, Roles.PROVINCIAL_AUTHORITY, Roles.COMPLIANCE_ENTITY})
+    @Operation(summary = "A covered entity", description = "The regulator sees any, a provincial authority those of"
+            + " its region, an entity only itself.")
+    @APIResponse(responseCode = "403", description = "not the caller's party or region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "not a covered entity",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<CoveredEntityView> get(@PathParam("partyId") String partyId) {
+        PartyId party = PartyId.parse(partyId);
+        caller.requireSelfOr(party, Roles.REGULATOR, Roles.PROVINCIAL_AUTHORITY);
+        return CoveredEntity.<CoveredEntity>findById(party.value())
+                .onItem().ifNull().failWith(() -> new NotFoundException("NOT_COVERED",
+                        "party " + party + " is not a covered entity"))
+                .invoke(entity -> {
+                    boolean authorityOnly = !caller.hasRole(Roles.REGULATOR)
+                            && caller.partyId().filter(party::equals).isEmpty();
+                    if (authorityOnly && caller.region().filter(r -> r == entity.region).isEmpty()) {
+                        throw new ForbiddenException("NOT_YOUR_REGION",
+                                "a provincial authority sees only its region's entities");
+                    }
+                })
+                .map(CoveredEntityView::of);
+    }
+
+    public record CoveredEntityView(String partyId, String name, String region, Instant coveredAt) {
+        static CoveredEntityView of(CoveredEntity e) {
+            return new CoveredEntityView(e.partyId.toString(), e.name, e.region.name(), e.coveredAt);
+        }
+    }
+}
