@@ -8,7 +8,12 @@ kafka_ready() { java -cp "$KAFKA_HOME/target/lib/*" "$KAFKA_HOME/CreateTopics.ja
 
 ensure_kafka() {
   if running kafka; then return 0; fi
-  if port_open 9092; then die "port 9092 is taken by a process this launcher did not start"; fi
+  if port_open 9092; then
+    # Another checkout's launcher (or the machine) runs a broker here: use it if it takes our topics.
+    kafka_ready >/dev/null 2>&1 || die "port 9092 is taken by something that is not a usable Kafka broker"
+    warn "using the Kafka broker already listening on 127.0.0.1:9092 (not started by this checkout)"
+    return 0
+  fi
   if [ ! -f "$KAFKA_HOME/target/lib/kafka_2.13-4.1.1.jar" ]; then
     say "fetching the Kafka broker from Maven Central"
     (cd "$KAFKA_HOME" && mvn_batch -q package)

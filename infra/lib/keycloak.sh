@@ -27,7 +27,11 @@ keycloak_ready() { http_ok "$KEYCLOAK_URL/realms/carbon-market/.well-known/openi
 
 ensure_keycloak() {
   if running keycloak; then return 0; fi
-  if port_open 8180; then die "port 8180 is taken by a process this launcher did not start"; fi
+  if port_open 8180; then
+    keycloak_ready || die "port 8180 is taken by something that does not serve the carbon-market realm"
+    warn "using the Keycloak already serving the carbon-market realm on $KEYCLOAK_URL (not started by this checkout)"
+    return 0
+  fi
   local dist="$KEYCLOAK_POM/target/dist/keycloak-$KEYCLOAK_VERSION"
   if [ ! -x "$dist/bin/kc.sh" ]; then
     say "fetching Keycloak $KEYCLOAK_VERSION from Maven Central"
@@ -44,4 +48,6 @@ ensure_keycloak() {
       --db=dev-mem --import-realm --health-enabled=true
 }
 
-await_keycloak() { wait_for "Keycloak" 180 keycloak keycloak_ready; }
+await_keycloak() {
+  if running keycloak; then wait_for "Keycloak" 180 keycloak keycloak_ready; fi
+}

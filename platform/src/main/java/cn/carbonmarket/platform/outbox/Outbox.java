@@ -15,11 +15,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Outbox {
 
     private final EventCodec codec;
+    private final OutboxRelay relay;
     private final Clock clock;
     private final String producer;
 
-    public Outbox(EventCodec codec, Clock clock, @ConfigProperty(name = "quarkus.application.name") String producer) {
+    public Outbox(EventCodec codec, OutboxRelay relay, Clock clock,
+                  @ConfigProperty(name = "quarkus.application.name") String producer) {
         this.codec = codec;
+        this.relay = relay;
         this.clock = clock;
         this.producer = producer;
     }
@@ -33,6 +36,7 @@ public class Outbox {
         row.type = type.name();
         row.envelope = codec.encode(event);
         row.createdAt = event.occurredAt();
+        relay.hint();
         return row.persist().replaceWith(event);
     }
 }

@@ -11,9 +11,13 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
-    /** How long the relay sleeps when the outbox is empty: the upper bound it adds to event latency. */
-    @WithDefault("PT0.05S")
+    /** How often the relay looks while this process has recently written events: the latency it adds. */
+    @WithDefault("PT0.02S")
     Duration pollInterval();
+
+    /** How often it looks otherwise, for events left by another replica or before a restart. */
+    @WithDefault("PT1S")
+    Duration idleInterval();
 
     /** Events relayed per database transaction. */
     @WithDefault("200")

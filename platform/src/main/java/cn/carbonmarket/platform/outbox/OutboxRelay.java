@@ -39,6 +39,8 @@ public class OutboxRelay {
     /** Any fixed number: it names the relay's lock within the service's own database. */
     private static final long RELAY_LOCK = 0x6f7574626f78L;
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
+    /** After an event is written the relay polls fast for this long, covering the time until its commit. */
+    private static final Duration HINT_WINDOW = Duration.ofSeconds(2);
 
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
@@ -49,6 +51,7 @@ public class OutboxRelay {
     private volatile boolean running;
     private Duration backoff;
     private Instant lastPurge = Instant.EPOCH;
+    private volatile Instant lastHint = Instant.EPOCH;
 
     public OutboxRelay(Pool pool, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
                        MutinyEmitter<String> emitter, Vertx vertx, OutboxConfig config, MeterRegistry metrics) {
@@ -72,6 +75,16 @@ public class OutboxRelay {
         running = false;
     }
 
+    /** Called by the {@link Outbox} when an event was written: it will be committed in a moment. */
+    void hint() {
+        lastHint = Instant.now();
+    }
+
+    private Duration nextPoll() {
+        boolean recentlyWritten = Duration.between(lastHint, Instant.now()).compareTo(HINT_WINDOW) < 0;
+        return recentlyWritten ? config.pollInterval() : config.idleInterval();
+    }
+
     private void scheduleNext(Duration delay) {
         if (!running) {
             return;
@@ -79,9 +92,12 @@ public class OutboxRelay {
         vertx.setTimer(Math.max(1, delay.toMillis()), id -> relayOnce().subscribe().with(
                 relayed -> {
                     backoff = config.pollInterval();
-                    scheduleNext(relayed >= config.batchSize() ? Duration.ofMillis(1) : config.pollInterval());
+                    scheduleNext(relayed >= config.batchSize() ? Duration.ofMillis(1) : nextPoll());
                 },
                 failure -> {
+                    if (!running) {
+                        return;
+                    }
                     backoff = min(backoff.multipliedBy(2), config.maxBackoff());
                     LOG.warnf("outbox relay round failed, next attempt in %s: %s", backoff, failure.getMessage());
                     scheduleNext(backoff);

@@ -90,9 +90,7 @@ class PartyResourceTest {
 
     @Test
     void registersAnIndividualByResidentIdAndShowsItMasked() {
-        String residentId = "110105198001011238";
-        register(DemoUser.REGULATOR, Map.of("name", "Li Wei", "type", "INDIVIDUAL", "region", "BJ",
-                "residentId", residentId))
+        register(DemoUser.REGULATOR, DemoUser.INDIVIDUAL_1.registration())
                 .statusCode(org.hamcrest.Matchers.oneOf(200, 201))
                 .body("id", equalTo(DemoUser.INDIVIDUAL_1.partyId()))
                 .body("identity", equalTo("110105***********8"));
@@ -150,12 +148,11 @@ class PartyResourceTest {
 
     @Test
     void aParticipantSeesItselfButNotAnotherParty() {
-        register(DemoUser.REGULATOR, organisation("Wuhan Thermal Power", "COMPLIANCE_ENTITY", "HB",
-                "91420100714680123L")).statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        register(DemoUser.REGULATOR, DemoUser.ENTITY_1.registration()).statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         String entity1 = DemoUser.ENTITY_1.partyId();
 
         given().auth().oauth2(accessToken(DemoUser.ENTITY_1)).when().get("/api/v1/parties/" + entity1)
-                .then().statusCode(200).body("id", equalTo(entity1)).body("name", equalTo("Wuhan Thermal Power"));
+                .then().statusCode(200).body("id", equalTo(entity1)).body("name", equalTo("Wuhan Thermal Power Co., Ltd."));
         given().auth().oauth2(accessToken(DemoUser.ENTITY_2)).when().get("/api/v1/parties/" + entity1)
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("code", equalTo("NOT_YOUR_PARTY"));

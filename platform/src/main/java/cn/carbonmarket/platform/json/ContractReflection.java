@@ -1,0 +1,16 @@
+package cn.carbonmarket.platform.json;
+
+import cn.carbonmarket.contracts.event.EventEnvelope;
+import cn.carbonmarket.contracts.event.PartyRegistered;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Events are written and read through the ObjectMapper directly, not as REST bodies, so a native image does not
+ * see them on its own: every event record is listed here.
+ */
+@RegisterForReflection(targets = {EventEnvelope.class, PartyRegistered.class})
+public final class ContractReflection {
+
+    private ContractReflection() {
+    }
+}
