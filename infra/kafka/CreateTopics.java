@@ -1,43 +1,56 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
- * Creates the market's topics from topics.txt, and grows partition counts that are lower than listed.
- * Idempotent: run by the launcher on every start. Usage: java -cp 'lib/*' CreateTopics.java BOOTSTRAP topics.txt
+ * Creates the market's topics from topics.txt, once per namespace prefix ("" for the market, "test." for test
+ * runs), and grows partition counts that are lower than listed. Idempotent: the launcher runs it on every start.
+ * With --fresh PREFIX it first deletes that namespace's topics and the test consumer groups, so that a test run
+ * starts from empty topics as it starts from empty databases.
+ *
+ * Usage: java -cp 'lib/*' CreateTopics.java BOOTSTRAP topics.txt [--fresh PREFIX]
  */
 public class CreateTopics {
+
+    private static final List<String> PREFIXES = List.of("", "test.");
 
     public static void main(String[] args) throws Exception {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
-        Map<String, Integer> wanted = new java.util.LinkedHashMap<>();
+        Map<String, Integer> wanted = new LinkedHashMap<>();
         for (String line : Files.readAllLines(Path.of(args[1]))) {
             String text = line.strip();
             if (text.isEmpty() || text.startsWith("#")) {
                 continue;
             }
             String[] fields = text.split("\\s+");
-            wanted.put(fields[0], Integer.parseInt(fields[1]));
+            for (String prefix : PREFIXES) {
+                wanted.put(prefix + fields[0], Integer.parseInt(fields[1]));
+            }
         }
         try (Admin admin = Admin.create(props)) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = wanted.entrySet().stream().filter(e -> !existing.contains(e.getKey()))
-                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)).toList();
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            if (args.length == 4 && args[2].equals("--fresh")) {
+                deleteNamespace(admin, args[3]);
             }
-            var described = admin.describeTopics(wanted.keySet()).allTopicNames().get(30, TimeUnit.SECONDS);
-            Map<String, NewPartitions> grow = new java.util.HashMap<>();
-            described.forEach((name, d) -> {
+            int created = createMissing(admin, wanted);
+            Map<String, NewPartitions> grow = new HashMap<>();
+            describe(admin, wanted.keySet()).forEach((name, d) -> {
                 if (d.partitions().size() < wanted.get(name)) {
                     grow.put(name, NewPartitions.increaseTo(wanted.get(name)));
                 }
@@ -45,7 +58,70 @@ public class CreateTopics {
             if (!grow.isEmpty()) {
                 admin.createPartitions(grow).all().get(30, TimeUnit.SECONDS);
             }
-            System.out.printf("topics: %d listed, %d created, %d grown%n", wanted.size(), missing.size(), grow.size());
+            System.out.printf("topics: %d listed, %d created, %d grown%n", wanted.size(), created, grow.size());
+        }
+    }
+
+    /** New topics take a moment to reach the broker's metadata: describing them is retried until they do. */
+    private static Map<String, TopicDescription> describe(Admin admin, Set<String> topics) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || attempt > 100) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    // listConsumerGroups is deprecated in Kafka 4.1 in favour of listGroups, which older brokers lack.
+    @SuppressWarnings("deprecation")
+    private static void deleteNamespace(Admin admin, String prefix) throws Exception {
+        if (prefix.isEmpty()) {
+            throw new IllegalArgumentException("--fresh needs a non-empty prefix: the market's own topics stay");
+        }
+        List<String> groups = new ArrayList<>();
+        for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
+            if (group.groupId().endsWith("-test") || group.groupId().endsWith("-e2e")) {
+                groups.add(group.groupId());
+            }
+        }
+        if (!groups.isEmpty()) {
+            admin.deleteConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
+        }
+        Set<String> doomed = new java.util.HashSet<>();
+        for (String topic : admin.listTopics().names().get(30, TimeUnit.SECONDS)) {
+            if (topic.startsWith(prefix)) {
+                doomed.add(topic);
+            }
+        }
+        if (!doomed.isEmpty()) {
+            admin.deleteTopics(doomed).all().get(30, TimeUnit.SECONDS);
+        }
+        System.out.printf("fresh %s*: %d topics and %d consumer groups deleted%n", prefix, doomed.size(), groups.size());
+    }
+
+    /** Deleted topics linger for a moment, so creation is retried until the broker accepts every name. */
+    private static int createMissing(Admin admin, Map<String, Integer> wanted) throws Exception {
+        int created = 0;
+        for (int attempt = 0; ; attempt++) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = wanted.entrySet().stream().filter(e -> !existing.contains(e.getKey()))
+                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)).toList();
+            if (missing.isEmpty()) {
+                return created;
+            }
+            try {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                return created + missing.size();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException) || attempt > 100) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
         }
     }
 }

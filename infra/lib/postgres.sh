@@ -32,6 +32,12 @@ ensure_postgres() {
   done
 }
 
+# Drops the market's own databases (not the test ones); ensure_postgres creates them empty again.
+drop_market_databases() {
+  local svc
+  for svc in "${SERVICES[@]}"; do pg_admin -c "drop database if exists $svc with (force)"; done
+}
+
 # Drops and recreates the test databases, so every test run starts from empty schemas.
 reset_test_databases() {
   local svc

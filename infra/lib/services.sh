@@ -15,15 +15,16 @@ build_services() {
   fi
 }
 
-# start_services PORT_OFFSET DB_SUFFIX GROUP_SUFFIX: starts all four and waits until each is ready.
+# start_services PORT_OFFSET DB_SUFFIX GROUP_SUFFIX TOPIC_PREFIX: starts all four and waits until each is ready.
 start_services() {
-  local offset=${1:-0} db_suffix=${2:-} group_suffix=${3:-} entry svc port
+  local offset=${1:-0} db_suffix=${2:-} group_suffix=${3:-} topic_prefix=${4:-} entry svc port
   for entry in "${SERVICE_PORTS[@]}"; do
     svc=${entry%%:*}; port=$(( ${entry##*:} + offset ))
     running "$svc$group_suffix" && continue
     port_open "$port" && die "port $port is taken by a process this launcher did not start"
     start_process "$svc$group_suffix" "$LOGS/$svc$group_suffix.log" env \
       QUARKUS_HTTP_PORT="$port" MARKET_DB_NAME="$svc$db_suffix" KAFKA_GROUP_ID="$svc-service$group_suffix" \
+      MARKET_KAFKA_TOPIC_PREFIX="$topic_prefix" \
       java -Xms64m -Xmx384m -XX:+UseSerialGC -jar "$(service_jar "$svc")"
   done
   for entry in "${SERVICE_PORTS[@]}"; do

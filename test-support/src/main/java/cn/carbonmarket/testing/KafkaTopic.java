@@ -20,15 +20,18 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Sends to and reads from one topic of the real broker, as another service or an integrator would. */
+/** Sends to and reads from one topic of the real broker (the test run's copy), as another service would. */
 public final class KafkaTopic {
 
     public static final String BOOTSTRAP = System.getProperty("kafka.bootstrap.servers", "127.0.0.1:9092");
+    /** Test runs have topics of their own; the services under test use the same prefix. */
+    public static final String PREFIX = System.getProperty("market.kafka.topic-prefix", "test.");
 
     private final String name;
 
+    /** A topic by its logical name, e.g. registry.parties. */
     public KafkaTopic(String name) {
-        this.name = name;
+        this.name = PREFIX + name;
     }
 
     public void send(String key, String value) {

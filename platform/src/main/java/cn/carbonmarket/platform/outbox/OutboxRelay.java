@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -47,6 +49,7 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final OutboxConfig config;
     private final MeterRegistry metrics;
+    private final String topicPrefix;
     private final Counter failures;
     private volatile boolean running;
     private Duration backoff;
@@ -54,12 +57,14 @@ public class OutboxRelay {
     private volatile Instant lastHint = Instant.EPOCH;
 
     public OutboxRelay(Pool pool, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
-                       MutinyEmitter<String> emitter, Vertx vertx, OutboxConfig config, MeterRegistry metrics) {
+                       MutinyEmitter<String> emitter, Vertx vertx, OutboxConfig config, MeterRegistry metrics,
+                       @ConfigProperty(name = "market.kafka.topic-prefix") Optional<String> topicPrefix) {
         this.pool = pool;
         this.emitter = emitter;
         this.vertx = vertx;
         this.config = config;
         this.metrics = metrics;
+        this.topicPrefix = topicPrefix.orElse("");
         this.failures = metrics.counter("market.outbox.send.failures");
         this.backoff = config.pollInterval();
     }
@@ -145,7 +150,7 @@ public class OutboxRelay {
 
     private Message<String> toMessage(Row row) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.getString("topic"))
+                .withTopic(topicPrefix + row.getString("topic"))
                 .withKey(row.getString("event_key"))
                 .build();
         return Message.of(row.getString("envelope")).addMetadata(metadata);

@@ -100,8 +100,13 @@ public class ProblemMappers {
         return respond(status, title, e.getMessage(), title.toUpperCase().replace(' ', '_'), List.of(), request);
     }
 
+    /** Anything else; a unique key hit by a concurrent write is a 409 the client may retry. */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (UniqueViolation.test(e)) {
+            return respond(409, "Conflict", "a concurrent request wrote the same record; retry to see its result",
+                    "CONCURRENT_WRITE", List.of(), request);
+        }
         LOG.errorf(e, "unexpected failure on %s %s", request.method(), request.path());
         return respond(500, "Internal error", "the service failed unexpectedly; the failure is logged",
                 "INTERNAL", List.of(), request);

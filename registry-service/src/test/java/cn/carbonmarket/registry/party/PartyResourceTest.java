@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,32 @@ class PartyResourceTest {
 
         assertThat(partiesWith(code)).isEqualTo(1);
         assertThat(DB.count("select count(*) from outbox_event where event_key = ?", id)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneIdentityMakeOnePartyAndOneEvent() throws Exception {
+        String code = Identities.creditCode("420100");
+        Map<String, Object> body = organisation("Concurrent Co.", "INSTITUTION", "HB", code);
+        String token = accessToken(DemoUser.REGULATOR);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                        .when().post("/api/v1/parties").then().extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var call : calls) {
+                statuses.add(call.get());
+            }
+            assertThat(statuses).containsOnly(200, 201);
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(partiesWith(code)).isEqualTo(1);
+        assertThat(DB.count("select count(*) from outbox_event e join party p on e.event_key = p.id::text"
+                + " where p.identity_code = ?", code)).isEqualTo(1);
     }
 
     @Test
