@@ -4,6 +4,8 @@ package cn.carbonmarket.contracts.event;
 public final class Topics {
 
     public static final String REGISTRY_PARTIES = "registry.parties";
+    public static final String REGISTRY_TRANSACTIONS = "registry.transactions";
+    public static final String ALLOCATION_ISSUANCE_INSTRUCTIONS = "allocation.issuance-instructions";
 
     private Topics() {
     }

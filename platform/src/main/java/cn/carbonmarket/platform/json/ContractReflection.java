@@ -1,14 +1,17 @@
 package cn.carbonmarket.platform.json;
 
 import cn.carbonmarket.contracts.event.EventEnvelope;
+import cn.carbonmarket.contracts.event.IssuanceInstruction;
 import cn.carbonmarket.contracts.event.PartyRegistered;
+import cn.carbonmarket.contracts.event.TransactionBooked;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Events are written and read through the ObjectMapper directly, not as REST bodies, so a native image does not
  * see them on its own: every event record is listed here.
  */
-@RegisterForReflection(targets = {EventEnvelope.class, PartyRegistered.class})
+@RegisterForReflection(targets = {EventEnvelope.class, PartyRegistered.class, IssuanceInstruction.class,
+        IssuanceInstruction.Recipient.class, TransactionBooked.class, TransactionBooked.Line.class})
 public final class ContractReflection {
 
     private ContractReflection() {

@@ -34,6 +34,19 @@ public class Account extends PanacheEntityBase {
     @Column(name = "opened_at", nullable = false)
     public Instant openedAt;
 
+    /** Party holding accounts are national; system accounts belong to a jurisdiction (CN or a pilot). */
+    @Column(nullable = false)
+    public String jurisdiction = "CN";
+
+    @Column(name = "freeze_reason")
+    public String freezeReason;
+
+    @Column(name = "freeze_authority")
+    public String freezeAuthority;
+
+    @Column(name = "frozen_at")
+    public Instant frozenAt;
+
     public static Account openHolding(PartyId party, Instant now) {
         Account account = new Account();
         account.id = AccountId.holdingOf(party).value();

@@ -1,0 +1,27 @@
+package cn.carbonmarket.registry.transaction;
+
+import cn.carbonmarket.contracts.party.PartyId;
+
+/** Who asks for a movement: a participant for its own party, the regulator, or an event of the owning service. */
+public record Initiator(Kind kind, String name, PartyId party) {
+
+    public enum Kind { PARTY, REGULATOR, SYSTEM }
+
+    public static Initiator party(PartyId party, String user) {
+        return new Initiator(Kind.PARTY, user, party);
+    }
+
+    public static Initiator regulator(String user) {
+        return new Initiator(Kind.REGULATOR, user, null);
+    }
+
+    /** A booking ordered by another service's event, e.g. "allocation-service". */
+    public static Initiator system(String service) {
+        return new Initiator(Kind.SYSTEM, service, null);
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.PARTY ? name + " for party " + party : name;
+    }
+}

@@ -1,0 +1,48 @@
+package cn.carbonmarket.registry.transaction;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads booked transactions with their lines, exactly as stored (the audit chain hashes what this returns). */
+public final class TransactionQueries {
+
+    private TransactionQueries() {
+    }
+
+    /**
+     * @param where a condition on {@code t} (registry_transaction), with $n parameters from {@code args}
+     * @param order an order over {@code t}, lines follow in booking order
+     */
+    public static Uni<List<BookedTransaction>> find(SqlClient sql, String where, String order, Tuple args) {
+        return sql.preparedQuery("select t.id, t.type, t.initiator, t.booked_at, l.account_id, l.instrument,"
+                        + " l.status, l.delta from registry_transaction t join transaction_line l"
+                        + " on l.transaction_id = t.id where " + where + " order by " + order + ", l.line_no")
+                .execute(args)
+                .map(rows -> {
+                    Map<UUID, List<Row>> byId = new LinkedHashMap<>();
+                    rows.forEach(r -> byId.computeIfAbsent(r.getUUID("id"), k -> new ArrayList<>()).add(r));
+                    List<BookedTransaction> result = new ArrayList<>(byId.size());
+                    byId.forEach((id, lines) -> result.add(toTransaction(id, lines)));
+                    return result;
+                });
+    }
+
+    public static Uni<BookedTransaction> byId(SqlClient sql, UUID id) {
+        return find(sql, "t.id = $1", "t.seq", Tuple.of(id)).map(list -> list.isEmpty() ? null : list.get(0));
+    }
+
+    private static BookedTransaction toTransaction(UUID id, List<Row> lines) {
+        Row first = lines.get(0);
+        return new BookedTransaction(id, TransactionType.valueOf(first.getString("type")), first.getString("initiator"),
+                first.getOffsetDateTime("booked_at").toInstant(),
+                lines.stream().map(r -> new BookedTransaction.Line(r.getString("account_id"), r.getString("instrument"),
+                        r.getString("status"), r.getLong("delta"))).toList());
+    }
+}

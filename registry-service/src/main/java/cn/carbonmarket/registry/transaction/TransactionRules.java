@@ -1,0 +1,143 @@
+package cn.carbonmarket.registry.transaction;
+
+import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.platform.problem.RuleViolationException;
+import cn.carbonmarket.registry.account.AccountState;
+import cn.carbonmarket.registry.account.AccountType;
+import cn.carbonmarket.registry.holding.HoldingKey;
+import cn.carbonmarket.registry.rules.JurisdictionRules;
+import cn.carbonmarket.registry.rules.RegistryRulePack;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The checks every movement passes before it is booked (the EUTL/ITL model), each refusal with its own code.
+ * Pure: given the accounts and current holdings it returns the holdings after the movement or refuses, so that
+ * the rules can be tested on their own and the database only stores the outcome.
+ */
+public final class TransactionRules {
+
+    /** Movements a participant may ask for on its own; caps apply to these. */
+    private static final Set<TransactionType> PARTY_TYPES = EnumSet.of(TransactionType.TRANSFER,
+            TransactionType.TO_TRADING, TransactionType.VOLUNTARY_CANCELLATION);
+
+    private final RegistryRulePack rulePack;
+
+    public TransactionRules(RegistryRulePack rulePack) {
+        this.rulePack = rulePack;
+    }
+
+    /**
+     * @param accounts every account the movement touches, by id (missing ones are refused)
+     * @param current  the current quantity of every holding the movement touches (absent = 0)
+     * @return the quantity of each touched holding after the movement
+     */
+    public Map<HoldingKey, Long> apply(Movement movement, Initiator initiator, Map<String, AccountSnapshot> accounts,
+                                       Map<HoldingKey, Long> current) {
+        if (movement.lines().isEmpty()) {
+            throw refuse("EMPTY_TRANSACTION", "a transaction needs at least one line");
+        }
+        checkBalanced(movement);
+        for (Movement.Line line : movement.lines()) {
+            if (line.delta() == 0) {
+                throw refuse("ZERO_QUANTITY", "a line must move at least one tonne");
+            }
+            AccountSnapshot account = accounts.get(line.holding().account());
+            if (account == null) {
+                throw refuse("ACCOUNT_NOT_FOUND", "account " + line.holding().account() + " does not exist");
+            }
+            checkOpen(account, line);
+            checkPermitted(movement.type(), initiator, account, line);
+        }
+        checkEligible(movement);
+        checkCap(movement);
+        Map<HoldingKey, Long> after = new TreeMap<>();
+        for (Movement.Line line : movement.lines()) {
+            long before = after.getOrDefault(line.holding(), current.getOrDefault(line.holding(), 0L));
+            long quantity = Math.addExact(before, line.delta());
+            if (quantity < 0 && !accounts.get(line.holding().account()).type().mayGoNegative()) {
+                throw refuse("INSUFFICIENT_UNITS", "account " + line.holding().account() + " holds " + before + " t of "
+                        + line.holding().instrument() + " " + line.holding().status() + ", " + -line.delta()
+                        + " t are needed");
+            }
+            after.put(line.holding(), quantity);
+        }
+        return after;
+    }
+
+    private static void checkBalanced(Movement movement) {
+        Map<InstrumentCode, Long> sums = new HashMap<>();
+        movement.lines().forEach(l -> sums.merge(l.holding().instrument(), l.delta(), Math::addExact));
+        sums.forEach((instrument, sum) -> {
+            if (sum != 0) {
+                throw refuse("UNBALANCED", "the lines of " + instrument + " sum to " + sum + " t instead of zero");
+            }
+        });
+    }
+
+    /** A frozen or closed account sends nothing; a closed one receives nothing either. */
+    private static void checkOpen(AccountSnapshot account, Movement.Line line) {
+        boolean debit = line.delta() < 0;
+        if (account.state() == AccountState.CLOSED || (debit && account.state() == AccountState.FROZEN)) {
+            throw refuse("ACCOUNT_NOT_OPEN", "account " + account.id() + " is " + account.state());
+        }
+    }
+
+    private static void checkPermitted(TransactionType type, Initiator initiator, AccountSnapshot account,
+                                       Movement.Line line) {
+        if (initiator.kind() != Initiator.Kind.PARTY) {
+            return;
+        }
+        if (!PARTY_TYPES.contains(type)) {
+            throw refuse("NOT_PERMITTED", type + " is not a movement a participant can order");
+        }
+        boolean ownHolding = account.type() == AccountType.HOLDING
+                && initiator.party().value().equals(account.partyId());
+        boolean intoCancellation = type == TransactionType.VOLUNTARY_CANCELLATION && line.delta() > 0
+                && account.type() == AccountType.VOLUNTARY_CANCELLATION;
+        boolean toAnotherHolding = line.delta() > 0 && account.type() == AccountType.HOLDING;
+        if (!(ownHolding || intoCancellation || toAnotherHolding)) {
+            throw refuse("NOT_PERMITTED", "a participant moves units only out of its own holding account ("
+                    + account.id() + " is not its own)");
+        }
+    }
+
+    private void checkEligible(Movement movement) {
+        for (Movement.Line line : movement.lines()) {
+            InstrumentCode instrument = line.holding().instrument();
+            JurisdictionRules rules = rulePack.of(instrument);
+            boolean eligible = switch (movement.type()) {
+                case TO_TRADING -> rules.tradable().contains(instrument.product());
+                case ISSUANCE, ALLOCATION, AUCTION_DELIVERY -> rules.issuable().contains(instrument.product());
+                default -> true;
+            };
+            if (!eligible) {
+                throw refuse("INSTRUMENT_NOT_ELIGIBLE", instrument + " is not eligible for " + movement.type()
+                        + " under the " + instrument.product().jurisdiction() + " rules");
+            }
+        }
+    }
+
+    private void checkCap(Movement movement) {
+        if (!PARTY_TYPES.contains(movement.type())) {
+            return;
+        }
+        Map<InstrumentCode, Long> moved = new HashMap<>();
+        movement.lines().stream().filter(l -> l.delta() > 0)
+                .forEach(l -> moved.merge(l.holding().instrument(), l.delta(), Math::addExact));
+        moved.forEach((instrument, quantity) -> {
+            long cap = rulePack.of(instrument).maxUnitsPerTransaction();
+            if (quantity > cap) {
+                throw refuse("QUANTITY_CAP_EXCEEDED", quantity + " t of " + instrument + " exceed the "
+                        + instrument.product().jurisdiction() + " limit of " + cap + " t per transaction");
+            }
+        });
+    }
+
+    private static RuleViolationException refuse(String code, String message) {
+        return new RuleViolationException(code, message);
+    }
+}

@@ -1,0 +1,157 @@
+package cn.carbonmarket.registry.transaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.carbonmarket.contracts.party.Jurisdiction;
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.platform.problem.RuleViolationException;
+import cn.carbonmarket.registry.account.AccountState;
+import cn.carbonmarket.registry.account.AccountType;
+import cn.carbonmarket.registry.account.SystemAccounts;
+import cn.carbonmarket.registry.holding.HoldingKey;
+import cn.carbonmarket.registry.holding.HoldingStatus;
+import cn.carbonmarket.registry.rules.RegistryRulePack;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class TransactionRulesTest {
+
+    private static final InstrumentCode CEA = InstrumentCode.parse("CEA-2025");
+    private static final InstrumentCode HBEA = InstrumentCode.parse("HBEA-2021");
+    private static final String ISSUANCE = SystemAccounts.nationalIssuance(Jurisdiction.CN);
+    private static final int PARTIES = 4;
+
+    private final TransactionRules rules = new TransactionRules(RegistryRulePack.load(new ObjectMapper()));
+    private final PartyId[] parties = new PartyId[PARTIES];
+    private final Map<String, AccountSnapshot> accounts = new HashMap<>();
+
+    TransactionRulesTest() {
+        for (int i = 0; i < PARTIES; i++) {
+            parties[i] = new PartyId(UUID.nameUUIDFromBytes(("p" + i).getBytes()));
+            String id = holding(i);
+            accounts.put(id, new AccountSnapshot(id, AccountType.HOLDING, AccountState.OPEN, parties[i].value()));
+        }
+        accounts.put(ISSUANCE, new AccountSnapshot(ISSUANCE, AccountType.NATIONAL_ISSUANCE, AccountState.OPEN, null));
+        String cancellation = SystemAccounts.voluntaryCancellation();
+        accounts.put(cancellation, new AccountSnapshot(cancellation, AccountType.VOLUNTARY_CANCELLATION,
+                AccountState.OPEN, null));
+    }
+
+    private String holding(int party) {
+        return "HOLDING-" + parties[party].value();
+    }
+
+    private static HoldingKey available(String account, InstrumentCode instrument) {
+        return new HoldingKey(account, instrument, HoldingStatus.AVAILABLE);
+    }
+
+    private Movement issue(int party, long quantity) {
+        return Movement.between(TransactionType.ALLOCATION, CEA, quantity, ISSUANCE, HoldingStatus.AVAILABLE,
+                holding(party), HoldingStatus.AVAILABLE);
+    }
+
+    private Movement transfer(int from, int to, long quantity) {
+        return Movement.between(TransactionType.TRANSFER, CEA, quantity, holding(from), HoldingStatus.AVAILABLE,
+                holding(to), HoldingStatus.AVAILABLE);
+    }
+
+    private String refusal(Movement movement, Initiator initiator, Map<HoldingKey, Long> current) {
+        try {
+            rules.apply(movement, initiator, accounts, current);
+            return null;
+        } catch (RuleViolationException e) {
+            return e.code();
+        }
+    }
+
+    @Test
+    void issuanceGoesNegativeOnlyOnTheIssuanceAccount() {
+        Map<HoldingKey, Long> after = rules.apply(issue(0, 1_000), Initiator.system("allocation-service"), accounts,
+                Map.of());
+        assertThat(after).containsEntry(available(ISSUANCE, CEA), -1_000L).containsEntry(available(holding(0), CEA), 1_000L);
+    }
+
+    @Test
+    void eachCheckRefusesWithItsOwnCode() {
+        Initiator party0 = Initiator.party(parties[0], "entity-1");
+        Map<HoldingKey, Long> has500 = Map.of(available(holding(0), CEA), 500L);
+
+        assertThat(refusal(transfer(0, 1, 501), party0, has500)).isEqualTo("INSUFFICIENT_UNITS");
+        assertThat(refusal(transfer(1, 0, 1), party0, Map.of(available(holding(1), CEA), 10L)))
+                .isEqualTo("NOT_PERMITTED");
+        assertThat(refusal(issue(0, 10), party0, Map.of())).isEqualTo("NOT_PERMITTED");
+        assertThat(refusal(Movement.between(TransactionType.TRANSFER, CEA, 1, holding(0), HoldingStatus.AVAILABLE,
+                "HOLDING-nobody", HoldingStatus.AVAILABLE), party0, has500)).isEqualTo("ACCOUNT_NOT_FOUND");
+        assertThat(refusal(Movement.between(TransactionType.TO_TRADING, HBEA, 1, holding(0), HoldingStatus.AVAILABLE,
+                holding(0), HoldingStatus.IN_TRADING), party0, Map.of(available(holding(0), HBEA), 5L)))
+                .isEqualTo("INSTRUMENT_NOT_ELIGIBLE");
+        assertThat(refusal(transfer(0, 1, 50_000_001), party0, Map.of(available(holding(0), CEA), 60_000_000L)))
+                .isEqualTo("QUANTITY_CAP_EXCEEDED");
+        assertThat(refusal(new Movement(TransactionType.TRANSFER, List.of(new Movement.Line(available(holding(0), CEA),
+                -5))), party0, has500)).isEqualTo("UNBALANCED");
+
+        accounts.put(holding(0), new AccountSnapshot(holding(0), AccountType.HOLDING, AccountState.FROZEN,
+                parties[0].value()));
+        assertThat(refusal(transfer(0, 1, 1), party0, has500)).isEqualTo("ACCOUNT_NOT_OPEN");
+        assertThat(refusal(transfer(1, 0, 1), Initiator.party(parties[1], "entity-2"),
+                Map.of(available(holding(1), CEA), 1L))).as("a frozen account still receives").isNull();
+    }
+
+    @Test
+    void aParticipantMayCancelItsOwnUnitsIntoTheCancellationAccount() {
+        Movement cancel = Movement.between(TransactionType.VOLUNTARY_CANCELLATION, CEA, 5, holding(0),
+                HoldingStatus.AVAILABLE, SystemAccounts.voluntaryCancellation(), HoldingStatus.AVAILABLE);
+        assertThat(refusal(cancel, Initiator.party(parties[0], "entity-1"), Map.of(available(holding(0), CEA), 5L)))
+                .isNull();
+    }
+
+    /** Random issuance and transfers, booked when the rules accept them, keep the registry's invariants. */
+    @Property(tries = 300)
+    void acceptedMovementsKeepTheInvariants(@ForAll("operations") List<Op> operations) {
+        Map<HoldingKey, Long> holdings = new HashMap<>();
+        for (Op op : operations) {
+            Movement movement = op.issue() ? issue(op.to(), op.quantity()) : transfer(op.from(), op.to(), op.quantity());
+            Initiator initiator = op.issue() ? Initiator.system("allocation-service")
+                    : Initiator.party(parties[op.from()], "p" + op.from());
+            try {
+                holdings.putAll(rules.apply(movement, initiator, accounts, holdings));
+                assertThat(movement.lines().stream().mapToLong(Movement.Line::delta).sum()).isZero();
+            } catch (RuleViolationException refused) {
+                assertThat(refused.code()).isIn("INSUFFICIENT_UNITS", "QUANTITY_CAP_EXCEEDED");
+            }
+            long issued = -holdings.getOrDefault(available(ISSUANCE, CEA), 0L);
+            long held = 0;
+            for (int p = 0; p < PARTIES; p++) {
+                long quantity = holdings.getOrDefault(available(holding(p), CEA), 0L);
+                assertThat(quantity).isNotNegative();
+                held += quantity;
+            }
+            assertThat(held).isEqualTo(issued);
+        }
+    }
+
+    record Op(boolean issue, int from, int to, long quantity) {
+    }
+
+    @Provide
+    Arbitrary<List<Op>> operations() {
+        Arbitrary<Integer> party = Arbitraries.integers().between(0, PARTIES - 1);
+        Arbitrary<Long> quantity = Arbitraries.oneOf(Arbitraries.longs().between(1, 5_000),
+                Arbitraries.longs().between(49_000_000, 51_000_000));
+        return Combinators.combine(Arbitraries.of(true, false, false), party, party, quantity).as(Op::new)
+                .filter(op -> op.issue() || op.from() != op.to())
+                .list().ofMaxSize(60);
+    }
+}
