@@ -1,5 +1,7 @@
 package cn.carbonmarket.platform.json;
 
+import cn.carbonmarket.contracts.event.DeliveryInstructions;
+import cn.carbonmarket.contracts.event.DeliveryRunRejected;
 import cn.carbonmarket.contracts.event.EventEnvelope;
 import cn.carbonmarket.contracts.event.IssuanceInstruction;
 import cn.carbonmarket.contracts.event.PartyRegistered;
@@ -11,7 +13,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * see them on its own: every event record is listed here.
  */
 @RegisterForReflection(targets = {EventEnvelope.class, PartyRegistered.class, IssuanceInstruction.class,
-        IssuanceInstruction.Recipient.class, TransactionBooked.class, TransactionBooked.Line.class})
+        IssuanceInstruction.Recipient.class, TransactionBooked.class, TransactionBooked.Line.class,
+        DeliveryInstructions.class, DeliveryInstructions.Delivery.class, DeliveryRunRejected.class})
 public final class ContractReflection {
 
     private ContractReflection() {

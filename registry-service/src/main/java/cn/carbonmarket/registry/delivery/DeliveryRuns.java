@@ -1,0 +1,84 @@
+package cn.carbonmarket.registry.delivery;
+
+import cn.carbonmarket.contracts.event.DeliveryInstructions;
+import cn.carbonmarket.contracts.event.DeliveryRunRejected;
+import cn.carbonmarket.contracts.party.AccountId;
+import cn.carbonmarket.platform.outbox.EventCodec;
+import cn.carbonmarket.platform.outbox.Outbox;
+import cn.carbonmarket.platform.problem.RuleViolationException;
+import cn.carbonmarket.registry.holding.HoldingKey;
+import cn.carbonmarket.registry.holding.HoldingStatus;
+import cn.carbonmarket.registry.transaction.Booking;
+import cn.carbonmarket.registry.transaction.Initiator;
+import cn.carbonmarket.registry.transaction.Movement;
+import cn.carbonmarket.registry.transaction.TransactionType;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies settlement's end-of-day delivery instructions: one SETTLEMENT_DELIVERY transaction moves every party's
+ * net delivery among IN_TRADING holdings atomically. A run whose lines do not balance per instrument, or that
+ * would take a party's units in trading below zero, is rejected whole and the rejection is published.
+ */
+@ApplicationScoped
+public class DeliveryRuns {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryRuns.class);
+    private static final Initiator SETTLEMENT = Initiator.system("settlement-service");
+
+    private final EventCodec codec;
+    private final Booking booking;
+    private final Pool pool;
+    private final Outbox outbox;
+
+    public DeliveryRuns(EventCodec codec, Booking booking, Pool pool, Outbox outbox) {
+        this.codec = codec;
+        this.booking = booking;
+        this.pool = pool;
+        this.outbox = outbox;
+    }
+
+    @Incoming("delivery-instructions")
+    public Uni<Void> onInstructions(String json) {
+        return codec.decodeIf(json, DeliveryInstructions.TYPE)
+                .map(event -> apply(event.payload()))
+                .orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    Uni<Void> apply(DeliveryInstructions run) {
+        return booking.book(movementOf(run), SETTLEMENT, run.runId())
+                .flatMap(outcome -> record(run, "BOOKED", outcome.transaction().id(), null, null))
+                .onFailure(RuleViolationException.class).recoverWithUni(failure -> {
+                    RuleViolationException refusal = (RuleViolationException) failure;
+                    LOG.warnf("delivery run %s rejected: %s", run.runId(), refusal.getMessage());
+                    return record(run, "REJECTED", null, refusal.code(), refusal.getMessage());
+                });
+    }
+
+    static Movement movementOf(DeliveryInstructions run) {
+        return new Movement(TransactionType.SETTLEMENT_DELIVERY, run.deliveries().stream()
+                .filter(d -> d.netUnits() != 0)
+                .map(d -> new Movement.Line(new HoldingKey(AccountId.holdingOf(d.partyId()).value(), d.instrument(),
+                        HoldingStatus.IN_TRADING), d.netUnits()))
+                .toList());
+    }
+
+    /** Records the run's outcome once; a rejection is also published, in the same transaction. */
+    private Uni<Void> record(DeliveryInstructions run, String status, UUID transactionId, String code, String reason) {
+        return pool.withTransaction(conn -> conn.preparedQuery("insert into delivery_run (run_id, trade_date, status,"
+                        + " transaction_id, reason_code, reason, received_at) values ($1, $2, $3, $4, $5, $6, $7)"
+                        + " on conflict (run_id) do nothing")
+                .execute(Tuple.tuple(java.util.Arrays.asList(run.runId(), run.tradeDate(), status, transactionId, code,
+                        reason, OffsetDateTime.now())))
+                .flatMap(inserted -> inserted.rowCount() == 0 || transactionId != null
+                        ? Uni.createFrom().voidItem()
+                        : outbox.publish(conn, DeliveryRunRejected.TYPE, run.runId(),
+                                new DeliveryRunRejected(run.runId(), code, reason)).replaceWithVoid()));
+    }
+}
