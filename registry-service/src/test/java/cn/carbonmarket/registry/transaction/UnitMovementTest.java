@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import cn.carbonmarket.registry.RegistryFixtures;
 import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
@@ -13,10 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,47 +24,20 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class UnitMovementTest {
 
-    private static final Database DB = new Database("registry");
+    private static final Database DB = RegistryFixtures.DB;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CEA = "CEA-2025";
+    private static final String CEA = RegistryFixtures.CEA;
     private static final String ENTITY_1 = "HOLDING-" + DemoUser.ENTITY_1.partyId();
     private static final String ENTITY_2 = "HOLDING-" + DemoUser.ENTITY_2.partyId();
 
     @BeforeEach
     void entitiesHoldAllowances() {
-        for (DemoUser user : List.of(DemoUser.ENTITY_1, DemoUser.ENTITY_2)) {
-            given().auth().oauth2(accessToken(DemoUser.REGULATOR)).contentType(ContentType.JSON)
-                    .body(user.registration()).post("/api/v1/parties").then()
-                    .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
-        }
-        if (available(ENTITY_1, CEA) < 100_000) {
-            issue(DemoUser.ENTITY_1.partyId(), 1_000_000);
-        }
-    }
-
-    /** Publishes an allocation instruction as allocation-service would, and waits until it is booked. */
-    private static String issue(String partyId, long tonnes) {
-        String instructionId = "ALLOC-" + UUID.randomUUID();
-        String json = """
-                {"eventId":"%s","type":"IssuanceInstruction","version":1,"occurredAt":"%s",\
-                "producer":"allocation-service","key":"%s","payload":{"instructionId":"%s","reason":"FREE_ALLOCATION",\
-                "instrument":"CEA-2025","recipients":[{"partyId":"%s","quantity":%d}]}}"""
-                .formatted(UUID.randomUUID(), Instant.now(), instructionId, instructionId, partyId, tonnes);
-        new KafkaTopic("allocation.issuance-instructions").send(instructionId, json);
-        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
-                "select count(*) from registry_transaction where idempotency_key = ?",
-                "system/allocation-service:" + instructionId) == 1);
-        return json;
+        RegistryFixtures.partyWithAllowances(DemoUser.ENTITY_1, 100_000);
+        RegistryFixtures.partyWithAllowances(DemoUser.ENTITY_2, 0);
     }
 
     private static long available(String account, String instrument) {
-        return DB.count("select coalesce(sum(quantity), 0) from holding where account_id = ? and instrument = ?"
-                + " and status = 'AVAILABLE'", account, instrument);
-    }
-
-    private static ValidatableResponse post(DemoUser user, String path, String key, Map<String, Object> body) {
-        return given().auth().oauth2(accessToken(user)).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(body).when().post(path).then().log().ifValidationFails();
+        return RegistryFixtures.quantity(account, instrument, "AVAILABLE");
     }
 
     private static Map<String, Object> transfer(String from, String to, String instrument, long quantity) {
@@ -77,10 +48,10 @@ class UnitMovementTest {
     void anIssuanceInstructionIsBookedOnceHoweverOftenItArrives() {
         String fresh = DemoUser.ENTITY_2.partyId();
         long before = available(ENTITY_2, CEA);
-        String event = issue(fresh, 2_500);
+        String event = RegistryFixtures.issue(fresh, 2_500);
         new KafkaTopic("allocation.issuance-instructions").send("again", event);
         new KafkaTopic("allocation.issuance-instructions").send("again", event);
-        String marker = issue(fresh, 1);
+        String marker = RegistryFixtures.issue(fresh, 1);
 
         assertThat(marker).isNotNull();
         assertThat(available(ENTITY_2, CEA)).isEqualTo(before + 2_501);
@@ -96,12 +67,12 @@ class UnitMovementTest {
         String key = "t-" + UUID.randomUUID();
         Map<String, Object> body = transfer(ENTITY_1, ENTITY_2, CEA, 1_200);
 
-        String id = post(DemoUser.ENTITY_1, "/api/v1/transfers", key, body).statusCode(201)
+        String id = RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", key, body).statusCode(201)
                 .body("type", equalTo("TRANSFER"))
                 .body("lines[0].delta", equalTo(-1200)).body("lines[1].account", equalTo(ENTITY_2))
                 .extract().path("id");
-        post(DemoUser.ENTITY_1, "/api/v1/transfers", key, body).statusCode(200).body("id", equalTo(id));
-        post(DemoUser.ENTITY_1, "/api/v1/transfers", key, transfer(ENTITY_1, ENTITY_2, CEA, 1_201))
+        RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", key, body).statusCode(200).body("id", equalTo(id));
+        RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", key, transfer(ENTITY_1, ENTITY_2, CEA, 1_201))
                 .statusCode(409).contentType("application/problem+json").body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
 
         assertThat(available(ENTITY_1, CEA)).isEqualTo(from - 1_200);
@@ -119,26 +90,26 @@ class UnitMovementTest {
         long before = DB.count("select count(*) from registry_transaction");
         long holding = available(ENTITY_1, CEA);
 
-        post(DemoUser.ENTITY_1, "/api/v1/transfers", "k-" + UUID.randomUUID(),
+        RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "k-" + UUID.randomUUID(),
                 transfer(ENTITY_1, ENTITY_2, CEA, holding + 1))
                 .statusCode(422).contentType("application/problem+json").body("code", equalTo("INSUFFICIENT_UNITS"));
-        post(DemoUser.ENTITY_1, "/api/v1/transfers", "k-" + UUID.randomUUID(),
+        RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "k-" + UUID.randomUUID(),
                 transfer(ENTITY_1, "HOLDING-" + UUID.randomUUID(), CEA, 1))
                 .statusCode(422).body("code", equalTo("ACCOUNT_NOT_FOUND"));
-        post(DemoUser.ENTITY_1, "/api/v1/transfers", "k-" + UUID.randomUUID(),
+        RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "k-" + UUID.randomUUID(),
                 transfer(ENTITY_1, ENTITY_2, CEA, 50_000_001))
                 .statusCode(422).body("code", equalTo("QUANTITY_CAP_EXCEEDED"));
-        post(DemoUser.ENTITY_1, "/api/v1/transfers", "k-" + UUID.randomUUID(),
+        RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "k-" + UUID.randomUUID(),
                 transfer(ENTITY_1, "NATIONAL_ISSUANCE-CN", CEA, 1))
                 .statusCode(422).body("code", equalTo("NOT_PERMITTED"));
-        post(DemoUser.ENTITY_1, "/api/v1/trading-moves", "k-" + UUID.randomUUID(),
+        RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/trading-moves", "k-" + UUID.randomUUID(),
                 Map.of("account", ENTITY_1, "instrument", "HBEA-2021", "quantity", 1))
                 .statusCode(422).body("code", equalTo("INSTRUMENT_NOT_ELIGIBLE"));
-        post(DemoUser.ENTITY_2, "/api/v1/transfers", "k-" + UUID.randomUUID(), transfer(ENTITY_1, ENTITY_2, CEA, 1))
+        RegistryFixtures.post(DemoUser.ENTITY_2, "/api/v1/transfers", "k-" + UUID.randomUUID(), transfer(ENTITY_1, ENTITY_2, CEA, 1))
                 .statusCode(403).body("code", equalTo("NOT_YOUR_ACCOUNT"));
-        post(DemoUser.REGULATOR, "/api/v1/transfers", "k-" + UUID.randomUUID(), transfer(ENTITY_1, ENTITY_2, CEA, 1))
+        RegistryFixtures.post(DemoUser.REGULATOR, "/api/v1/transfers", "k-" + UUID.randomUUID(), transfer(ENTITY_1, ENTITY_2, CEA, 1))
                 .statusCode(403).body("code", equalTo("ROLE_NOT_ALLOWED"));
-        post(DemoUser.ENTITY_1, "/api/v1/transfers", "k-" + UUID.randomUUID(), transfer(ENTITY_1, ENTITY_2, "CEA-20x5", -3))
+        RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "k-" + UUID.randomUUID(), transfer(ENTITY_1, ENTITY_2, "CEA-20x5", -3))
                 .statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("quantity"));
         given().auth().oauth2(accessToken(DemoUser.ENTITY_1)).contentType(ContentType.JSON)
                 .body(transfer(ENTITY_1, ENTITY_2, CEA, 1)).post("/api/v1/transfers")
@@ -151,10 +122,10 @@ class UnitMovementTest {
     @Test
     void unitsMoveIntoTradingAndCanBeCancelledVoluntarily() {
         long available = available(ENTITY_1, CEA);
-        post(DemoUser.ENTITY_1, "/api/v1/trading-moves", "m-" + UUID.randomUUID(),
+        RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/trading-moves", "m-" + UUID.randomUUID(),
                 Map.of("account", ENTITY_1, "instrument", CEA, "quantity", 300))
                 .statusCode(201).body("type", equalTo("TO_TRADING")).body("lines[1].status", equalTo("IN_TRADING"));
-        post(DemoUser.ENTITY_1, "/api/v1/cancellations", "c-" + UUID.randomUUID(),
+        RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/cancellations", "c-" + UUID.randomUUID(),
                 Map.of("account", ENTITY_1, "instrument", CEA, "quantity", 7))
                 .statusCode(201).body("lines[1].account", equalTo("VOLUNTARY_CANCELLATION-CN"));
 
@@ -175,7 +146,7 @@ class UnitMovementTest {
 
     @Test
     void theAuditChainVerifiesAndNamesTheFirstTamperedRecord() {
-        String id = post(DemoUser.ENTITY_1, "/api/v1/transfers", "a-" + UUID.randomUUID(),
+        String id = RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "a-" + UUID.randomUUID(),
                 transfer(ENTITY_1, ENTITY_2, CEA, 10)).statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 DB.count("select count(*) from registry_transaction where audit_seq is null") == 0);

@@ -1,0 +1,70 @@
+package cn.carbonmarket.registry;
+
+import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import cn.carbonmarket.testing.Database;
+import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.testing.KafkaTopic;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the registry's tests set up through the real service: parties, issued units, movements. */
+public final class RegistryFixtures {
+
+    public static final Database DB = new Database("registry");
+    public static final String CEA = "CEA-2025";
+
+    private RegistryFixtures() {
+    }
+
+    public static String holdingOf(DemoUser user) {
+        return "HOLDING-" + user.partyId();
+    }
+
+    /** Registers the demo user's party (idempotent) and gives it at least {@code tonnes} of AVAILABLE CEA-2025. */
+    public static void partyWithAllowances(DemoUser user, long tonnes) {
+        given().auth().oauth2(accessToken(DemoUser.REGULATOR)).contentType(ContentType.JSON)
+                .body(user.registration()).post("/api/v1/parties").then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        long missing = tonnes - quantity(holdingOf(user), CEA, "AVAILABLE");
+        if (missing > 0) {
+            issue(user.partyId(), missing);
+        }
+    }
+
+    /** Publishes an allocation instruction as allocation-service would, and waits until it is booked. */
+    public static String issue(String partyId, long tonnes) {
+        String instructionId = "ALLOC-" + UUID.randomUUID();
+        String json = """
+                {"eventId":"%s","type":"IssuanceInstruction","version":1,"occurredAt":"%s",\
+                "producer":"allocation-service","key":"%s","payload":{"instructionId":"%s","reason":"FREE_ALLOCATION",\
+                "instrument":"%s","recipients":[{"partyId":"%s","quantity":%d}]}}"""
+                .formatted(UUID.randomUUID(), Instant.now(), instructionId, instructionId, CEA, partyId, tonnes);
+        new KafkaTopic("allocation.issuance-instructions").send(instructionId, json);
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
+                "select count(*) from registry_transaction where idempotency_key = ?",
+                "system/allocation-service:" + instructionId) == 1);
+        return json;
+    }
+
+    public static long quantity(String account, String instrument, String status) {
+        return DB.count("select coalesce(sum(quantity), 0) from holding where account_id = ? and instrument = ?"
+                + " and status = ?", account, instrument, status);
+    }
+
+    public static ValidatableResponse post(DemoUser user, String path, String key, Map<String, Object> body) {
+        return given().auth().oauth2(accessToken(user)).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).when().post(path).then().log().ifValidationFails();
+    }
+
+    public static void intoTrading(DemoUser user, long tonnes) {
+        post(user, "/api/v1/trading-moves", "m-" + UUID.randomUUID(),
+                Map.of("account", holdingOf(user), "instrument", CEA, "quantity", tonnes)).statusCode(201);
+    }
+}

@@ -1,0 +1,100 @@
+package cn.carbonmarket.registry.delivery;
+
+import static cn.carbonmarket.registry.RegistryFixtures.CEA;
+import static cn.carbonmarket.registry.RegistryFixtures.DB;
+import static cn.carbonmarket.registry.RegistryFixtures.holdingOf;
+import static cn.carbonmarket.registry.RegistryFixtures.quantity;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.carbonmarket.registry.RegistryFixtures;
+import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.testing.KafkaTopic;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Settlement's delivery instructions over the real topic: booked whole, or rejected whole. */
+@QuarkusTest
+class DeliveryRunTest {
+
+    private static final String SELLER = holdingOf(DemoUser.ENTITY_1);
+    private static final String BUYER = holdingOf(DemoUser.ENTITY_2);
+
+    @BeforeEach
+    void bothPartiesHaveUnitsInTrading() {
+        RegistryFixtures.partyWithAllowances(DemoUser.ENTITY_1, 10_000);
+        RegistryFixtures.partyWithAllowances(DemoUser.ENTITY_2, 1_000);
+        if (quantity(SELLER, CEA, "IN_TRADING") < 1_000) {
+            RegistryFixtures.intoTrading(DemoUser.ENTITY_1, 5_000);
+        }
+    }
+
+    private static String run(String runId, long seller, long buyer) {
+        String json = """
+                {"eventId":"%s","type":"DeliveryInstructions","version":1,"occurredAt":"%s",\
+                "producer":"settlement-service","key":"%s","payload":{"runId":"%s","tradeDate":"2026-11-25",\
+                "deliveries":[{"partyId":"%s","instrument":"%s","netUnits":%d},\
+                {"partyId":"%s","instrument":"%s","netUnits":%d}]}}"""
+                .formatted(UUID.randomUUID(), Instant.now(), runId, runId, DemoUser.ENTITY_1.partyId(), CEA, seller,
+                        DemoUser.ENTITY_2.partyId(), CEA, buyer);
+        new KafkaTopic("settlement.delivery-instructions").send(runId, json);
+        return json;
+    }
+
+    private static void awaitRun(String runId) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> DB.count("select count(*) from delivery_run where run_id = ?", runId) == 1);
+    }
+
+    @Test
+    void aBalancedRunMovesUnitsInTradingOnceHoweverOftenItArrives() {
+        long seller = quantity(SELLER, CEA, "IN_TRADING");
+        long buyer = quantity(BUYER, CEA, "IN_TRADING");
+        String runId = "EOD-" + UUID.randomUUID();
+        String json = run(runId, -400, 400);
+        awaitRun(runId);
+        new KafkaTopic("settlement.delivery-instructions").send(runId, json);
+        String marker = "EOD-" + UUID.randomUUID();
+        run(marker, -1, 1);
+        awaitRun(marker);
+
+        assertThat(DB.count("select count(*) from delivery_run where run_id = ? and status = 'BOOKED'", runId))
+                .isEqualTo(1);
+        assertThat(quantity(SELLER, CEA, "IN_TRADING")).isEqualTo(seller - 401);
+        assertThat(quantity(BUYER, CEA, "IN_TRADING")).isEqualTo(buyer + 401);
+    }
+
+    @Test
+    void anUnbalancedRunIsRejectedWholeAndTheRejectionPublished() throws Exception {
+        long seller = quantity(SELLER, CEA, "IN_TRADING");
+        long buyer = quantity(BUYER, CEA, "IN_TRADING");
+        String runId = "EOD-" + UUID.randomUUID();
+        run(runId, -50, 49);
+        awaitRun(runId);
+
+        assertThat(DB.count("select count(*) from delivery_run where run_id = ? and status = 'REJECTED'"
+                + " and reason_code = 'UNBALANCED'", runId)).isEqualTo(1);
+        assertThat(quantity(SELLER, CEA, "IN_TRADING")).isEqualTo(seller);
+        assertThat(quantity(BUYER, CEA, "IN_TRADING")).isEqualTo(buyer);
+        var event = new ObjectMapper().readTree(new KafkaTopic("registry.transactions")
+                .await(r -> runId.equals(r.key()), Duration.ofSeconds(20)).value());
+        assertThat(event.get("type").asText()).isEqualTo("DeliveryRunRejected");
+        assertThat(event.at("/payload/code").asText()).isEqualTo("UNBALANCED");
+    }
+
+    @Test
+    void aRunThatWouldOverdrawUnitsInTradingIsRejectedWhole() {
+        long seller = quantity(SELLER, CEA, "IN_TRADING");
+        String runId = "EOD-" + UUID.randomUUID();
+        run(runId, -(seller + 1), seller + 1);
+        awaitRun(runId);
+        assertThat(DB.count("select count(*) from delivery_run where run_id = ? and reason_code = 'INSUFFICIENT_UNITS'",
+                runId)).isEqualTo(1);
+        assertThat(quantity(SELLER, CEA, "IN_TRADING")).isEqualTo(seller);
+    }
+}
