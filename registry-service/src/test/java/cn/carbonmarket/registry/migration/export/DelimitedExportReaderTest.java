@@ -32,7 +32,7 @@ class DelimitedExportReaderTest {
                 .onlyHolding();
 
         assertThat(holding).isEqualTo(new HoldingLine("bj.csv", 2, "BJ0001000", "北京𠀀能源有限公司",
-                HolderKind.ORGANISATION, "重点排放单位", "91110000A07D42F2AG", InstrumentCode.parse("BEA-2019"), 32235));
+                HolderKind.KEY_EMITTING_UNIT, "重点排放单位", "91110000A07D42F2AG", InstrumentCode.parse("BEA-2019"), 32235));
     }
 
     @Test
@@ -53,7 +53,7 @@ class DelimitedExportReaderTest {
                 + "91110000C17HAA7E5B,2018年9月10日,BEA,2022,33401\r\n").onlyHolding();
 
         assertThat(holding.holderName()).isEqualTo("北京能源(第二分厂),\"东区\"有限公司");
-        assertThat(holding.holderKind()).isEqualTo(HolderKind.ORGANISATION);
+        assertThat(holding.holderKind()).isEqualTo(HolderKind.INSTITUTION);
     }
 
     @Test

@@ -31,9 +31,9 @@ class HubeiExportReaderTest {
                 """);
 
         assertThat(export.holdings()).containsExactly(
-                new HoldingLine("hb.xml", 4, "HB0001007", "湖北水泥&化工\"集团\"有限公司", HolderKind.ORGANISATION, "entity",
+                new HoldingLine("hb.xml", 4, "HB0001007", "湖北水泥&化工\"集团\"有限公司", HolderKind.KEY_EMITTING_UNIT, "entity",
                         "9142000089BA8G5A1D", InstrumentCode.parse("HBEA-2020"), 28796),
-                new HoldingLine("hb.xml", 5, "HB0001007", "湖北水泥&化工\"集团\"有限公司", HolderKind.ORGANISATION, "entity",
+                new HoldingLine("hb.xml", 5, "HB0001007", "湖北水泥&化工\"集团\"有限公司", HolderKind.KEY_EMITTING_UNIT, "entity",
                         "9142000089BA8G5A1D", InstrumentCode.parse("CCER-2017"), 0));
     }
 

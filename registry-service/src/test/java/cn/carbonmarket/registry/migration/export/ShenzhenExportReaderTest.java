@@ -31,9 +31,9 @@ class ShenzhenExportReaderTest {
                 """);
 
         assertThat(export.holdings()).containsExactly(
-                new HoldingLine("sz.json", 4, "SZ0001000", "深圳钢铁水泥集团有限公司", HolderKind.ORGANISATION, "ENTITY",
+                new HoldingLine("sz.json", 4, "SZ0001000", "深圳钢铁水泥集团有限公司", HolderKind.KEY_EMITTING_UNIT, "ENTITY",
                         "91440300H2D293142L", InstrumentCode.parse("SZEA-2019"), 1048562),
-                new HoldingLine("sz.json", 5, "SZ0001000", "深圳钢铁水泥集团有限公司", HolderKind.ORGANISATION, "ENTITY",
+                new HoldingLine("sz.json", 5, "SZ0001000", "深圳钢铁水泥集团有限公司", HolderKind.KEY_EMITTING_UNIT, "ENTITY",
                         "91440300H2D293142L", InstrumentCode.parse("CCER-2016"), 0));
     }
 
