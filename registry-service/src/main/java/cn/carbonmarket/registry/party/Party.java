@@ -40,6 +40,19 @@ public class Party extends PanacheEntityBase {
     @Column(name = "registered_by", nullable = false)
     public String registeredBy;
 
+    /** A new party as a registration describes it; {@link PartyAdmissions} writes it. */
+    static Party of(PartyRegistration registration, Instant registeredAt, String registeredBy) {
+        Party party = new Party();
+        party.id = registration.partyId().value();
+        party.name = registration.name();
+        party.type = registration.type();
+        party.region = registration.region();
+        party.identityCode = registration.identity().code();
+        party.registeredAt = registeredAt;
+        party.registeredBy = registeredBy;
+        return party;
+    }
+
     /** Whether a repeated registration describes this same party (then it is a harmless replay). */
     boolean sameAs(PartyRegistration registration) {
         return name.equals(registration.name()) && type == registration.type()

@@ -8,10 +8,13 @@ import cn.carbonmarket.contracts.party.ResidentIdentityNumber;
 import cn.carbonmarket.contracts.party.UnifiedSocialCreditCode;
 import cn.carbonmarket.platform.problem.RequestValidation;
 
-/** A registration request once every field has been checked and turned into value types. */
-record PartyRegistration(String name, PartyType type, Region region, LegalIdentity identity) {
+/**
+ * Who is to be admitted, every field checked and turned into value types: from a registration request, or from a
+ * pilot's export during migration.
+ */
+public record PartyRegistration(String name, PartyType type, Region region, LegalIdentity identity) {
 
-    PartyId partyId() {
+    public PartyId partyId() {
         return PartyId.forIdentity(identity);
     }
 

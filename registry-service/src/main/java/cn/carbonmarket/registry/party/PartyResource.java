@@ -6,7 +6,6 @@ import cn.carbonmarket.contracts.party.Region;
 import cn.carbonmarket.platform.problem.ForbiddenException;
 import cn.carbonmarket.platform.problem.Problem;
 import cn.carbonmarket.platform.problem.RequestValidation;
-import cn.carbonmarket.platform.problem.UniqueViolation;
 import cn.carbonmarket.platform.security.Caller;
 import cn.carbonmarket.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -61,8 +60,6 @@ public class PartyResource {
     public Uni<Response> register(@Valid @NotNull RegisterPartyRequest request) {
         PartyRegistration registration = PartyRegistration.from(request);
         return parties.register(registration, caller.name())
-                // Two registrations of one identity at once: the loser retries and finds the winner's party.
-                .onFailure(UniqueViolation::test).retry().atMost(1)
                 .map(outcome -> outcome.created()
                 ? Response.created(URI.create("/api/v1/parties/" + outcome.party().id())).entity(outcome.party()).build()
                 : Response.ok(outcome.party()).build());

@@ -1,22 +1,22 @@
 package cn.carbonmarket.registry.party;
 
-import cn.carbonmarket.contracts.event.PartyRegistered;
-import cn.carbonmarket.contracts.party.AccountId;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.party.PartyType;
 import cn.carbonmarket.contracts.party.Region;
-import cn.carbonmarket.platform.outbox.Outbox;
 import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.registry.account.Account;
+import cn.carbonmarket.registry.account.AccountState;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,12 +26,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PartyService {
 
-    private final Outbox outbox;
-    private final Clock clock;
+    private final Pool pool;
+    private final PartyAdmissions admissions;
 
-    public PartyService(Outbox outbox, Clock clock) {
-        this.outbox = outbox;
-        this.clock = clock;
+    public PartyService(Pool pool, PartyAdmissions admissions) {
+        this.pool = pool;
+        this.admissions = admissions;
     }
 
     /** The outcome of a registration: the party, and whether this call created it or replayed an earlier one. */
@@ -40,39 +40,37 @@ public class PartyService {
 
     /**
      * Registers a party, its holding account and the PartyRegistered event in one transaction. Registering the same
-     * identity again with the same details returns the existing party; with other details it is a conflict.
+     * identity again with the same details returns the existing party; with other details it is a conflict. Of two
+     * concurrent registrations of one identity, one admits the party and the other finds it.
      */
-    @WithTransaction
     public Uni<Registration> register(PartyRegistration registration, String registeredBy) {
-        PartyId id = registration.partyId();
-        return Party.<Party>findById(id.value()).flatMap(existing -> {
-            if (existing == null) {
-                return create(id, registration, registeredBy);
-            }
-            if (!existing.sameAs(registration)) {
-                return Uni.createFrom().failure(new ConflictException("PARTY_ALREADY_REGISTERED",
-                        "a party with this identity is already registered with other details (party " + id + ")"));
-            }
-            return Account.holdingOf(id).map(holding -> new Registration(PartyView.of(existing, holding), false));
-        });
+        return pool.withTransaction(conn -> admissions.admit(conn, List.of(registration), registeredBy)
+                .flatMap(admitted -> admitted.isEmpty()
+                        ? registered(conn, registration)
+                        : Uni.createFrom().item(new Registration(
+                                PartyView.of(admitted.get(0).party(), admitted.get(0).holding()), true))));
     }
 
-    private Uni<Registration> create(PartyId id, PartyRegistration registration, String registeredBy) {
-        Party party = new Party();
-        party.id = id.value();
-        party.name = registration.name();
-        party.type = registration.type();
-        party.region = registration.region();
-        party.identityCode = registration.identity().code();
-        party.registeredAt = clock.instant();
-        party.registeredBy = registeredBy;
-        Account holding = Account.openHolding(id, party.registeredAt);
-        PartyRegistered event = new PartyRegistered(id, party.name, party.type, party.region,
-                AccountId.parse(holding.id), party.registeredAt);
-        return party.persist()
-                .chain(holding::persist)
-                .chain(() -> outbox.publish(PartyRegistered.TYPE, id.toString(), event))
-                .replaceWith(() -> new Registration(PartyView.of(party, holding), true));
+    private Uni<Registration> registered(SqlConnection conn, PartyRegistration registration) {
+        PartyId id = registration.partyId();
+        return conn.preparedQuery("select p.name, p.type, p.region, p.identity_code, p.registered_at,"
+                        + " p.registered_by, a.id as account_id, a.state, a.opened_at from party p"
+                        + " join account a on a.party_id = p.id and a.type = 'HOLDING' where p.id = $1")
+                .execute(Tuple.of(id.value()))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    Party existing = Party.of(new PartyRegistration(row.getString("name"),
+                                    PartyType.valueOf(row.getString("type")), Region.valueOf(row.getString("region")),
+                                    registration.identity()),
+                            row.getOffsetDateTime("registered_at").toInstant(), row.getString("registered_by"));
+                    if (!existing.sameAs(registration)) {
+                        throw new ConflictException("PARTY_ALREADY_REGISTERED", "a party with this identity is"
+                                + " already registered with other details (party " + id + ")");
+                    }
+                    Account holding = Account.openHolding(id, row.getOffsetDateTime("opened_at").toInstant());
+                    holding.state = AccountState.valueOf(row.getString("state"));
+                    return new Registration(PartyView.of(existing, holding), false);
+                });
     }
 
     @WithSession

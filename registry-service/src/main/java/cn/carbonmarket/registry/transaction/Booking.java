@@ -1,7 +1,6 @@
 package cn.carbonmarket.registry.transaction;
 
 import cn.carbonmarket.contracts.event.TransactionBooked;
-import cn.carbonmarket.contracts.party.AccountId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.outbox.Outbox;
 import cn.carbonmarket.platform.problem.ConflictException;
@@ -11,6 +10,8 @@ import cn.carbonmarket.registry.account.AccountState;
 import cn.carbonmarket.registry.account.AccountType;
 import cn.carbonmarket.registry.holding.HoldingKey;
 import cn.carbonmarket.registry.holding.HoldingStatus;
+import cn.carbonmarket.registry.sql.ColumnBatch;
+import cn.carbonmarket.registry.sql.OutboxBatch;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -18,29 +19,55 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Books movements: checks them against the rules with the touched accounts shared-locked and holdings locked in
- * a fixed order, then writes the transaction, its lines, the holdings and the TransactionBooked event in one
- * database transaction. Idempotent per (initiator, key): the same key and movement return the first booking;
- * the same key with another movement is a conflict.
+ * a fixed order, then writes the transactions, their lines, the holdings and the TransactionBooked events in one
+ * database transaction. One movement ({@link #book}) or many ({@link #bookAll}) take the same path, so their rows
+ * are alike. Idempotent per (initiator, key): the same key and movement return the first booking; the same key with
+ * another movement is a conflict.
  */
 @ApplicationScoped
 public class Booking {
 
     private static final String CHECK_VIOLATION = "23514";
+
+    private static final ColumnBatch<TransactionRecord> TRANSACTIONS = new ColumnBatch<TransactionRecord>()
+            .column(UUID.class, TransactionRecord::id)
+            .column(String.class, t -> t.movement().type().name())
+            .column(String.class, TransactionRecord::scopedKey)
+            .column(String.class, TransactionRecord::fingerprint)
+            .column(String.class, TransactionRecord::initiator)
+            .column(OffsetDateTime.class, t -> t.bookedAt().atOffset(ZoneOffset.UTC));
+    private static final ColumnBatch<TransactionRecord.Line> LINES = new ColumnBatch<TransactionRecord.Line>()
+            .column(UUID.class, TransactionRecord.Line::transactionId)
+            .column(Integer.class, TransactionRecord.Line::lineNo)
+            .column(String.class, l -> l.holding().account())
+            .column(String.class, l -> l.holding().instrument().toString())
+            .column(String.class, l -> l.holding().status().name())
+            .column(Long.class, TransactionRecord.Line::delta);
+    private static final ColumnBatch<HoldingChange> DEBITS = new ColumnBatch<HoldingChange>()
+            .column(String.class, c -> c.holding().account())
+            .column(String.class, c -> c.holding().instrument().toString())
+            .column(String.class, c -> c.holding().status().name())
+            .column(Long.class, HoldingChange::delta);
+    private static final ColumnBatch<HoldingChange> CREDITS = new ColumnBatch<HoldingChange>()
+            .column(String.class, c -> c.holding().account())
+            .column(String.class, c -> c.holding().instrument().toString())
+            .column(String.class, c -> c.holding().status().name())
+            .column(Long.class, HoldingChange::delta)
+            .column(Boolean.class, HoldingChange::mirror);
 
     private final Pool pool;
     private final TransactionRules rules;
@@ -57,17 +84,46 @@ public class Booking {
     public record Outcome(BookedTransaction transaction, boolean replayed) {
     }
 
+    /** The net change of one holding over everything booked together; a mirror account's may go negative. */
+    private record HoldingChange(HoldingKey holding, long delta, boolean mirror) {
+    }
+
     public Uni<Outcome> book(Movement movement, Initiator initiator, String idempotencyKey) {
-        String scopedKey = scope(initiator) + ":" + idempotencyKey;
-        String fingerprint = fingerprint(movement, initiator);
+        String scopedKey = TransactionRecord.scopedKey(initiator, idempotencyKey);
+        String fingerprint = TransactionRecord.fingerprint(movement, initiator);
         return pool.withTransaction(conn -> replay(conn, scopedKey, fingerprint)
                         .flatMap(previous -> previous != null
                                 ? Uni.createFrom().item(new Outcome(previous, true))
-                                : bookNew(conn, movement, initiator, scopedKey, fingerprint)))
+                                : bookNew(conn, List.of(new KeyedMovement(idempotencyKey, movement)), initiator)
+                                        .map(booked -> new Outcome(booked.get(0).booked(), false))))
                 // A concurrent booking under the same key won the insert: the retry finds and replays it.
                 .onFailure(UniqueViolation::test).retry().atMost(1)
                 .onFailure(Booking::isOverdraft).transform(f -> new RuleViolationException("INSUFFICIENT_UNITS",
                         "a concurrent movement used the units first; nothing was booked"));
+    }
+
+    /**
+     * Books many new movements inside the caller's database transaction, checked in list order (each sees the
+     * holdings the earlier ones leave) and written with one statement per table and chunk. For bulk work such as a
+     * pilot migration: nothing is replayed, a key booked before refuses the whole batch ({@code ALREADY_BOOKED}).
+     *
+     * @return how many transactions were booked
+     */
+    public Uni<Integer> bookAll(SqlConnection conn, List<KeyedMovement> movements, Initiator initiator) {
+        String[] keys = movements.stream().map(m -> TransactionRecord.scopedKey(initiator, m.idempotencyKey()))
+                .toArray(String[]::new);
+        return conn.preparedQuery("select idempotency_key, count(*) over () as booked from registry_transaction"
+                        + " where idempotency_key = any($1) order by idempotency_key limit 1")
+                .execute(Tuple.of(keys))
+                .flatMap(rows -> {
+                    if (rows.size() > 0) {
+                        Row first = rows.iterator().next();
+                        return Uni.createFrom().failure(new RuleViolationException("ALREADY_BOOKED",
+                                first.getLong("booked") + " of the " + keys.length + " movements were booked before"
+                                        + " (for example " + first.getString("idempotency_key") + ")"));
+                    }
+                    return bookNew(conn, movements, initiator).map(List::size);
+                });
     }
 
     private Uni<BookedTransaction> replay(SqlConnection conn, String scopedKey, String fingerprint) {
@@ -86,15 +142,25 @@ public class Booking {
                 });
     }
 
-    private Uni<Outcome> bookNew(SqlConnection conn, Movement movement, Initiator initiator, String scopedKey,
-                                 String fingerprint) {
-        List<HoldingKey> keys = movement.lines().stream().map(Movement.Line::holding).distinct().sorted().toList();
-        return lockAccounts(conn, movement.accounts())
+    private Uni<List<TransactionRecord>> bookNew(SqlConnection conn, List<KeyedMovement> movements,
+                                                 Initiator initiator) {
+        List<String> accountIds = movements.stream().flatMap(m -> m.movement().accounts().stream())
+                .distinct().sorted().toList();
+        List<HoldingKey> keys = movements.stream().flatMap(m -> m.movement().lines().stream())
+                .map(Movement.Line::holding).distinct().sorted().toList();
+        return lockAccounts(conn, accountIds)
                 .flatMap(accounts -> lockHoldings(conn, keys).map(current -> {
-                    rules.apply(movement, initiator, accounts, current);
+                    Map<HoldingKey, Long> holdings = new HashMap<>(current);
+                    movements.forEach(m -> holdings.putAll(rules.apply(m.movement(), initiator, accounts, holdings)));
                     return accounts;
                 }))
-                .flatMap(accounts -> write(conn, movement, initiator, scopedKey, fingerprint, accounts));
+                .flatMap(accounts -> {
+                    // PostgreSQL keeps microseconds: truncating here makes the events and the stored rows agree.
+                    Instant bookedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                    List<TransactionRecord> records = movements.stream()
+                            .map(m -> TransactionRecord.of(m, initiator, bookedAt, accounts)).toList();
+                    return write(conn, records, accounts).replaceWith(records);
+                });
     }
 
     private Uni<Map<String, AccountSnapshot>> lockAccounts(SqlConnection conn, List<String> ids) {
@@ -128,81 +194,37 @@ public class Booking {
                 });
     }
 
-    private Uni<Outcome> write(SqlConnection conn, Movement movement, Initiator initiator, String scopedKey,
-                               String fingerprint, Map<String, AccountSnapshot> accounts) {
-        UUID id = UUID.randomUUID();
-        // PostgreSQL keeps microseconds: truncating here makes the event and the stored row agree.
-        Instant bookedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        List<Tuple> lines = new ArrayList<>();
-        List<Tuple> credits = new ArrayList<>();
-        List<Tuple> debits = new ArrayList<>();
-        List<TransactionBooked.Line> eventLines = new ArrayList<>();
-        for (int i = 0; i < movement.lines().size(); i++) {
-            Movement.Line line = movement.lines().get(i);
-            HoldingKey key = line.holding();
-            AccountSnapshot account = accounts.get(key.account());
-            lines.add(Tuple.tuple(List.of(id, i + 1, key.account(), key.instrument().toString(), key.status().name(),
-                    line.delta())));
-            eventLines.add(new TransactionBooked.Line(AccountId.parse(key.account()),
-                    account.partyId() == null ? null : account.partyId().toString(), key.instrument(),
-                    key.status().name(), line.delta()));
-        }
+    private Uni<Void> write(SqlConnection conn, List<TransactionRecord> records, Map<String, AccountSnapshot> accounts) {
+        List<TransactionRecord.Line> lines = records.stream().flatMap(r -> r.lines().stream()).toList();
         // PostgreSQL checks an upsert's candidate row against the constraints before the conflict, so a debit
         // (its holding exists and is locked) is a plain update; credits and mirror-account debits are upserts.
-        movement.lines().stream().sorted(java.util.Comparator.comparing(Movement.Line::holding)).forEach(line -> {
-            boolean mirror = accounts.get(line.holding().account()).type().mayGoNegative();
-            List<Object> values = List.of(line.holding().account(), line.holding().instrument().toString(),
-                    line.holding().status().name(), line.delta());
-            if (line.delta() > 0 || mirror) {
-                List<Object> withFlag = new ArrayList<>(values);
-                withFlag.add(mirror);
-                credits.add(Tuple.tuple(withFlag));
-            } else {
-                debits.add(Tuple.tuple(values));
+        Map<HoldingKey, Long> net = new TreeMap<>();
+        lines.forEach(l -> net.merge(l.holding(), l.delta(), Math::addExact));
+        List<HoldingChange> debits = new ArrayList<>();
+        List<HoldingChange> credits = new ArrayList<>();
+        net.forEach((holding, delta) -> {
+            boolean mirror = accounts.get(holding.account()).type().mayGoNegative();
+            if (delta > 0 || (mirror && delta != 0)) {
+                credits.add(new HoldingChange(holding, delta, mirror));
+            } else if (delta < 0) {
+                debits.add(new HoldingChange(holding, delta, false));
             }
         });
-        String eventKey = eventLines.stream().map(TransactionBooked.Line::partyId).filter(p -> p != null)
-                .findFirst().orElse(id.toString());
-        TransactionBooked event = new TransactionBooked(id, movement.type().name(), initiator.toString(), bookedAt,
-                eventLines);
-        return conn.preparedQuery("insert into registry_transaction (id, type, idempotency_key, fingerprint,"
-                        + " initiator, booked_at) values ($1, $2, $3, $4, $5, $6)")
-                .execute(Tuple.of(id, movement.type().name(), scopedKey, fingerprint, initiator.toString(),
-                        bookedAt.atOffset(ZoneOffset.UTC)))
-                .flatMap(r -> conn.preparedQuery("insert into transaction_line (transaction_id, line_no, account_id,"
-                        + " instrument, status, delta) values ($1, $2, $3, $4, $5, $6)").executeBatch(lines))
-                .flatMap(r -> debits.isEmpty() ? Uni.createFrom().voidItem() : conn.preparedQuery("update holding"
-                        + " set quantity = quantity + $4 where account_id = $1 and instrument = $2 and status = $3")
-                        .executeBatch(debits).replaceWithVoid())
-                .flatMap(r -> conn.preparedQuery("insert into holding (account_id, instrument, status, quantity,"
-                        + " allow_negative) values ($1, $2, $3, $4, $5) on conflict (account_id, instrument, status)"
-                        + " do update set quantity = holding.quantity + excluded.quantity").executeBatch(credits))
-                .flatMap(r -> outbox.publish(conn, TransactionBooked.TYPE, eventKey, event))
-                .map(e -> new Outcome(new BookedTransaction(id, movement.type(), initiator.toString(), bookedAt,
-                        eventLines.stream().map(l -> new BookedTransaction.Line(l.account().value(),
-                                l.instrument().toString(), l.status(), l.delta())).toList()), false));
-    }
-
-    private static String scope(Initiator initiator) {
-        return switch (initiator.kind()) {
-            case PARTY -> "party/" + initiator.party();
-            case REGULATOR -> "regulator";
-            case SYSTEM -> "system/" + initiator.name();
-        };
-    }
-
-    /** What makes two requests "the same": the movement itself, whoever of the same scope sent it. */
-    private static String fingerprint(Movement movement, Initiator initiator) {
-        StringBuilder text = new StringBuilder(movement.type().name()).append('|').append(scope(initiator));
-        movement.lines().forEach(l -> text.append('|').append(l.holding().account()).append(',')
-                .append(l.holding().instrument()).append(',').append(l.holding().status()).append(',')
-                .append(l.delta()));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return TRANSACTIONS.execute(conn, "insert into registry_transaction (id, type, idempotency_key, fingerprint,"
+                        + " initiator, booked_at) select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[],"
+                        + " $5::text[], $6::timestamptz[])", records)
+                .chain(() -> LINES.execute(conn, "insert into transaction_line (transaction_id, line_no, account_id,"
+                        + " instrument, status, delta) select * from unnest($1::uuid[], $2::int[], $3::text[],"
+                        + " $4::text[], $5::text[], $6::bigint[])", lines))
+                .chain(() -> DEBITS.execute(conn, "update holding h set quantity = h.quantity + d.delta"
+                        + " from unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) as d(a, i, s, delta)"
+                        + " where h.account_id = d.a and h.instrument = d.i and h.status = d.s", debits))
+                .chain(() -> CREDITS.execute(conn, "insert into holding (account_id, instrument, status, quantity,"
+                        + " allow_negative) select * from unnest($1::text[], $2::text[], $3::text[], $4::bigint[],"
+                        + " $5::bool[]) on conflict (account_id, instrument, status)"
+                        + " do update set quantity = holding.quantity + excluded.quantity", credits))
+                .chain(() -> OutboxBatch.publishAll(outbox, conn, TransactionBooked.TYPE, records,
+                        TransactionRecord::eventKey, TransactionRecord::event));
     }
 
     private static boolean isOverdraft(Throwable failure) {
