@@ -1,0 +1,133 @@
+package cn.carbonmarket.registry.migration;
+
+import cn.carbonmarket.contracts.party.AccountId;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.platform.problem.RuleViolationException;
+import cn.carbonmarket.registry.account.SystemAccounts;
+import cn.carbonmarket.registry.holding.HoldingKey;
+import cn.carbonmarket.registry.holding.HoldingStatus;
+import cn.carbonmarket.registry.party.PartyAdmissions;
+import cn.carbonmarket.registry.transaction.Booking;
+import cn.carbonmarket.registry.transaction.Initiator;
+import cn.carbonmarket.registry.transaction.KeyedMovement;
+import cn.carbonmarket.registry.transaction.Movement;
+import cn.carbonmarket.registry.transaction.TransactionType;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a reconciled upload in one database transaction: the holders not registered yet become parties (with their
+ * holding accounts and PartyRegistered events), and one MIGRATION transaction per holder, and per unidentified pilot
+ * account, moves the units from the pilot's MIGRATION_SOURCE mirror account to them. The job's final state and its
+ * issues commit with it, so an import is all there or not at all.
+ *
+ * <p>A holder's transaction is keyed by pilot and party ({@code migration/BJ/<party id>}): a holder's units come over
+ * from a pilot once, so a re-export of a migrated registry, whatever its bytes, is refused, not booked twice.
+ */
+@ApplicationScoped
+class MigrationCommit {
+
+    private static final String ALREADY_MIGRATED = "ALREADY_MIGRATED";
+
+    private final Pool pool;
+    private final PartyAdmissions admissions;
+    private final Booking booking;
+    private final MigrationJobs jobs;
+
+    MigrationCommit(Pool pool, PartyAdmissions admissions, Booking booking, MigrationJobs jobs) {
+        this.pool = pool;
+        this.admissions = admissions;
+        this.booking = booking;
+        this.jobs = jobs;
+    }
+
+    Uni<MigrationReport> commit(JobOrder order, ImportTally tally, Reconciliation reconciliation) {
+        String source = SystemAccounts.migrationSource(order.pilot().jurisdiction());
+        List<KeyedMovement> movements = movements(order, tally, source);
+        var registrations = tally.holders().stream().map(ImportTally.Holder::registration).toList();
+        return pool.withTransaction(conn -> conn.preparedQuery("select pg_advisory_xact_lock(hashtext($1))")
+                        // Imports of one pilot take turns, so each sees what the one before it booked.
+                        .execute(Tuple.of("migration/" + order.pilot()))
+                        .chain(() -> holdings(conn, source))
+                        .chain(before -> admissions.admit(conn, registrations, order.requestedBy())
+                                .chain(admitted -> booking.bookAll(conn, movements,
+                                                Initiator.regulator(order.requestedBy()))
+                                        .map(transactions -> new MigrationReport(true, reconciliation.instruments(),
+                                                reconciliation.holdingRows(), new MigrationReport.Booked(
+                                                admitted.size(), registrations.size() - admitted.size(),
+                                                transactions), null, null)))
+                                .call(() -> holdings(conn, source)
+                                        .invoke(after -> checkMirror(before, after, reconciliation))))
+                        .call(report -> jobs.commit(conn, order.id(), tally.counters(), report, tally.issues())))
+                .onFailure(f -> f instanceof RuleViolationException r && r.code().equals("ALREADY_BOOKED"))
+                .transform(f -> new RuleViolationException(ALREADY_MIGRATED, "holders of this export were migrated"
+                        + " from the " + order.pilot().displayName() + " pilot before: " + f.getMessage()
+                        + "; nothing was booked"));
+    }
+
+    /** Per holder, and per pilot account whose holder is unknown, one transaction from the source account. */
+    private static List<KeyedMovement> movements(JobOrder order, ImportTally tally, String source) {
+        String key = "migration/" + order.pilot() + "/";
+        String suspense = SystemAccounts.migrationSuspense(order.pilot().jurisdiction());
+        List<KeyedMovement> movements = new ArrayList<>();
+        for (ImportTally.Holder holder : tally.holders()) {
+            if (!holder.tonnes().isEmpty()) {
+                movements.add(new KeyedMovement(key + holder.partyId(),
+                        fromSource(source, AccountId.holdingOf(holder.partyId()).value(), holder.tonnes())));
+            }
+        }
+        tally.suspense().forEach((pilotAccount, tonnes) -> {
+            if (!tonnes.isEmpty()) {
+                movements.add(new KeyedMovement(key + "suspense/" + pilotAccount,
+                        fromSource(source, suspense, tonnes)));
+            }
+        });
+        return movements;
+    }
+
+    private static Movement fromSource(String source, String account, Map<InstrumentCode, Long> tonnes) {
+        List<Movement.Line> lines = new ArrayList<>(tonnes.size() * 2);
+        tonnes.forEach((instrument, quantity) -> {
+            lines.add(new Movement.Line(new HoldingKey(source, instrument, HoldingStatus.AVAILABLE), -quantity));
+            lines.add(new Movement.Line(new HoldingKey(account, instrument, HoldingStatus.AVAILABLE), quantity));
+        });
+        return new Movement(TransactionType.MIGRATION, lines);
+    }
+
+    private static Uni<Map<String, Long>> holdings(SqlConnection conn, String account) {
+        return conn.preparedQuery("select instrument, quantity from holding where account_id = $1")
+                .execute(Tuple.of(account))
+                .map(rows -> {
+                    Map<String, Long> holdings = new HashMap<>();
+                    rows.forEach(r -> holdings.put(r.getString("instrument"), r.getLong("quantity")));
+                    return holdings;
+                });
+    }
+
+    /**
+     * The source account mirrors the pilot's registry: what left it in this import must be what the control totals
+     * say, read back from the database. A last guard against a booking that wrote other than it was told.
+     */
+    private static void checkMirror(Map<String, Long> before, Map<String, Long> after, Reconciliation reconciliation) {
+        Map<String, Long> left = new HashMap<>();
+        after.forEach((instrument, quantity) -> {
+            long moved = before.getOrDefault(instrument, 0L) - quantity;
+            if (moved != 0) {
+                left.put(instrument, moved);
+            }
+        });
+        Map<String, Long> expected = new HashMap<>();
+        reconciliation.instruments().stream().filter(i -> i.booked() != 0)
+                .forEach(i -> expected.put(i.instrument(), i.booked()));
+        if (!left.equals(expected)) {
+            throw new IllegalStateException("the migration source account gave " + left + " instead of " + expected);
+        }
+    }
+}
