@@ -3,9 +3,6 @@ package cn.carbonmarket.registry.migration.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -26,61 +23,21 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class PilotSampleExportTest {
 
-    private record Sample(String folder, String file, Charset charset, int duplicates) {
-
-        InputStream open(String name) {
-            InputStream in = PilotSampleExportTest.class.getResourceAsStream("/pilots/" + folder + "/" + name);
-            if (in == null) {
-                throw new IllegalStateException("no test resource pilots/" + folder + "/" + name);
-            }
-            return in;
-        }
-
-        ControlTotals control() {
-            try (InputStream in = open("control.json")) {
-                return ControlTotals.parse(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        ReadExport read(Pilot pilot) {
-            try (InputStream in = open(file)) {
-                return ReadExport.of(pilot, file, in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** The file's lines (1-based: index 0 is line 1) as text; null for the structured formats. */
-        List<String> textLines() {
-            if (charset == null) {
-                return null;
-            }
-            try (InputStream in = open(file)) {
-                return new String(in.readAllBytes(), charset).lines().toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+    private static ReadExport read(PilotSample sample) {
+        return new ReadExport(sample.lines());
     }
 
-    /** Duplicates per sample: the generator copies two lines of each delimited export and one Shanghai row. */
-    private static final Map<Pilot, Sample> SAMPLES = Map.of(
-            Pilot.BJ, new Sample("beijing", "beijing_holdings.csv", Charset.forName("GB18030"), 2),
-            Pilot.TJ, new Sample("tianjin", "tianjin_balances.csv", StandardCharsets.UTF_8, 2),
-            Pilot.SH, new Sample("shanghai", "shanghai_registry.xlsx", null, 1),
-            Pilot.CQ, new Sample("chongqing", "chongqing_holdings.tsv", StandardCharsets.UTF_8, 2),
-            Pilot.HB, new Sample("hubei", "hubei_registry.xml", null, 0),
-            Pilot.GD, new Sample("guangdong", "guangdong_positions.csv", StandardCharsets.UTF_8, 2),
-            Pilot.SZ, new Sample("shenzhen", "shenzhen_registry.json", null, 0));
+    /** The file's lines (1-based: index 0 is line 1) as text. */
+    private static List<String> textLines(PilotSample sample) {
+        return new String(sample.export(), sample.charset()).lines().toList();
+    }
 
     @ParameterizedTest
     @EnumSource(Pilot.class)
     void holdingsExplainTheControlTotalsExactly(Pilot pilot) {
-        Sample sample = SAMPLES.get(pilot);
+        PilotSample sample = PilotSample.of(pilot);
         ControlTotals control = sample.control();
-        ReadExport export = sample.read(pilot);
+        ReadExport export = read(sample);
 
         assertThat(control.pilot()).isEqualTo(pilot);
         assertThat(export.unreadable()).isEmpty();
@@ -96,18 +53,18 @@ class PilotSampleExportTest {
     @ParameterizedTest
     @EnumSource(Pilot.class)
     void everyRecordIsOneLineInFileOrder(Pilot pilot) {
-        ReadExport export = SAMPLES.get(pilot).read(pilot);
+        ReadExport export = read(PilotSample.of(pilot));
 
         assertThat(export.lines()).extracting(ExportLine::line).isSorted().doesNotHaveDuplicates();
-        assertThat(export.lines()).extracting(ExportLine::file).containsOnly(SAMPLES.get(pilot).file());
+        assertThat(export.lines()).extracting(ExportLine::file).containsOnly(PilotSample.of(pilot).file());
     }
 
     @ParameterizedTest
     @EnumSource(value = Pilot.class, names = {"BJ", "TJ", "CQ", "GD"})
     void everyDuplicateLineRepeatsAnEarlierLineExactly(Pilot pilot) {
-        Sample sample = SAMPLES.get(pilot);
-        List<String> text = sample.textLines();
-        List<DuplicateLine> duplicates = sample.read(pilot).duplicates();
+        PilotSample sample = PilotSample.of(pilot);
+        List<String> text = textLines(sample);
+        List<DuplicateLine> duplicates = read(sample).duplicates();
 
         assertThat(duplicates).hasSize(sample.duplicates());
         assertThat(duplicates).allSatisfy(d -> {
@@ -118,9 +75,9 @@ class PilotSampleExportTest {
 
     @Test
     void theDuplicatedShanghaiRowRepeatsAnEarlierRowCellForCell() throws IOException {
-        Sample sample = SAMPLES.get(Pilot.SH);
+        PilotSample sample = PilotSample.SH;
         Map<Integer, String> rows = sheetRowsWithoutCellReferences(sample);
-        List<DuplicateLine> duplicates = sample.read(Pilot.SH).duplicates();
+        List<DuplicateLine> duplicates = read(sample).duplicates();
 
         assertThat(duplicates).hasSize(sample.duplicates());
         assertThat(duplicates).allSatisfy(d -> {
@@ -132,16 +89,16 @@ class PilotSampleExportTest {
     @ParameterizedTest
     @EnumSource(value = Pilot.class, names = {"HB", "SZ"})
     void theStructuredExportsHaveNoDuplicates(Pilot pilot) {
-        assertThat(SAMPLES.get(pilot).read(pilot).duplicates()).isEmpty();
+        assertThat(read(PilotSample.of(pilot)).duplicates()).isEmpty();
     }
 
     @Test
     void beijingFullWidthQuantitiesAreReadAsTheirDigits() {
-        Sample sample = SAMPLES.get(Pilot.BJ);
-        List<String> text = sample.textLines();
+        PilotSample sample = PilotSample.BJ;
+        List<String> text = textLines(sample);
         Pattern fullWidthQuantity = Pattern.compile(",([０-９]+)$");
         int checked = 0;
-        for (HoldingLine holding : sample.read(Pilot.BJ).holdings()) {
+        for (HoldingLine holding : read(sample).holdings()) {
             Matcher quantity = fullWidthQuantity.matcher(text.get(holding.line() - 1));
             if (quantity.find()) {
                 String digits = quantity.group(1).chars()
@@ -160,13 +117,13 @@ class PilotSampleExportTest {
         PilotExportReader reader = PilotExportReaders.forPilot(pilot);
 
         assertThat(reader.pilot()).isEqualTo(pilot);
-        assertThat(reader.accepts(SAMPLES.get(pilot).file())).isTrue();
+        assertThat(reader.accepts(PilotSample.of(pilot).file())).isTrue();
         assertThat(reader.accepts("control.json")).isFalse();
         assertThat(reader.accepts("notes.txt")).isFalse();
     }
 
     /** The sheet's rows by number, with the cell references taken out so that equal rows compare equal. */
-    private static Map<Integer, String> sheetRowsWithoutCellReferences(Sample sample) throws IOException {
+    private static Map<Integer, String> sheetRowsWithoutCellReferences(PilotSample sample) throws IOException {
         String sheet = null;
         try (ZipInputStream zip = new ZipInputStream(sample.open(sample.file()))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
