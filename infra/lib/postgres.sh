@@ -32,6 +32,18 @@ ensure_postgres() {
   done
 }
 
+# Runs a PostgreSQL client program as the superuser (peer authentication over the socket when we are root).
+pg_superuser() {
+  local program=$1; shift
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$program" "$@"; else "$program" -h 127.0.0.1 -U postgres "$@"; fi
+}
+
+# fresh_database NAME OWNER: drops and creates a scratch database (benchmarks start from nothing).
+fresh_database() {
+  pg_admin -c "drop database if exists $1 with (force)"
+  pg_admin -c "create database $1 owner $2"
+}
+
 # Drops the market's own databases (not the test ones); ensure_postgres creates them empty again.
 drop_market_databases() {
   local svc

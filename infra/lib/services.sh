@@ -6,30 +6,41 @@ SERVICE_PORTS=(registry:8081 allocation:8082 trading:8083 settlement:8084)
 
 service_jar() { echo "$ROOT/$1-service/target/quarkus-app/quarkus-run.jar"; }
 
+# Builds the services when a jar is missing or older than any source it is built from.
 build_services() {
-  local missing=0 svc
-  for entry in "${SERVICE_PORTS[@]}"; do [ -f "$(service_jar "${entry%%:*}")" ] || missing=1; done
-  if [ "$missing" = 1 ] || [ "${MARKET_REBUILD:-0}" = 1 ]; then
+  local stale=0 entry jar
+  for entry in "${SERVICE_PORTS[@]}"; do
+    jar=$(service_jar "${entry%%:*}")
+    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/${entry%%:*}-service" "$ROOT/platform" "$ROOT/contracts" \
+        -path '*/src/main/*' -newer "$jar" -print -quit)" ]; then stale=1; fi
+  done
+  if [ "$stale" = 1 ] || [ "${MARKET_REBUILD:-0}" = 1 ]; then
     say "building the services (mvn install -DskipTests)"
     (cd "$ROOT" && mvn_batch -q install -DskipTests) || die "build failed"
   fi
 }
 
-# start_services PORT_OFFSET DB_SUFFIX GROUP_SUFFIX TOPIC_PREFIX: starts all four and waits until each is ready.
+# start_service SERVICE PORT DATABASE PIDNAME TOPIC_PREFIX: one service in the background (no waiting).
+start_service() {
+  local svc=$1 port=$2 db=$3 name=$4 topic_prefix=$5
+  running "$name" && return 0
+  port_open "$port" && die "port $port is taken by a process this launcher did not start"
+  start_process "$name" "$LOGS/$name.log" env \
+    QUARKUS_HTTP_PORT="$port" MARKET_DB_NAME="$db" KAFKA_GROUP_ID="$svc-service${name#"$svc"}" \
+    MARKET_KAFKA_TOPIC_PREFIX="$topic_prefix" \
+    java -Xms64m -Xmx384m -XX:+UseSerialGC -jar "$(service_jar "$svc")"
+}
+
+# start_services PORT_OFFSET DB_SUFFIX NAME_SUFFIX TOPIC_PREFIX: starts all four and waits until each is ready.
 start_services() {
-  local offset=${1:-0} db_suffix=${2:-} group_suffix=${3:-} topic_prefix=${4:-} entry svc port
+  local offset=${1:-0} db_suffix=${2:-} name_suffix=${3:-} topic_prefix=${4:-} entry svc port
   for entry in "${SERVICE_PORTS[@]}"; do
     svc=${entry%%:*}; port=$(( ${entry##*:} + offset ))
-    running "$svc$group_suffix" && continue
-    port_open "$port" && die "port $port is taken by a process this launcher did not start"
-    start_process "$svc$group_suffix" "$LOGS/$svc$group_suffix.log" env \
-      QUARKUS_HTTP_PORT="$port" MARKET_DB_NAME="$svc$db_suffix" KAFKA_GROUP_ID="$svc-service$group_suffix" \
-      MARKET_KAFKA_TOPIC_PREFIX="$topic_prefix" \
-      java -Xms64m -Xmx384m -XX:+UseSerialGC -jar "$(service_jar "$svc")"
+    start_service "$svc" "$port" "$svc$db_suffix" "$svc$name_suffix" "$topic_prefix"
   done
   for entry in "${SERVICE_PORTS[@]}"; do
     svc=${entry%%:*}; port=$(( ${entry##*:} + offset ))
-    wait_for "$svc-service" 120 "$svc$group_suffix" http_ok "http://127.0.0.1:$port/q/health/ready"
+    wait_for "$svc-service" 120 "$svc$name_suffix" http_ok "http://127.0.0.1:$port/q/health/ready"
   done
 }
 

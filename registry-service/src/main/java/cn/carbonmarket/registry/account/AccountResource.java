@@ -10,15 +10,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,15 +81,34 @@ public class AccountResource {
 
     @GET
     @Path("/transactions")
-    @Operation(summary = "Transactions that touched the account, newest first, a page at a time")
-    public Uni<List<BookedTransaction>> transactions(@PathParam("id") String id,
-                                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+    @Operation(summary = "Transactions that touched the account, newest first, a page at a time",
+            description = "Filters: type (e.g. TRANSFER), from and to (booking dates, inclusive, Asia/Shanghai).")
+    public Uni<List<BookedTransaction>> transactions(@PathParam("id") String id, @BeanParam StatementFilter filter) {
         AccountId account = visible(id);
+        StatementFilter.Query query = filter.query(account);
         return TransactionQueries.find(pool, "t.id in (select l2.transaction_id from transaction_line l2"
-                        + " join registry_transaction t2 on t2.id = l2.transaction_id where l2.account_id = $1"
-                        + " order by t2.seq desc limit $2 offset $3)", "t.seq desc",
-                Tuple.of(account.value(), size, page * size));
+                + " join registry_transaction t2 on t2.id = l2.transaction_id where " + query.where()
+                + " order by t2.seq desc limit " + filter.size() + " offset " + filter.offset() + ")", "t.seq desc",
+                query.args());
+    }
+
+    @GET
+    @Path("/transactions.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The same statement as CSV, one row per line of this account", description = "Columns:"
+            + " transaction_id, booked_at, type, instrument, status, delta, initiator.")
+    public Uni<Response> transactionsCsv(@PathParam("id") String id, @BeanParam StatementFilter filter) {
+        return transactions(id, filter).map(transactions -> {
+            StringBuilder csv = new StringBuilder("transaction_id,booked_at,type,instrument,status,delta,initiator\n");
+            for (BookedTransaction t : transactions) {
+                t.lines().stream().filter(l -> l.account().equals(id)).forEach(l -> csv.append(t.id()).append(',')
+                        .append(t.bookedAt()).append(',').append(t.type()).append(',').append(l.instrument())
+                        .append(',').append(l.status()).append(',').append(l.delta()).append(',')
+                        .append(StatementFilter.csvField(t.initiator())).append('\n'));
+            }
+            return Response.ok(csv.toString())
+                    .header("Content-Disposition", "attachment; filename=\"" + id + "-statement.csv\"").build();
+        });
     }
 
     /** The regulator sees every account; a participant only its own holding account. */

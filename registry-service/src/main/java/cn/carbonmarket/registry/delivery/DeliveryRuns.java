@@ -14,9 +14,11 @@ import cn.carbonmarket.registry.transaction.Movement;
 import cn.carbonmarket.registry.transaction.TransactionType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -52,13 +54,21 @@ public class DeliveryRuns {
     }
 
     Uni<Void> apply(DeliveryInstructions run) {
-        return booking.book(movementOf(run), SETTLEMENT, run.runId())
-                .flatMap(outcome -> record(run, "BOOKED", outcome.transaction().id(), null, null))
-                .onFailure(RuleViolationException.class).recoverWithUni(failure -> {
-                    RuleViolationException refusal = (RuleViolationException) failure;
-                    LOG.warnf("delivery run %s rejected: %s", run.runId(), refusal.getMessage());
-                    return record(run, "REJECTED", null, refusal.code(), refusal.getMessage());
-                });
+        return booking.book(movementOf(run), SETTLEMENT, run.runId(),
+                        (conn, booked) -> recordRun(conn, run, "BOOKED", booked.id(), null, null).replaceWithVoid())
+                .replaceWithVoid()
+                .onFailure(RuleViolationException.class).recoverWithUni(failure -> reject(run,
+                        (RuleViolationException) failure));
+    }
+
+    /** Records the rejection once and publishes it in the same transaction; nothing of the run is booked. */
+    private Uni<Void> reject(DeliveryInstructions run, RuleViolationException refusal) {
+        LOG.warnf("delivery run %s rejected: %s", run.runId(), refusal.getMessage());
+        return pool.withTransaction(conn -> recordRun(conn, run, "REJECTED", null, refusal.code(), refusal.getMessage())
+                .flatMap(recorded -> !recorded ? Uni.createFrom().voidItem()
+                        : outbox.publish(conn, DeliveryRunRejected.TYPE, run.runId(),
+                                new DeliveryRunRejected(run.runId(), refusal.code(), refusal.getMessage()))
+                                .replaceWithVoid()));
     }
 
     static Movement movementOf(DeliveryInstructions run) {
@@ -69,16 +79,13 @@ public class DeliveryRuns {
                 .toList());
     }
 
-    /** Records the run's outcome once; a rejection is also published, in the same transaction. */
-    private Uni<Void> record(DeliveryInstructions run, String status, UUID transactionId, String code, String reason) {
-        return pool.withTransaction(conn -> conn.preparedQuery("insert into delivery_run (run_id, trade_date, status,"
-                        + " transaction_id, reason_code, reason, received_at) values ($1, $2, $3, $4, $5, $6, $7)"
-                        + " on conflict (run_id) do nothing")
-                .execute(Tuple.tuple(java.util.Arrays.asList(run.runId(), run.tradeDate(), status, transactionId, code,
-                        reason, OffsetDateTime.now())))
-                .flatMap(inserted -> inserted.rowCount() == 0 || transactionId != null
-                        ? Uni.createFrom().voidItem()
-                        : outbox.publish(conn, DeliveryRunRejected.TYPE, run.runId(),
-                                new DeliveryRunRejected(run.runId(), code, reason)).replaceWithVoid()));
+    /** True if this call recorded the run, false if it was recorded before. */
+    private static Uni<Boolean> recordRun(SqlConnection conn, DeliveryInstructions run, String status,
+                                          UUID transactionId, String code, String reason) {
+        return conn.preparedQuery("insert into delivery_run (run_id, trade_date, status, transaction_id, reason_code,"
+                        + " reason, received_at) values ($1, $2, $3, $4, $5, $6, $7) on conflict (run_id) do nothing")
+                .execute(Tuple.tuple(Arrays.asList(run.runId(), run.tradeDate(), status, transactionId, code, reason,
+                        OffsetDateTime.now())))
+                .map(rows -> rows.rowCount() == 1);
     }
 }

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * Books movements: checks them against the rules with the touched accounts shared-locked and holdings locked in
@@ -89,13 +90,23 @@ public class Booking {
     }
 
     public Uni<Outcome> book(Movement movement, Initiator initiator, String idempotencyKey) {
+        return book(movement, initiator, idempotencyKey, (conn, booked) -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * The same, with {@code alongside} writing what belongs to the booking (a pledge, a run's record) in its
+     * database transaction: both commit or neither. It runs only for a new booking, not for a replay.
+     */
+    public Uni<Outcome> book(Movement movement, Initiator initiator, String idempotencyKey,
+                             BiFunction<SqlConnection, BookedTransaction, Uni<Void>> alongside) {
         String scopedKey = TransactionRecord.scopedKey(initiator, idempotencyKey);
         String fingerprint = TransactionRecord.fingerprint(movement, initiator);
         return pool.withTransaction(conn -> replay(conn, scopedKey, fingerprint)
                         .flatMap(previous -> previous != null
                                 ? Uni.createFrom().item(new Outcome(previous, true))
                                 : bookNew(conn, List.of(new KeyedMovement(idempotencyKey, movement)), initiator)
-                                        .map(booked -> new Outcome(booked.get(0).booked(), false))))
+                                        .map(booked -> new Outcome(booked.get(0).booked(), false))
+                                        .call(outcome -> alongside.apply(conn, outcome.transaction()))))
                 // A concurrent booking under the same key won the insert: the retry finds and replays it.
                 .onFailure(UniqueViolation::test).retry().atMost(1)
                 .onFailure(Booking::isOverdraft).transform(f -> new RuleViolationException("INSUFFICIENT_UNITS",

@@ -5,7 +5,7 @@ import cn.carbonmarket.contracts.party.PartyId;
 /** Who asks for a movement: a participant for its own party, the regulator, or an event of the owning service. */
 public record Initiator(Kind kind, String name, PartyId party) {
 
-    public enum Kind { PARTY, REGULATOR, SYSTEM }
+    public enum Kind { PARTY, REGULATOR, SYSTEM, PLEDGEE }
 
     public static Initiator party(PartyId party, String user) {
         return new Initiator(Kind.PARTY, user, party);
@@ -18,6 +18,11 @@ public record Initiator(Kind kind, String name, PartyId party) {
     /** A booking ordered by another service's event, e.g. "allocation-service". */
     public static Initiator system(String service) {
         return new Initiator(Kind.SYSTEM, service, null);
+    }
+
+    /** A bank acting as pledgee: it registers and releases pledges in its own name. */
+    public static Initiator pledgee(String bank) {
+        return new Initiator(Kind.PLEDGEE, bank, null);
     }
 
     @Override

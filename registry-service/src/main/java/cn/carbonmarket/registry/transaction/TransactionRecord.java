@@ -73,6 +73,7 @@ record TransactionRecord(UUID id, Movement movement, String initiator, String sc
             case PARTY -> "party/" + initiator.party();
             case REGULATOR -> "regulator";
             case SYSTEM -> "system/" + initiator.name();
+            case PLEDGEE -> "pledgee/" + initiator.name();
         };
     }
 

@@ -135,6 +135,29 @@ class UnitMovementTest {
     }
 
     @Test
+    void statementsFilterByTypeAndDateAndDownloadAsCsv() {
+        RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "s-" + UUID.randomUUID(),
+                transfer(ENTITY_1, ENTITY_2, CEA, 3)).statusCode(201);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        given().auth().oauth2(accessToken(DemoUser.ENTITY_1)).queryParam("type", "TRANSFER").queryParam("from", today)
+                .queryParam("to", today).when().get("/api/v1/accounts/" + ENTITY_1 + "/transactions")
+                .then().statusCode(200)
+                .body("type", org.hamcrest.Matchers.everyItem(equalTo("TRANSFER")))
+                .body("size()", org.hamcrest.Matchers.greaterThan(0));
+        given().auth().oauth2(accessToken(DemoUser.ENTITY_1)).queryParam("from", "2001-01-01").queryParam("to", "2001-12-31")
+                .when().get("/api/v1/accounts/" + ENTITY_1 + "/transactions")
+                .then().statusCode(200).body("size()", equalTo(0));
+        String csv = given().auth().oauth2(accessToken(DemoUser.ENTITY_1)).queryParam("type", "TRANSFER")
+                .when().get("/api/v1/accounts/" + ENTITY_1 + "/transactions.csv")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        assertThat(csv.lines().findFirst()).contains("transaction_id,booked_at,type,instrument,status,delta,initiator");
+        assertThat(csv.lines().skip(1)).isNotEmpty().allMatch(l -> l.contains(",TRANSFER,CEA-2025,AVAILABLE,"));
+        given().auth().oauth2(accessToken(DemoUser.ENTITY_1)).queryParam("type", "GIFT")
+                .when().get("/api/v1/accounts/" + ENTITY_1 + "/transactions")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("type"));
+    }
+
+    @Test
     void participantsSeeOnlyTheirOwnStatements() {
         given().auth().oauth2(accessToken(DemoUser.ENTITY_1)).when().get("/api/v1/accounts/" + ENTITY_1 + "/transactions")
                 .then().statusCode(200);

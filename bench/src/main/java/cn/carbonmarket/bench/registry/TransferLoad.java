@@ -1,0 +1,150 @@
+package cn.carbonmarket.bench.registry;
+
+import cn.carbonmarket.bench.registry.BenchParties.BenchParty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Load generator for the registry: authenticated transfers between random bench parties through the real API
+ * (rules, row locks, audit chain, outbox), closed loop with a fixed number of clients. Bounded in time, loopback
+ * only. Ends with RESULT lines.
+ *
+ * <p>Usage: TransferLoad REGISTRY_URL KEYCLOAK_URL KAFKA_BOOTSTRAP TOPIC_PREFIX PARTIES CLIENTS WARMUP_S MEASURE_S
+ */
+public final class TransferLoad {
+
+    private static final long ISSUED_EACH = 10_000_000;
+
+    private TransferLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String registry = args[0];
+        String keycloak = args[1];
+        int partyCount = Integer.parseInt(args[4]);
+        int clients = Integer.parseInt(args[5]);
+        Duration warmup = Duration.ofSeconds(Long.parseLong(args[6]));
+        Duration measure = Duration.ofSeconds(Long.parseLong(args[7]));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        BenchParties setup = new BenchParties(http, keycloak, registry);
+        List<BenchParty> parties = setup.ensure(partyCount);
+        issue(args[2], args[3], parties);
+        String regulator = setup.token("carbon-market", "market-web", "regulator", "regulator");
+        awaitIssued(http, registry, regulator, parties.get(parties.size() - 1));
+        List<String> tokens = parties.stream().map(p -> {
+            try {
+                return setup.token("carbon-market", "market-web", p.user(), p.user());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).collect(Collectors.toList());
+
+        System.out.printf("warming up %d s, then measuring %d s with %d clients over %d parties%n",
+                warmup.toSeconds(), measure.toSeconds(), clients, partyCount);
+        run(http, registry, parties, tokens, clients, warmup);
+        Result result = run(http, registry, parties, tokens, clients, measure);
+        Histogram latency = result.latency();
+        double seconds = measure.toMillis() / 1000.0;
+        System.out.printf("transfers: %d booked, %d refused or failed%n", result.ok(), result.failed());
+        System.out.printf("RESULT registry.transfers %.0f ops/s%n", result.ok() / seconds);
+        System.out.printf("RESULT registry.transfers.p50 %.2f ms%n", latency.getValueAtPercentile(50) / 1000.0);
+        System.out.printf("RESULT registry.transfers.p99 %.2f ms%n", latency.getValueAtPercentile(99) / 1000.0);
+        System.out.printf("RESULT registry.transfers.errors %d count%n", result.failed());
+    }
+
+    record Result(long ok, long failed, Histogram latency) {
+    }
+
+    private static Result run(HttpClient http, String registry, List<BenchParty> parties, List<String> tokens,
+                              int clients, Duration duration) throws InterruptedException {
+        Recorder recorder = new Recorder(3);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        Instant end = Instant.now().plus(duration);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (Instant.now().isBefore(end)) {
+                    int from = random.nextInt(parties.size());
+                    int to = (from + 1 + random.nextInt(parties.size() - 1)) % parties.size();
+                    String body = "{\"fromAccount\":\"" + parties.get(from).account() + "\",\"toAccount\":\""
+                            + parties.get(to).account() + "\",\"instrument\":\"CEA-2025\",\"quantity\":1}";
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(registry + "/api/v1/transfers"))
+                            .header("Authorization", "Bearer " + tokens.get(from))
+                            .header("Content-Type", "application/json")
+                            .header("Idempotency-Key", UUID.randomUUID().toString())
+                            .timeout(Duration.ofSeconds(10))
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    long start = System.nanoTime();
+                    try {
+                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        recorder.recordValue((System.nanoTime() - start) / 1000);
+                        (status == 201 ? ok : failed).incrementAndGet();
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(duration.toSeconds() + 30, TimeUnit.SECONDS);
+        return new Result(ok.get(), failed.get(), recorder.getIntervalHistogram());
+    }
+
+    /** Gives every bench party units as allocation would: one instruction on the issuance topic. */
+    private static void issue(String bootstrap, String prefix, List<BenchParty> parties) throws Exception {
+        String instructionId = "BENCH-" + UUID.randomUUID();
+        String recipients = parties.stream().map(p -> "{\"partyId\":\"" + p.id() + "\",\"quantity\":" + ISSUED_EACH + "}")
+                .collect(Collectors.joining(","));
+        String json = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"IssuanceInstruction\",\"version\":1,"
+                + "\"occurredAt\":\"" + Instant.now() + "\",\"producer\":\"allocation-service\",\"key\":\""
+                + instructionId + "\",\"payload\":{\"instructionId\":\"" + instructionId
+                + "\",\"reason\":\"FREE_ALLOCATION\",\"instrument\":\"CEA-2025\",\"recipients\":[" + recipients + "]}}";
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(prefix + "allocation.issuance-instructions", instructionId, json))
+                    .get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void awaitIssued(HttpClient http, String registry, String token, BenchParty last) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            String body = http.send(HttpRequest.newBuilder(URI.create(registry + "/api/v1/accounts/" + last.account()))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            for (var holding : json.readTree(body).path("holdings")) {
+                if (holding.path("quantity").asLong() >= ISSUED_EACH) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the issuance to the bench parties was not booked within 60 s");
+    }
+}

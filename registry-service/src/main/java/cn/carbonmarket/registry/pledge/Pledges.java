@@ -1,0 +1,105 @@
+package cn.carbonmarket.registry.pledge;
+
+import cn.carbonmarket.contracts.party.AccountId;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.platform.problem.ConflictException;
+import cn.carbonmarket.platform.problem.ForbiddenException;
+import cn.carbonmarket.platform.problem.NotFoundException;
+import cn.carbonmarket.registry.holding.HoldingStatus;
+import cn.carbonmarket.registry.transaction.Booking;
+import cn.carbonmarket.registry.transaction.Initiator;
+import cn.carbonmarket.registry.transaction.Movement;
+import cn.carbonmarket.registry.transaction.TransactionType;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * Pledges: units move AVAILABLE to PLEDGED in a PLEDGE transaction and stay there (nothing moves PLEDGED units)
+ * until the pledgee releases them in a PLEDGE_RELEASE transaction. The pledge record is written in the same
+ * database transaction as its movement.
+ */
+@ApplicationScoped
+public class Pledges {
+
+    private final Booking booking;
+    private final Pool pool;
+    private final Clock clock;
+
+    public Pledges(Booking booking, Pool pool, Clock clock) {
+        this.booking = booking;
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    public record PledgeView(UUID id, String account, String instrument, long quantity, String pledgee,
+                             LocalDate expiresOn, String status, UUID pledgeTransaction, UUID releaseTransaction) {
+    }
+
+    public record Registered(PledgeView pledge, boolean replayed) {
+    }
+
+    public Uni<Registered> register(AccountId account, InstrumentCode instrument, long quantity, String pledgee,
+                                    LocalDate expiresOn, Initiator initiator, String idempotencyKey) {
+        // Derived from the request's key, so that a replay finds the pledge the first request created.
+        UUID id = UUID.nameUUIDFromBytes((initiator + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+        Movement movement = Movement.between(TransactionType.PLEDGE, instrument, quantity, account.value(),
+                HoldingStatus.AVAILABLE, account.value(), HoldingStatus.PLEDGED);
+        return booking.book(movement, initiator, idempotencyKey, (conn, booked) -> conn.preparedQuery(
+                                "insert into pledge (id, account_id, instrument, quantity, pledgee, expires_on, status,"
+                                        + " pledge_transaction, registered_at) values ($1, $2, $3, $4, $5, $6, 'ACTIVE',"
+                                        + " $7, $8)")
+                        .execute(Tuple.tuple(Arrays.asList(id, account.value(), instrument.toString(), quantity, pledgee,
+                                expiresOn, booked.id(), clock.instant().atOffset(ZoneOffset.UTC))))
+                        .replaceWithVoid())
+                .flatMap(outcome -> find(id).map(p -> new Registered(p, outcome.replayed())));
+    }
+
+    /** Releases a pledge; only its pledgee (or the regulator) may. Releasing twice returns the first release. */
+    public Uni<PledgeView> release(UUID id, Initiator initiator) {
+        return find(id).flatMap(pledge -> {
+            if (initiator.kind() == Initiator.Kind.PLEDGEE && !pledge.pledgee().equals(initiator.name())) {
+                return Uni.createFrom().failure(new ForbiddenException("NOT_YOUR_PLEDGE",
+                        "only the pledgee " + pledge.pledgee() + " may release this pledge"));
+            }
+            if (pledge.releaseTransaction() != null) {
+                return Uni.createFrom().item(pledge);
+            }
+            Movement movement = Movement.between(TransactionType.PLEDGE_RELEASE,
+                    InstrumentCode.parse(pledge.instrument()), pledge.quantity(), pledge.account(),
+                    HoldingStatus.PLEDGED, pledge.account(), HoldingStatus.AVAILABLE);
+            return booking.book(movement, initiator, "release-" + id, (conn, booked) -> conn.preparedQuery(
+                                    "update pledge set status = 'RELEASED', release_transaction = $2, released_at = $3"
+                                            + " where id = $1 and status = 'ACTIVE'")
+                            .execute(Tuple.of(id, booked.id(), clock.instant().atOffset(ZoneOffset.UTC)))
+                            .flatMap(rows -> rows.rowCount() == 1 ? Uni.createFrom().voidItem()
+                                    : Uni.createFrom().failure(new ConflictException("PLEDGE_RELEASED",
+                                            "the pledge was released concurrently"))))
+                    .flatMap(outcome -> find(id));
+        });
+    }
+
+    public Uni<PledgeView> find(UUID id) {
+        return pool.preparedQuery("select * from pledge where id = $1").execute(Tuple.of(id))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw new NotFoundException("PLEDGE_NOT_FOUND", "no pledge " + id);
+                    }
+                    return view(rows.iterator().next());
+                });
+    }
+
+    private static PledgeView view(Row r) {
+        return new PledgeView(r.getUUID("id"), r.getString("account_id"), r.getString("instrument"),
+                r.getLong("quantity"), r.getString("pledgee"), r.getLocalDate("expires_on"), r.getString("status"),
+                r.getUUID("pledge_transaction"), r.getUUID("release_transaction"));
+    }
+}
