@@ -62,7 +62,7 @@ class MigrationJobs {
     /** Records a QUEUED job; false when the same upload already has a job that did not fail. */
     Uni<Boolean> create(UUID id, MigrationUpload upload, String requestedBy) {
         return pool.preparedQuery("insert into migration_job (id, pilot, upload_sha256, files, control, status,"
-                        + " requested_by, requested_at) values ($1, $2, $3, $4, $5::jsonb, 'QUEUED', $6, $7)"
+                        + " requested_by, requested_at) values ($1, $2, $3, $4, $5::text::jsonb, 'QUEUED', $6, $7)"
                         + " on conflict (pilot, upload_sha256) where status <> 'FAILED' do nothing")
                 .execute(Tuple.tuple(List.of(id, upload.pilot().name(), upload.sha256(),
                         upload.files().stream().map(MigrationUpload.ExportFile::name).toArray(String[]::new),
@@ -136,7 +136,7 @@ class MigrationJobs {
         List<Numbered> numbered = IntStream.range(0, issues.size())
                 .mapToObj(i -> new Numbered(id, i + 1, issues.get(i))).toList();
         return conn.preparedQuery("update migration_job set status = $2, rows_read = $3, rows_booked = $4,"
-                        + " rows_set_aside = $5, rows_dropped = $6, rows_failed = $7, report = $8::jsonb,"
+                        + " rows_set_aside = $5, rows_dropped = $6, rows_failed = $7, report = $8::text::jsonb,"
                         + " finished_at = $9 where id = $1")
                 .execute(Tuple.tuple(List.of(id, status.name(), counters.rowsRead(), counters.rowsBooked(),
                         counters.rowsSetAside(), counters.rowsDropped(), counters.rowsFailed(), text(report), now())))

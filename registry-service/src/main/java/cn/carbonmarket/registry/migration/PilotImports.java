@@ -102,11 +102,9 @@ public class PilotImports {
             if (Files.isDirectory(spool(id))) {
                 importThread.execute(() -> run(id));
             } else {
-                jobs.fail(id, new RowCounters(0, 0, 0, 0, 0), failed(null, new MigrationReport.Failure("INTERRUPTED",
-                                "the service stopped before the import committed and its upload is gone; nothing"
-                                        + " was booked, send the upload again"), null), List.of())
-                        .subscribe().with(ok -> LOG.warnf("migration job %s was interrupted; marked FAILED", id),
-                                failure -> LOG.errorf(failure, "cannot mark interrupted migration job %s", id));
+                importThread.execute(() -> failUnread(id, new MigrationReport.Failure("INTERRUPTED", "the service"
+                        + " stopped before the import committed and its upload is gone; nothing was booked, send the"
+                        + " upload again")));
             }
         }), failure -> LOG.errorf(failure, "cannot look for unfinished migration jobs"));
     }
@@ -116,15 +114,32 @@ public class PilotImports {
     }
 
     private void run(UUID id) {
+        JobOrder order;
         try {
-            JobOrder order = jobs.start(id).await().indefinitely();
-            if (order != null) {
-                long started = System.nanoTime();
-                JobStatus status = importJob(order);
-                metrics.finished(order.pilot(), status, Duration.ofNanos(System.nanoTime() - started));
-            }
+            order = jobs.start(id).await().indefinitely();
         } catch (RuntimeException e) {
-            LOG.errorf(e, "migration job %s could not be run or recorded; it stays unfinished", id);
+            LOG.errorf(e, "migration job %s cannot start", id);
+            failUnread(id, new MigrationReport.Failure("IMPORT_FAILED", "the job could not start (" + e.getMessage()
+                    + "); nothing was booked"));
+            return;
+        }
+        if (order != null) {
+            long started = System.nanoTime();
+            JobStatus status = importJob(order);
+            metrics.finished(order.pilot(), status, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** Fails a job before any of its upload was read; if even that cannot be recorded, it stays unfinished. */
+    private void failUnread(UUID id, MigrationReport.Failure failure) {
+        try {
+            jobs.fail(id, new RowCounters(0, 0, 0, 0, 0), failed(null, failure, null), List.of())
+                    .await().indefinitely();
+            LOG.warnf("migration job %s failed: %s %s", id, failure.code(), failure.detail());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "cannot record that migration job %s failed; it stays unfinished", id);
+        } finally {
+            deleteSpool(id);
         }
     }
 
@@ -143,12 +158,15 @@ public class PilotImports {
         Reconciliation reconciliation = null;
         MigrationReport.Failure failure;
         try {
+            long started = System.nanoTime();
             read(order, tally);
+            long read = System.nanoTime();
             reconciliation = Reconciliation.of(order.control(), tally);
             if (reconciliation.reconciles()) {
                 MigrationReport report = commit.commit(order, tally, reconciliation).await().indefinitely();
-                LOG.infof("migration job %s (%s) committed: %s, %s", order.id(), order.pilot(), tally.counters(),
-                        report.booked());
+                LOG.infof("migration job %s (%s) committed: %s, %s; read in %d ms, booked in %d ms", order.id(),
+                        order.pilot(), tally.counters(), report.booked(), (read - started) / 1_000_000,
+                        (System.nanoTime() - read) / 1_000_000);
                 return JobStatus.COMMITTED;
             }
             failure = new MigrationReport.Failure("RECONCILIATION_FAILED", reconciliation.discrepancy());
@@ -162,8 +180,12 @@ public class PilotImports {
                     + e.getMessage() + "); nothing was booked");
         }
         LOG.warnf("migration job %s (%s) failed: %s %s", order.id(), order.pilot(), failure.code(), failure.detail());
-        jobs.fail(order.id(), tally.counters(), failed(reconciliation, failure, tally), tally.issues())
-                .await().indefinitely();
+        try {
+            jobs.fail(order.id(), tally.counters(), failed(reconciliation, failure, tally), tally.issues())
+                    .await().indefinitely();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "cannot record that migration job %s failed; it stays unfinished", order.id());
+        }
         return JobStatus.FAILED;
     }
 
