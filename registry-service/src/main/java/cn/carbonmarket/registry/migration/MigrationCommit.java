@@ -77,12 +77,12 @@ class MigrationCommit {
         String key = "migration/" + order.pilot() + "/";
         String suspense = SystemAccounts.migrationSuspense(order.pilot().jurisdiction());
         List<KeyedMovement> movements = new ArrayList<>();
-        for (ImportTally.Holder holder : tally.holders()) {
-            if (!holder.tonnes().isEmpty()) {
-                movements.add(new KeyedMovement(key + holder.partyId(),
-                        fromSource(source, AccountId.holdingOf(holder.partyId()).value(), holder.tonnes())));
-            }
-        }
+        // In account order: the transactions' ids increase in list order, so lines fill their indexes in order.
+        tally.holders().stream().filter(holder -> !holder.tonnes().isEmpty())
+                .map(holder -> Map.entry(AccountId.holdingOf(holder.partyId()).value(), holder))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(held -> movements.add(new KeyedMovement(key + held.getValue().partyId(),
+                        fromSource(source, held.getKey(), held.getValue().tonnes()))));
         tally.suspense().forEach((pilotAccount, tonnes) -> {
             if (!tonnes.isEmpty()) {
                 movements.add(new KeyedMovement(key + "suspense/" + pilotAccount,

@@ -6,7 +6,6 @@ import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.platform.outbox.Outbox;
 import cn.carbonmarket.registry.account.Account;
 import cn.carbonmarket.registry.sql.ColumnBatch;
-import cn.carbonmarket.registry.sql.OutboxBatch;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +64,9 @@ public class PartyAdmissions {
     public Uni<List<Admission>> admit(SqlConnection conn, List<PartyRegistration> registrations, String registeredBy) {
         // PostgreSQL keeps microseconds: truncating here makes the events and the stored rows agree.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Party> parties = registrations.stream().map(r -> Party.of(r, now, registeredBy)).toList();
+        // In id order, so that the indexes of parties and accounts fill page after page.
+        List<Party> parties = registrations.stream().map(r -> Party.of(r, now, registeredBy))
+                .sorted(Comparator.comparing(p -> p.id.toString())).toList();
         return PARTIES.query(conn, "insert into party (id, name, type, region, identity_code, registered_at,"
                         + " registered_by) select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[],"
                         + " $5::text[], $6::timestamptz[], $7::text[]) on conflict do nothing returning id", parties)
@@ -77,8 +79,8 @@ public class PartyAdmissions {
                                     + " jurisdiction) select * from unnest($1::text[], $2::uuid[], $3::text[],"
                                     + " $4::text[], $5::timestamptz[], $6::text[])",
                                     admitted.stream().map(Admission::holding).toList())
-                            .chain(() -> OutboxBatch.publishAll(outbox, conn, PartyRegistered.TYPE, admitted,
-                                    a -> a.party().id.toString(), PartyAdmissions::registered))
+                            .chain(() -> outbox.publishAll(conn, PartyRegistered.TYPE, admitted.stream()
+                                    .map(a -> new Outbox.Keyed<>(a.party().id.toString(), registered(a))).toList()))
                             .replaceWith(admitted);
                 });
     }

@@ -11,8 +11,8 @@ import cn.carbonmarket.registry.account.AccountType;
 import cn.carbonmarket.registry.holding.HoldingKey;
 import cn.carbonmarket.registry.holding.HoldingStatus;
 import cn.carbonmarket.registry.sql.ColumnBatch;
-import cn.carbonmarket.registry.sql.OutboxBatch;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -30,7 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import java.util.stream.IntStream;
 
 /**
  * Books movements: checks them against the rules with the touched accounts shared-locked and holdings locked in
@@ -43,6 +45,7 @@ import java.util.function.BiFunction;
 public class Booking {
 
     private static final String CHECK_VIOLATION = "23514";
+    private static final Executor WORKERS = Infrastructure.getDefaultWorkerPool();
 
     private static final ColumnBatch<TransactionRecord> TRANSACTIONS = new ColumnBatch<TransactionRecord>()
             .column(UUID.class, TransactionRecord::id)
@@ -58,12 +61,12 @@ public class Booking {
             .column(String.class, l -> l.holding().instrument().toString())
             .column(String.class, l -> l.holding().status().name())
             .column(Long.class, TransactionRecord.Line::delta);
-    private static final ColumnBatch<HoldingChange> DEBITS = new ColumnBatch<HoldingChange>()
+    private static final ColumnBatch<HoldingChange> UPDATES = new ColumnBatch<HoldingChange>()
             .column(String.class, c -> c.holding().account())
             .column(String.class, c -> c.holding().instrument().toString())
             .column(String.class, c -> c.holding().status().name())
             .column(Long.class, HoldingChange::delta);
-    private static final ColumnBatch<HoldingChange> CREDITS = new ColumnBatch<HoldingChange>()
+    private static final ColumnBatch<HoldingChange> INSERTS = new ColumnBatch<HoldingChange>()
             .column(String.class, c -> c.holding().account())
             .column(String.class, c -> c.holding().instrument().toString())
             .column(String.class, c -> c.holding().status().name())
@@ -107,7 +110,8 @@ public class Booking {
                                 : bookNew(conn, List.of(new KeyedMovement(idempotencyKey, movement)), initiator)
                                         .map(booked -> new Outcome(booked.get(0).booked(), false))
                                         .call(outcome -> alongside.apply(conn, outcome.transaction()))))
-                // A concurrent booking under the same key won the insert: the retry finds and replays it.
+                // A concurrent booking won an insert (its idempotency key, or a new holding): the retry finds and replays
+                // the booking, or updates the holding.
                 .onFailure(UniqueViolation::test).retry().atMost(1)
                 .onFailure(Booking::isOverdraft).transform(f -> new RuleViolationException("INSUFFICIENT_UNITS",
                         "a concurrent movement used the units first; nothing was booked"));
@@ -153,25 +157,71 @@ public class Booking {
                 });
     }
 
+    /**
+     * The sorting, checking and row building run on a worker thread: for a migration's hundreds of thousands of
+     * movements they take seconds, which the event loop that serves the connection must not spend.
+     */
     private Uni<List<TransactionRecord>> bookNew(SqlConnection conn, List<KeyedMovement> movements,
                                                  Initiator initiator) {
-        List<String> accountIds = movements.stream().flatMap(m -> m.movement().accounts().stream())
-                .distinct().sorted().toList();
-        List<HoldingKey> keys = movements.stream().flatMap(m -> m.movement().lines().stream())
-                .map(Movement.Line::holding).distinct().sorted().toList();
-        return lockAccounts(conn, accountIds)
-                .flatMap(accounts -> lockHoldings(conn, keys).map(current -> {
-                    Map<HoldingKey, Long> holdings = new HashMap<>(current);
-                    movements.forEach(m -> holdings.putAll(rules.apply(m.movement(), initiator, accounts, holdings)));
-                    return accounts;
-                }))
-                .flatMap(accounts -> {
-                    // PostgreSQL keeps microseconds: truncating here makes the events and the stored rows agree.
-                    Instant bookedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                    List<TransactionRecord> records = movements.stream()
-                            .map(m -> TransactionRecord.of(m, initiator, bookedAt, accounts)).toList();
-                    return write(conn, records, accounts).replaceWith(records);
-                });
+        return Uni.createFrom().item(() -> Touched.by(movements)).runSubscriptionOn(WORKERS)
+                .flatMap(touched -> lockAccounts(conn, touched.accounts())
+                        .flatMap(accounts -> lockHoldings(conn, touched.holdings())
+                                .emitOn(WORKERS)
+                                .map(current -> check(movements, initiator, accounts, current))))
+                .flatMap(writes -> write(conn, writes).replaceWith(writes.records()));
+    }
+
+    /** The accounts and holdings a booking touches, each in the order every booking locks them in. */
+    private record Touched(List<String> accounts, List<HoldingKey> holdings) {
+
+        static Touched by(List<KeyedMovement> movements) {
+            return new Touched(movements.stream().flatMap(m -> m.movement().accounts().stream())
+                    .distinct().sorted().toList(),
+                    movements.stream().flatMap(m -> m.movement().lines().stream())
+                            .map(Movement.Line::holding).distinct().sorted().toList());
+        }
+    }
+
+    /** Applies the rules to each movement in turn (each sees the holdings the earlier ones leave). */
+    private Writes check(List<KeyedMovement> movements, Initiator initiator, Map<String, AccountSnapshot> accounts,
+                         Map<HoldingKey, Long> current) {
+        Map<HoldingKey, Long> holdings = new HashMap<>(current);
+        movements.forEach(m -> holdings.putAll(rules.apply(m.movement(), initiator, accounts, holdings)));
+        // PostgreSQL keeps microseconds: truncating here makes the events and the stored rows agree.
+        Instant bookedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<UUID> ids = TransactionRecord.timeOrderedIds(bookedAt, movements.size());
+        List<TransactionRecord> records = IntStream.range(0, movements.size())
+                .mapToObj(i -> TransactionRecord.of(ids.get(i), movements.get(i), initiator, bookedAt, accounts))
+                .toList();
+        return Writes.of(records, accounts, current);
+    }
+
+    /** Every row a booking writes, worked out before the first statement. */
+    private record Writes(List<TransactionRecord> records, List<TransactionRecord.Line> lines,
+                          List<HoldingChange> updates, List<HoldingChange> inserts,
+                          List<Outbox.Keyed<TransactionBooked>> events) {
+
+        /**
+         * The holdings that exist (and are locked) change by an update, the others are inserted. A concurrent booking
+         * may insert one of the latter first: the insert then fails on its key, and {@link #book} retries.
+         */
+        static Writes of(List<TransactionRecord> records, Map<String, AccountSnapshot> accounts,
+                         Map<HoldingKey, Long> existing) {
+            List<TransactionRecord.Line> lines = records.stream().flatMap(r -> r.lines().stream()).toList();
+            Map<HoldingKey, Long> net = new TreeMap<>();
+            lines.forEach(l -> net.merge(l.holding(), l.delta(), Math::addExact));
+            List<HoldingChange> updates = new ArrayList<>();
+            List<HoldingChange> inserts = new ArrayList<>();
+            net.forEach((holding, delta) -> {
+                HoldingChange change = new HoldingChange(holding, delta,
+                        accounts.get(holding.account()).type().mayGoNegative());
+                if (delta != 0) {
+                    (existing.containsKey(holding) ? updates : inserts).add(change);
+                }
+            });
+            return new Writes(records, lines, updates, inserts, records.stream()
+                    .map(r -> new Outbox.Keyed<>(r.eventKey(), r.event())).toList());
+        }
     }
 
     private Uni<Map<String, AccountSnapshot>> lockAccounts(SqlConnection conn, List<String> ids) {
@@ -205,37 +255,20 @@ public class Booking {
                 });
     }
 
-    private Uni<Void> write(SqlConnection conn, List<TransactionRecord> records, Map<String, AccountSnapshot> accounts) {
-        List<TransactionRecord.Line> lines = records.stream().flatMap(r -> r.lines().stream()).toList();
-        // PostgreSQL checks an upsert's candidate row against the constraints before the conflict, so a debit
-        // (its holding exists and is locked) is a plain update; credits and mirror-account debits are upserts.
-        Map<HoldingKey, Long> net = new TreeMap<>();
-        lines.forEach(l -> net.merge(l.holding(), l.delta(), Math::addExact));
-        List<HoldingChange> debits = new ArrayList<>();
-        List<HoldingChange> credits = new ArrayList<>();
-        net.forEach((holding, delta) -> {
-            boolean mirror = accounts.get(holding.account()).type().mayGoNegative();
-            if (delta > 0 || (mirror && delta != 0)) {
-                credits.add(new HoldingChange(holding, delta, mirror));
-            } else if (delta < 0) {
-                debits.add(new HoldingChange(holding, delta, false));
-            }
-        });
+    private Uni<Void> write(SqlConnection conn, Writes writes) {
         return TRANSACTIONS.execute(conn, "insert into registry_transaction (id, type, idempotency_key, fingerprint,"
                         + " initiator, booked_at) select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[],"
-                        + " $5::text[], $6::timestamptz[])", records)
+                        + " $5::text[], $6::timestamptz[])", writes.records())
                 .chain(() -> LINES.execute(conn, "insert into transaction_line (transaction_id, line_no, account_id,"
                         + " instrument, status, delta) select * from unnest($1::uuid[], $2::int[], $3::text[],"
-                        + " $4::text[], $5::text[], $6::bigint[])", lines))
-                .chain(() -> DEBITS.execute(conn, "update holding h set quantity = h.quantity + d.delta"
+                        + " $4::text[], $5::text[], $6::bigint[])", writes.lines()))
+                .chain(() -> UPDATES.execute(conn, "update holding h set quantity = h.quantity + d.delta"
                         + " from unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) as d(a, i, s, delta)"
-                        + " where h.account_id = d.a and h.instrument = d.i and h.status = d.s", debits))
-                .chain(() -> CREDITS.execute(conn, "insert into holding (account_id, instrument, status, quantity,"
+                        + " where h.account_id = d.a and h.instrument = d.i and h.status = d.s", writes.updates()))
+                .chain(() -> INSERTS.execute(conn, "insert into holding (account_id, instrument, status, quantity,"
                         + " allow_negative) select * from unnest($1::text[], $2::text[], $3::text[], $4::bigint[],"
-                        + " $5::bool[]) on conflict (account_id, instrument, status)"
-                        + " do update set quantity = holding.quantity + excluded.quantity", credits))
-                .chain(() -> OutboxBatch.publishAll(outbox, conn, TransactionBooked.TYPE, records,
-                        TransactionRecord::eventKey, TransactionRecord::event));
+                        + " $5::bool[])", writes.inserts()))
+                .chain(() -> outbox.publishAll(conn, TransactionBooked.TYPE, writes.events()));
     }
 
     private static boolean isOverdraft(Throwable failure) {
