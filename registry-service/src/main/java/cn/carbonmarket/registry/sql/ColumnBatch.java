@@ -21,7 +21,7 @@ import java.util.function.Function;
 public final class ColumnBatch<T> {
 
     /** Rows per statement: large enough to amortise the round trip, small enough to keep a chunk's arrays modest. */
-    public static final int CHUNK = 10_000;
+    private static final int CHUNK = 10_000;
 
     private record Column<T>(Class<?> type, Function<T, ?> value) {
     }
@@ -40,7 +40,7 @@ public final class ColumnBatch<T> {
 
     /** For statements with a {@code returning} clause: the rows every chunk returned, in order. */
     public Uni<List<Row>> query(SqlClient sql, String statement, List<T> rows) {
-        return Multi.createFrom().iterable(Chunks.of(rows, CHUNK))
+        return Multi.createFrom().iterable(chunks(rows))
                 .onItem().transformToUniAndConcatenate(chunk -> sql.preparedQuery(statement).execute(parameters(chunk)))
                 .onItem().transformToIterable(result -> {
                     List<Row> returned = new ArrayList<>(result.size());
@@ -48,6 +48,15 @@ public final class ColumnBatch<T> {
                     return returned;
                 })
                 .collect().asList();
+    }
+
+    /** Consecutive slices of the rows (views, not copies). */
+    private static <T> List<List<T>> chunks(List<T> rows) {
+        List<List<T>> chunks = new ArrayList<>((rows.size() + CHUNK - 1) / CHUNK);
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            chunks.add(rows.subList(from, Math.min(rows.size(), from + CHUNK)));
+        }
+        return chunks;
     }
 
     private Tuple parameters(List<T> chunk) {
