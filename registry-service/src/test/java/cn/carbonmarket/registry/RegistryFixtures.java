@@ -47,7 +47,7 @@ public final class RegistryFixtures {
                 "instrument":"%s","recipients":[{"partyId":"%s","quantity":%d}]}}"""
                 .formatted(UUID.randomUUID(), Instant.now(), instructionId, instructionId, CEA, partyId, tonnes);
         new KafkaTopic("allocation.issuance-instructions").send(instructionId, json);
-        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
+        await().atMost(Duration.ofSeconds(90)).until(() -> DB.count(
                 "select count(*) from registry_transaction where idempotency_key = ?",
                 "system/allocation-service:" + instructionId) == 1);
         return json;
