@@ -122,7 +122,7 @@ class MigrationImportTest {
 
         var accepted = upload(DemoUser.REGULATOR, "TJ", List.of(new Part("tianjin_extra.csv",
                         export.getBytes(StandardCharsets.UTF_8))),
-                new Part("control.json", control("TJ", 6, Map.of("TJEA-2014", 1800L, "TJEA-2015", 1440L))))
+                new Part("control.json", control("TJ", 6, Map.of("TJEA-2014", 1800L, "TJEA-2015", 740L))))
                 .statusCode(202).body("status", org.hamcrest.Matchers.oneOf("QUEUED", "RUNNING")).extract();
         String id = accepted.path("id");
         assertThat(accepted.header("Location")).endsWith("/api/v1/migrations/" + id);
@@ -304,8 +304,12 @@ class MigrationImportTest {
                 .statusCode(400).body("errors.field", hasItem("files"));
         upload(DemoUser.REGULATOR, "BJ", List.of(export), new Part("control.json", "{\"pilot\": ".getBytes()))
                 .statusCode(400).body("errors.field", hasItem("control"));
-        upload(DemoUser.REGULATOR, null, List.of(), null)
+        given().auth().oauth2(accessToken(DemoUser.REGULATOR)).multiPart("note", "nothing else").when()
+                .post("/api/v1/migrations").then()
                 .statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItems("pilot", "files", "control"));
+        // Not a form at all: the media type is what is wrong.
+        given().auth().oauth2(accessToken(DemoUser.REGULATOR)).contentType(ContentType.JSON).body("{}").when()
+                .post("/api/v1/migrations").then().statusCode(415).contentType("application/problem+json");
 
         assertThat(DB.count("select count(*) from migration_job")).isEqualTo(jobs);
     }
