@@ -255,6 +255,31 @@ class MigrationImportTest {
     }
 
     @Test
+    void exportsMayBeLargerThanOtherRequests() {
+        StringBuilder export = new StringBuilder(TIANJIN_HEADER);
+        String holder = ",天津大型排放单位,ENTITY," + Identities.creditCode("120000") + ",2015-01-01,TJEA,2013,";
+        for (int row = 0; row < 30_000; row++) {
+            export.append("TJB").append(row).append(holder).append(row).append("\r\n");
+        }
+        byte[] bytes = export.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(bytes.length).isGreaterThan(2 * 1024 * 1024);
+        long total = 30_000L * 29_999 / 2;
+
+        // Totals one tonne short: the upload is accepted and read whole, then fails without writing a holding.
+        String id = upload(DemoUser.REGULATOR, "TJ", List.of(new Part("tianjin_large.csv", bytes)),
+                new Part("control.json", control("TJ", 30_000, Map.of("TJEA-2013", total - 1))))
+                .statusCode(202).extract().path("id");
+        JsonPath job = MigrationUploads.awaitFinished(id);
+        assertThat(job.getString("report.failure.code")).isEqualTo("RECONCILIATION_FAILED");
+        assertThat(job.getLong("counters.rowsBooked")).isEqualTo(30_000);
+        assertThat(job.getLong("report.instruments[0].difference")).isEqualTo(1);
+
+        given().auth().oauth2(accessToken(DemoUser.REGULATOR)).contentType(ContentType.JSON)
+                .body("{\"name\": \"" + "x".repeat(3_000_000) + "\"}").when().post("/api/v1/parties").then()
+                .statusCode(413).contentType("application/problem+json").body("code", equalTo("BODY_TOO_LARGE"));
+    }
+
+    @Test
     void onlyTheRegulatorImportsAndSeesJobs() {
         PilotSample sample = PilotSample.SZ;
         long jobs = DB.count("select count(*) from migration_job");
