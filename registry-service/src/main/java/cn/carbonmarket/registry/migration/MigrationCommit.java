@@ -7,6 +7,7 @@ import cn.carbonmarket.registry.account.SystemAccounts;
 import cn.carbonmarket.registry.holding.HoldingKey;
 import cn.carbonmarket.registry.holding.HoldingStatus;
 import cn.carbonmarket.registry.party.PartyAdmissions;
+import cn.carbonmarket.registry.party.PartyRegistration;
 import cn.carbonmarket.registry.transaction.Booking;
 import cn.carbonmarket.registry.transaction.Initiator;
 import cn.carbonmarket.registry.transaction.KeyedMovement;
@@ -51,7 +52,7 @@ class MigrationCommit {
     Uni<MigrationReport> commit(JobOrder order, ImportTally tally, Reconciliation reconciliation) {
         String source = SystemAccounts.migrationSource(order.pilot().jurisdiction());
         List<KeyedMovement> movements = movements(order, tally, source);
-        var registrations = tally.holders().stream().map(ImportTally.Holder::registration).toList();
+        List<PartyRegistration> registrations = tally.holders().stream().map(ImportTally.Holder::registration).toList();
         return pool.withTransaction(conn -> conn.preparedQuery("select pg_advisory_xact_lock(hashtext($1))")
                         // Imports of one pilot take turns, so each sees what the one before it booked.
                         .execute(Tuple.of("migration/" + order.pilot()))
