@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.response.ValidatableResponse;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,7 @@ public abstract class PartyFollowerContract {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
                 .filter(l -> l.startsWith("market_events_duplicates_total") && l.contains("consumer=\"" + consumer() + "\""))
-                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .mapToLong(l -> new BigDecimal(l.substring(l.lastIndexOf(' ') + 1)).longValue())
                 .sum();
     }
 }

@@ -65,15 +65,19 @@ public final class TransferLoad {
         run(http, registry, parties, tokens, clients, warmup);
         Result result = run(http, registry, parties, tokens, clients, measure);
         Histogram latency = result.latency();
-        double seconds = measure.toMillis() / 1000.0;
         System.out.printf("transfers: %d booked, %d refused or failed%n", result.ok(), result.failed());
-        System.out.printf("RESULT registry.transfers %.0f ops/s%n", result.ok() / seconds);
-        System.out.printf("RESULT registry.transfers.p50 %.2f ms%n", latency.getValueAtPercentile(50) / 1000.0);
-        System.out.printf("RESULT registry.transfers.p99 %.2f ms%n", latency.getValueAtPercentile(99) / 1000.0);
+        System.out.printf("RESULT registry.transfers %d ops/s%n", result.ok() * 1000 / measure.toMillis());
+        System.out.printf("RESULT registry.transfers.p50 %s ms%n", millis(latency.getValueAtPercentile(50)));
+        System.out.printf("RESULT registry.transfers.p99 %s ms%n", millis(latency.getValueAtPercentile(99)));
         System.out.printf("RESULT registry.transfers.errors %d count%n", result.failed());
     }
 
     record Result(long ok, long failed, Histogram latency) {
+    }
+
+    /** Microseconds as milliseconds with two decimals. */
+    private static String millis(long micros) {
+        return String.format("%d.%02d", micros / 1000, micros % 1000 / 10);
     }
 
     private static Result run(HttpClient http, String registry, List<BenchParty> parties, List<String> tokens,
