@@ -1,7 +1,6 @@
 package cn.carbonmarket.allocation.coverage;
 
 import cn.carbonmarket.contracts.party.PartyId;
-import cn.carbonmarket.platform.problem.ForbiddenException;
 import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.platform.problem.Problem;
 import cn.carbonmarket.platform.security.Caller;
@@ -50,14 +49,8 @@ public class CoveredEntityResource {
         return CoveredEntity.<CoveredEntity>findById(party.value())
                 .onItem().ifNull().failWith(() -> new NotFoundException("NOT_COVERED",
                         "party " + party + " is not a covered entity"))
-                .invoke(entity -> {
-                    boolean authorityOnly = !caller.hasRole(Roles.REGULATOR)
-                            && caller.partyId().filter(party::equals).isEmpty();
-                    if (authorityOnly && caller.region().filter(r -> r == entity.region).isEmpty()) {
-                        throw new ForbiddenException("NOT_YOUR_REGION",
-                                "a provincial authority sees only its region's entities");
-                    }
-                })
+                .invoke(entity -> caller.requireRegionOf(party, entity.region,
+                        "a provincial authority sees only its region's entities"))
                 .map(CoveredEntityView::of);
     }
 

@@ -55,6 +55,17 @@ public class Caller {
         }
     }
 
+    /**
+     * For a record of {@code party} in {@code region}, once {@link #requireSelfOr} let a provincial authority
+     * through: the regulator and the party itself pass, an authority only for its own region.
+     */
+    public void requireRegionOf(PartyId party, Region region, String message) {
+        boolean regulatorOrSelf = identity.hasRole(Roles.REGULATOR) || partyId().filter(party::equals).isPresent();
+        if (!regulatorOrSelf && region().filter(r -> r == region).isEmpty()) {
+            throw new ForbiddenException("NOT_YOUR_REGION", message);
+        }
+    }
+
     private Optional<String> claim(String name) {
         if (identity.getPrincipal() instanceof JsonWebToken token) {
             Object value = token.getClaim(name);

@@ -78,13 +78,8 @@ public class PartyResource {
     public Uni<PartyView> get(@PathParam("id") String id) {
         PartyId party = PartyId.parse(id);
         caller.requireSelfOr(party, Roles.REGULATOR, Roles.PROVINCIAL_AUTHORITY);
-        return parties.find(party).invoke(view -> {
-            boolean authorityOnly = !caller.hasRole(Roles.REGULATOR)
-                    && caller.partyId().filter(party::equals).isEmpty();
-            if (authorityOnly && caller.region().filter(r -> r == view.region()).isEmpty()) {
-                throw new ForbiddenException("NOT_YOUR_REGION", "a provincial authority sees only its region's parties");
-            }
-        });
+        return parties.find(party).invoke(view -> caller.requireRegionOf(party, view.region(),
+                "a provincial authority sees only its region's parties"));
     }
 
     @GET

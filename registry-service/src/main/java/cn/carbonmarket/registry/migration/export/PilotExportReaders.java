@@ -3,8 +3,8 @@ package cn.carbonmarket.registry.migration.export;
 /** The export reader of each pilot. Readers keep no state between files, so one instance each is shared. */
 public final class PilotExportReaders {
 
-    private static final PilotExportReader BEIJING = new BeijingExportReader();
-    private static final PilotExportReader TIANJIN = new TianjinExportReader();
+    private static final PilotExportReader BEIJING = ProductVintageCsvReader.BEIJING;
+    private static final PilotExportReader TIANJIN = ProductVintageCsvReader.TIANJIN;
     private static final PilotExportReader SHANGHAI = new ShanghaiExportReader();
     private static final PilotExportReader CHONGQING = new ChongqingExportReader();
     private static final PilotExportReader HUBEI = new HubeiExportReader();
