@@ -10,6 +10,7 @@ import cn.carbonmarket.registry.transaction.Booking;
 import cn.carbonmarket.registry.transaction.Initiator;
 import cn.carbonmarket.registry.transaction.Movement;
 import cn.carbonmarket.registry.transaction.TransactionType;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -19,16 +20,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Pledges: units move AVAILABLE to PLEDGED in a PLEDGE transaction and stay there (nothing moves PLEDGED units)
- * until the pledgee releases them in a PLEDGE_RELEASE transaction. The pledge record is written in the same
+ * until the pledgee releases them, or the pledge's term ends, in a PLEDGE_RELEASE transaction. The pledge record is written in the same
  * database transaction as its movement.
  */
 @ApplicationScoped
 public class Pledges {
+
+    private static final Logger LOG = Logger.getLogger(Pledges.class);
+    private static final Initiator EXPIRY = Initiator.system("registry-pledge-expiry");
 
     private final Booking booking;
     private final Pool pool;
@@ -65,6 +72,32 @@ public class Pledges {
 
     /** Releases a pledge; only its pledgee (or the regulator) may. Releasing twice returns the first release. */
     public Uni<PledgeView> release(UUID id, Initiator initiator) {
+        return end(id, initiator, "RELEASED");
+    }
+
+    /**
+     * Releases, as EXPIRED, every active pledge whose term ended before {@code today}: a lapsed pledge no longer
+     * binds the units, and the pledgee may not be there to release it. One booking per pledge, so that one refusal
+     * does not hold back the others.
+     *
+     * @return how many pledges expired
+     */
+    public Uni<Integer> expireBefore(LocalDate today) {
+        return pool.preparedQuery("select id from pledge where status = 'ACTIVE' and expires_on < $1 order by id")
+                .execute(Tuple.of(today))
+                .flatMap(rows -> {
+                    List<UUID> due = new ArrayList<>();
+                    rows.forEach(r -> due.add(r.getUUID("id")));
+                    return Multi.createFrom().iterable(due)
+                            .onItem().transformToUniAndConcatenate(id -> end(id, EXPIRY, "EXPIRED")
+                                    .onFailure().invoke(f -> LOG.errorf(f, "pledge %s could not expire", id))
+                                    .onFailure().recoverWithNull())
+                            .filter(pledge -> pledge != null && "EXPIRED".equals(pledge.status()))
+                            .collect().asList().map(List::size);
+                });
+    }
+
+    private Uni<PledgeView> end(UUID id, Initiator initiator, String endStatus) {
         return find(id).flatMap(pledge -> {
             if (initiator.kind() == Initiator.Kind.PLEDGEE && !pledge.pledgee().equals(initiator.name())) {
                 return Uni.createFrom().failure(new ForbiddenException("NOT_YOUR_PLEDGE",
@@ -77,9 +110,9 @@ public class Pledges {
                     InstrumentCode.parse(pledge.instrument()), pledge.quantity(), pledge.account(),
                     HoldingStatus.PLEDGED, pledge.account(), HoldingStatus.AVAILABLE);
             return booking.book(movement, initiator, "release-" + id, (conn, booked) -> conn.preparedQuery(
-                                    "update pledge set status = 'RELEASED', release_transaction = $2, released_at = $3"
+                                    "update pledge set status = $4, release_transaction = $2, released_at = $3"
                                             + " where id = $1 and status = 'ACTIVE'")
-                            .execute(Tuple.of(id, booked.id(), clock.instant().atOffset(ZoneOffset.UTC)))
+                            .execute(Tuple.of(id, booked.id(), clock.instant().atOffset(ZoneOffset.UTC), endStatus))
                             .flatMap(rows -> rows.rowCount() == 1 ? Uni.createFrom().voidItem()
                                     : Uni.createFrom().failure(new ConflictException("PLEDGE_RELEASED",
                                             "the pledge was released concurrently"))))

@@ -24,6 +24,9 @@ public final class TransactionRules {
     private static final Set<TransactionType> PARTY_TYPES = EnumSet.of(TransactionType.TRANSFER,
             TransactionType.TO_TRADING, TransactionType.VOLUNTARY_CANCELLATION);
 
+    /** A freeze order's movements only change the status of units inside one account, so a frozen account allows them. */
+    private static final Set<TransactionType> IN_PLACE = EnumSet.of(TransactionType.FREEZE, TransactionType.UNFREEZE);
+
     private final RegistryRulePack rulePack;
 
     public TransactionRules(RegistryRulePack rulePack) {
@@ -49,7 +52,7 @@ public final class TransactionRules {
             if (account == null) {
                 throw refuse("ACCOUNT_NOT_FOUND", "account " + line.holding().account() + " does not exist");
             }
-            checkOpen(account, line);
+            checkOpen(movement.type(), account, line);
             checkPermitted(movement.type(), initiator, account, line);
         }
         checkEligible(movement);
@@ -79,8 +82,8 @@ public final class TransactionRules {
     }
 
     /** A frozen or closed account sends nothing; a closed one receives nothing either. */
-    private static void checkOpen(AccountSnapshot account, Movement.Line line) {
-        boolean debit = line.delta() < 0;
+    private static void checkOpen(TransactionType type, AccountSnapshot account, Movement.Line line) {
+        boolean debit = line.delta() < 0 && !IN_PLACE.contains(type);
         if (account.state() == AccountState.CLOSED || (debit && account.state() == AccountState.FROZEN)) {
             throw refuse("ACCOUNT_NOT_OPEN", "account " + account.id() + " is " + account.state());
         }

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -176,6 +177,67 @@ class MigrationImportTest {
         assertThat(booked.at("/payload/type").asText()).isEqualTo("MIGRATION");
         assertThat(booked.at("/payload/lines").size()).isEqualTo(4);
         assertThat(booked.at("/payload/lines/0/account").asText()).isEqualTo("MIGRATION_SOURCE-TJ");
+    }
+
+    @Test
+    void setAsideUnitsGoToThePartyTheRegulatorIdentifiesOnce() {
+        String badChecksum = Identities.withBadChecksum(Identities.creditCode("120000"));
+        String n = Long.toString(System.nanoTime() % 1_000_000);
+        String typo = "TJS" + n + "1";
+        String export = TIANJIN_HEADER
+                + typo + ",Typo Steel Co,ENTITY," + badChecksum + ",2015-01-01,TJEA,2014,300\r\n"
+                + typo + ",Typo Steel Co,ENTITY," + badChecksum + ",2015-01-01,TJEA,2015,20\r\n"
+                + "TJS" + n + "2,Other Co,ENTITY," + Identities.withBadChecksum(Identities.creditCode("120000"))
+                + ",2015-01-01,TJEA,2015,5\r\n";
+        String id = upload(DemoUser.REGULATOR, "TJ", List.of(new Part("tianjin_typos.csv",
+                        export.getBytes(StandardCharsets.UTF_8))),
+                new Part("control.json", control("TJ", 3, Map.of("TJEA-2014", 300L, "TJEA-2015", 25L))))
+                .statusCode(202).extract().path("id");
+        assertThat(MigrationUploads.awaitFinished(id).getString("status")).isEqualTo("COMMITTED");
+        RegistryFixtures.partyWithAllowances(DemoUser.ENTITY_2, 0);
+        String holder = "HOLDING-" + DemoUser.ENTITY_2.partyId();
+        long suspended = RegistryFixtures.quantity("MIGRATION_SUSPENSE-TJ", "TJEA-2014", "AVAILABLE");
+        long held2014 = RegistryFixtures.quantity(holder, "TJEA-2014", "AVAILABLE");
+        long held2015 = RegistryFixtures.quantity(holder, "TJEA-2015", "AVAILABLE");
+        String suspense = "/api/v1/migrations/" + id + "/suspense";
+        Map<String, String> toEntity2 = Map.of("party", DemoUser.ENTITY_2.partyId(),
+                "evidence", "business licence shown; the pilot export mistyped the credit code");
+
+        given().auth().oauth2(accessToken(DemoUser.REGULATOR)).get(suspense).then().statusCode(200)
+                .body("pilotAccount", org.hamcrest.Matchers.contains(typo, "TJS" + n + "2"))
+                .body("[0].tonnes", equalTo(Map.of("TJEA-2014", 300, "TJEA-2015", 20)))
+                .body("[0].assignment", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(accessToken(DemoUser.ENTITY_2)).contentType(ContentType.JSON).body(toEntity2)
+                .post(suspense + "/" + typo + "/assignment").then().statusCode(403);
+        given().auth().oauth2(accessToken(DemoUser.REGULATOR)).contentType(ContentType.JSON).body(toEntity2)
+                .post(suspense + "/" + typo + "/assignment").then().statusCode(201)
+                .body("assignment.party", equalTo(DemoUser.ENTITY_2.partyId()));
+        given().auth().oauth2(accessToken(DemoUser.REGULATOR)).contentType(ContentType.JSON).body(toEntity2)
+                .post(suspense + "/" + typo + "/assignment").then().statusCode(200);
+
+        assertThat(RegistryFixtures.quantity("MIGRATION_SUSPENSE-TJ", "TJEA-2014", "AVAILABLE"))
+                .isEqualTo(suspended - 300);
+        assertThat(RegistryFixtures.quantity(holder, "TJEA-2014", "AVAILABLE")).isEqualTo(held2014 + 300);
+        assertThat(RegistryFixtures.quantity(holder, "TJEA-2015", "AVAILABLE")).isEqualTo(held2015 + 20);
+        assertThat(DB.count("select count(*) from registry_transaction where type = 'MIGRATION'"
+                + " and idempotency_key like ?", "%suspense/" + id + "/" + typo)).isEqualTo(1);
+
+        Map<String, String> toEntity1 = Map.of("party", DemoUser.ENTITY_1.partyId(), "evidence", "x");
+        given().auth().oauth2(accessToken(DemoUser.REGULATOR)).contentType(ContentType.JSON).body(toEntity1)
+                .post(suspense + "/" + typo + "/assignment").then().statusCode(409)
+                .body("code", equalTo("ALREADY_ASSIGNED"));
+        Map<String, String> toNobody = Map.of("party", UUID.randomUUID().toString(), "evidence", "x");
+        given().auth().oauth2(accessToken(DemoUser.REGULATOR)).contentType(ContentType.JSON).body(toNobody)
+                .post(suspense + "/TJS" + n + "2/assignment").then().statusCode(422)
+                .body("code", equalTo("ACCOUNT_NOT_FOUND"));
+        given().auth().oauth2(accessToken(DemoUser.REGULATOR)).contentType(ContentType.JSON).body(toEntity2)
+                .post(suspense + "/TJS-NONE/assignment").then().statusCode(404)
+                .body("code", equalTo("NOT_IN_SUSPENSE"));
+        given().auth().oauth2(accessToken(DemoUser.REGULATOR)).contentType(ContentType.JSON)
+                .body(Map.of("party", "not-a-party", "evidence", "x"))
+                .post(suspense + "/TJS" + n + "2/assignment").then().statusCode(400);
+        assertThat(RegistryFixtures.quantity("MIGRATION_SUSPENSE-TJ", "TJEA-2015", "AVAILABLE"))
+                .isGreaterThanOrEqualTo(5);
     }
 
     @Test

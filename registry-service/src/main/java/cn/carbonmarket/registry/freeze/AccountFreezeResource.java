@@ -1,4 +1,4 @@
-package cn.carbonmarket.registry.account;
+package cn.carbonmarket.registry.freeze;
 
 import cn.carbonmarket.contracts.party.AccountId;
 import cn.carbonmarket.platform.problem.ConflictException;
@@ -6,6 +6,8 @@ import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.platform.problem.Problem;
 import cn.carbonmarket.platform.security.Caller;
 import cn.carbonmarket.platform.security.Roles;
+import cn.carbonmarket.registry.account.Account;
+import cn.carbonmarket.registry.account.AccountState;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

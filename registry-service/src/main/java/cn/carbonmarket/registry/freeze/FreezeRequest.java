@@ -1,4 +1,4 @@
-package cn.carbonmarket.registry.account;
+package cn.carbonmarket.registry.freeze;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
