@@ -11,6 +11,7 @@ import cn.carbonmarket.registry.account.AccountType;
 import cn.carbonmarket.registry.holding.HoldingKey;
 import cn.carbonmarket.registry.holding.HoldingStatus;
 import cn.carbonmarket.registry.sql.ColumnBatch;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -26,13 +27,15 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
-import java.util.stream.IntStream;
 
 /**
  * Books movements: checks them against the rules with the touched accounts shared-locked and holdings locked in
@@ -77,23 +80,49 @@ public class Booking {
     private final TransactionRules rules;
     private final Outbox outbox;
     private final Clock clock;
+    private final GroupCommit<Request, Outcome> groupCommit;
 
-    public Booking(Pool pool, TransactionRules rules, Outbox outbox, Clock clock) {
+    public Booking(Pool pool, TransactionRules rules, Outbox outbox, Clock clock, BookingConfig config) {
         this.pool = pool;
         this.rules = rules;
         this.outbox = outbox;
         this.clock = clock;
+        this.groupCommit = new GroupCommit<>(config.concurrentBatches(), config.maxBatchSize(), this::bookTogether);
     }
 
     public record Outcome(BookedTransaction transaction, boolean replayed) {
+    }
+
+    /** A movement to book, under its key, for its initiator. */
+    private record Request(KeyedMovement keyed, Initiator initiator) {
+
+        String scopedKey() {
+            return TransactionRecord.scopedKey(initiator, keyed.idempotencyKey());
+        }
+
+        String fingerprint() {
+            return TransactionRecord.fingerprint(keyed.movement(), initiator);
+        }
+    }
+
+    /** A request after the rules: its record to write, or why it was refused. */
+    private record Checked(Request request, TransactionRecord record, RuntimeException refusal) {
+    }
+
+    /** A transaction booked before under a request's key: its id and the fingerprint of what it booked. */
+    private record Previous(UUID id, String fingerprint) {
     }
 
     /** The net change of one holding over everything booked together; a mirror account's may go negative. */
     private record HoldingChange(HoldingKey holding, long delta, boolean mirror) {
     }
 
+    /**
+     * Books one movement, together with whatever other movements are waiting (group commit): each is checked on its
+     * own, so a refusal refuses only its own request.
+     */
     public Uni<Outcome> book(Movement movement, Initiator initiator, String idempotencyKey) {
-        return book(movement, initiator, idempotencyKey, (conn, booked) -> Uni.createFrom().voidItem());
+        return groupCommit.submit(new Request(new KeyedMovement(idempotencyKey, movement), initiator));
     }
 
     /**
@@ -102,13 +131,12 @@ public class Booking {
      */
     public Uni<Outcome> book(Movement movement, Initiator initiator, String idempotencyKey,
                              BiFunction<SqlConnection, BookedTransaction, Uni<Void>> alongside) {
-        String scopedKey = TransactionRecord.scopedKey(initiator, idempotencyKey);
-        String fingerprint = TransactionRecord.fingerprint(movement, initiator);
-        return pool.withTransaction(conn -> replay(conn, scopedKey, fingerprint)
-                        .flatMap(previous -> previous != null
-                                ? Uni.createFrom().item(new Outcome(previous, true))
-                                : bookNew(conn, List.of(new KeyedMovement(idempotencyKey, movement)), initiator)
-                                        .map(booked -> new Outcome(booked.get(0).booked(), false))
+        Request request = new Request(new KeyedMovement(idempotencyKey, movement), initiator);
+        return pool.withTransaction(conn -> previous(conn, List.of(request))
+                        .flatMap(previous -> previous.containsKey(request.scopedKey())
+                                ? replay(conn, request, previous.get(request.scopedKey()))
+                                : bookNew(conn, List.of(request), false)
+                                        .map(checked -> new Outcome(checked.get(0).record().booked(), false))
                                         .call(outcome -> alongside.apply(conn, outcome.transaction()))))
                 // A concurrent booking won an insert (its idempotency key, or a new holding): the retry finds and replays
                 // the booking, or updates the holding.
@@ -137,63 +165,157 @@ public class Booking {
                                 first.getLong("booked") + " of the " + keys.length + " movements were booked before"
                                         + " (for example " + first.getString("idempotency_key") + ")"));
                     }
-                    return bookNew(conn, movements, initiator).map(List::size);
-                });
-    }
-
-    private Uni<BookedTransaction> replay(SqlConnection conn, String scopedKey, String fingerprint) {
-        return conn.preparedQuery("select id, fingerprint from registry_transaction where idempotency_key = $1")
-                .execute(Tuple.of(scopedKey))
-                .flatMap(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().nullItem();
-                    }
-                    Row row = rows.iterator().next();
-                    if (!fingerprint.equals(row.getString("fingerprint"))) {
-                        return Uni.createFrom().failure(new ConflictException("IDEMPOTENCY_KEY_REUSED",
-                                "this idempotency key was used for a different request"));
-                    }
-                    return TransactionQueries.byId(conn, row.getUUID("id"));
+                    return bookNew(conn, movements.stream().map(m -> new Request(m, initiator)).toList(), false)
+                            .map(List::size);
                 });
     }
 
     /**
-     * The sorting, checking and row building run on a worker thread: for a migration's hundreds of thousands of
-     * movements they take seconds, which the event loop that serves the connection must not spend.
+     * One batch of the group commit, in one database transaction: replays for keys booked before, the others
+     * checked in arrival order and written together. Outcomes are handed out only once the batch committed. Should
+     * the batch fail as a whole (a concurrent insert of the same key or of a new holding), each request is booked
+     * on its own instead.
      */
-    private Uni<List<TransactionRecord>> bookNew(SqlConnection conn, List<KeyedMovement> movements,
-                                                 Initiator initiator) {
-        return Uni.createFrom().item(() -> Touched.by(movements)).runSubscriptionOn(WORKERS)
+    private Uni<Void> bookTogether(List<GroupCommit.Pending<Request, Outcome>> batch) {
+        // One request per key in a batch: a repeat waits for the next batch, where it replays the first.
+        Map<String, GroupCommit.Pending<Request, Outcome>> byKey = new LinkedHashMap<>();
+        List<GroupCommit.Pending<Request, Outcome>> repeats = new ArrayList<>();
+        batch.forEach(p -> {
+            if (byKey.putIfAbsent(p.request().scopedKey(), p) != null) {
+                repeats.add(p);
+            }
+        });
+        List<GroupCommit.Pending<Request, Outcome>> unique = List.copyOf(byKey.values());
+        List<Request> requests = unique.stream().map(GroupCommit.Pending::request).toList();
+        return pool.withTransaction(conn -> previous(conn, requests).flatMap(previous -> {
+                    List<Request> fresh = requests.stream().filter(r -> !previous.containsKey(r.scopedKey())).toList();
+                    return bookNew(conn, fresh, true).flatMap(checked -> replays(conn, requests, previous)
+                            .map(replayed -> {
+                                Map<Request, Uni<Outcome>> outcomes = new IdentityHashMap<>(replayed);
+                                checked.forEach(c -> outcomes.put(c.request(), c.refusal() != null
+                                        ? Uni.createFrom().failure(c.refusal())
+                                        : Uni.createFrom().item(new Outcome(c.record().booked(), false))));
+                                return outcomes;
+                            }));
+                }))
+                .invoke(outcomes -> unique.forEach(p -> outcomes.get(p.request()).subscribe()
+                        .with(p.outcome()::complete, p.outcome()::completeExceptionally)))
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> Multi.createFrom().iterable(unique)
+                        .onItem().transformToUniAndConcatenate(p -> book(p.request().keyed().movement(),
+                                        p.request().initiator(), p.request().keyed().idempotencyKey(), NOTHING_ALONGSIDE)
+                                .invoke(p.outcome()::complete)
+                                .onFailure().invoke(p.outcome()::completeExceptionally)
+                                .onFailure().recoverWithNull())
+                        .collect().last().replaceWithVoid())
+                .invoke(() -> repeats.forEach(groupCommit::enqueue));
+    }
+
+    private static final BiFunction<SqlConnection, BookedTransaction, Uni<Void>> NOTHING_ALONGSIDE =
+            (conn, booked) -> Uni.createFrom().voidItem();
+
+    /** The transactions booked before under the requests' keys, by scoped key. */
+    private static Uni<Map<String, Previous>> previous(SqlConnection conn, List<Request> requests) {
+        return conn.preparedQuery("select idempotency_key, id, fingerprint from registry_transaction"
+                        + " where idempotency_key = any($1)")
+                .execute(Tuple.of(requests.stream().map(Request::scopedKey).toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Previous> previous = new HashMap<>();
+                    rows.forEach(r -> previous.put(r.getString("idempotency_key"),
+                            new Previous(r.getUUID("id"), r.getString("fingerprint"))));
+                    return previous;
+                });
+    }
+
+    /** The outcome of every request whose key was booked before: the first booking, or a conflict. */
+    private static Uni<Map<Request, Uni<Outcome>>> replays(SqlConnection conn, List<Request> requests,
+                                                           Map<String, Previous> previous) {
+        List<Request> repeated = requests.stream().filter(r -> previous.containsKey(r.scopedKey())).toList();
+        Map<Request, Uni<Outcome>> outcomes = new IdentityHashMap<>();
+        return Multi.createFrom().iterable(repeated)
+                .onItem().transformToUniAndConcatenate(r -> replay(conn, r, previous.get(r.scopedKey()))
+                        .onFailure(ConflictException.class).recoverWithItem(() -> null)
+                        .invoke(outcome -> outcomes.put(r, outcome != null ? Uni.createFrom().item(outcome)
+                                : Uni.createFrom().failure(keyReused()))))
+                .collect().last()
+                .replaceWith(outcomes);
+    }
+
+    private static Uni<Outcome> replay(SqlConnection conn, Request request, Previous previous) {
+        if (!request.fingerprint().equals(previous.fingerprint())) {
+            return Uni.createFrom().failure(keyReused());
+        }
+        return TransactionQueries.byId(conn, previous.id()).map(booked -> new Outcome(booked, true));
+    }
+
+    private static ConflictException keyReused() {
+        return new ConflictException("IDEMPOTENCY_KEY_REUSED", "this idempotency key was used for a different request");
+    }
+
+    /**
+     * Checks and writes new bookings; with {@code isolate} a refused request is left out and the others booked,
+     * without it a refusal fails them all. The sorting, checking and row building of a large list (a migration's
+     * hundreds of thousands of movements take seconds) run on a worker thread, which the event loop that serves the
+     * connection must not spend.
+     */
+    private Uni<List<Checked>> bookNew(SqlConnection conn, List<Request> requests, boolean isolate) {
+        if (requests.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        boolean large = requests.size() > LARGE;
+        return offload(Uni.createFrom().item(() -> Touched.by(requests)), large)
                 .flatMap(touched -> lockAccounts(conn, touched.accounts())
-                        .flatMap(accounts -> lockHoldings(conn, touched.holdings())
-                                .emitOn(WORKERS)
-                                .map(current -> check(movements, initiator, accounts, current))))
-                .flatMap(writes -> write(conn, writes).replaceWith(writes.records()));
+                        .flatMap(accounts -> offload(lockHoldings(conn, touched.holdings()), large)
+                                .map(current -> check(requests, isolate, accounts, current))))
+                .flatMap(checked -> {
+                    Writes writes = checked.writes();
+                    return write(conn, writes).replaceWith(checked.requests());
+                });
+    }
+
+    private static final int LARGE = 1_000;
+
+    private static <T> Uni<T> offload(Uni<T> work, boolean large) {
+        return large ? work.emitOn(WORKERS) : work;
     }
 
     /** The accounts and holdings a booking touches, each in the order every booking locks them in. */
     private record Touched(List<String> accounts, List<HoldingKey> holdings) {
 
-        static Touched by(List<KeyedMovement> movements) {
-            return new Touched(movements.stream().flatMap(m -> m.movement().accounts().stream())
+        static Touched by(List<Request> requests) {
+            return new Touched(requests.stream().flatMap(r -> r.keyed().movement().accounts().stream())
                     .distinct().sorted().toList(),
-                    movements.stream().flatMap(m -> m.movement().lines().stream())
+                    requests.stream().flatMap(r -> r.keyed().movement().lines().stream())
                             .map(Movement.Line::holding).distinct().sorted().toList());
         }
     }
 
-    /** Applies the rules to each movement in turn (each sees the holdings the earlier ones leave). */
-    private Writes check(List<KeyedMovement> movements, Initiator initiator, Map<String, AccountSnapshot> accounts,
-                         Map<HoldingKey, Long> current) {
+    private record CheckedBatch(List<Checked> requests, Writes writes) {
+    }
+
+    /** Applies the rules to each movement in turn (each sees the holdings the earlier accepted ones leave). */
+    private CheckedBatch check(List<Request> requests, boolean isolate, Map<String, AccountSnapshot> accounts,
+                               Map<HoldingKey, Long> current) {
         Map<HoldingKey, Long> holdings = new HashMap<>(current);
-        movements.forEach(m -> holdings.putAll(rules.apply(m.movement(), initiator, accounts, holdings)));
         // PostgreSQL keeps microseconds: truncating here makes the events and the stored rows agree.
         Instant bookedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<UUID> ids = TransactionRecord.timeOrderedIds(bookedAt, movements.size());
-        List<TransactionRecord> records = IntStream.range(0, movements.size())
-                .mapToObj(i -> TransactionRecord.of(ids.get(i), movements.get(i), initiator, bookedAt, accounts))
-                .toList();
-        return Writes.of(records, accounts, current);
+        List<UUID> ids = TransactionRecord.timeOrderedIds(bookedAt, requests.size());
+        List<Checked> checked = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            Request request = requests.get(i);
+            try {
+                holdings.putAll(rules.apply(request.keyed().movement(), request.initiator(), accounts, holdings));
+                checked.add(new Checked(request, TransactionRecord.of(ids.get(i), request.keyed(),
+                        request.initiator(), bookedAt, accounts), null));
+            } catch (RuleViolationException refusal) {
+                if (!isolate) {
+                    throw refusal;
+                }
+                checked.add(new Checked(request, null, refusal));
+            }
+        }
+        List<TransactionRecord> records = checked.stream().map(Checked::record).filter(Objects::nonNull).toList();
+        return new CheckedBatch(checked, Writes.of(records, accounts, current));
     }
 
     /** Every row a booking writes, worked out before the first statement. */
