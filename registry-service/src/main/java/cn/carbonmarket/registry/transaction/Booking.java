@@ -36,6 +36,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Books movements: checks them against the rules with the touched accounts shared-locked and holdings locked in
@@ -187,16 +188,21 @@ public class Booking {
         });
         List<GroupCommit.Pending<Request, Outcome>> unique = List.copyOf(byKey.values());
         List<Request> requests = unique.stream().map(GroupCommit.Pending::request).toList();
-        return pool.withTransaction(conn -> previous(conn, requests).flatMap(previous -> {
+        Touched touched = Touched.by(requests);
+        // The keys' earlier bookings and the locks in one round trip; a replay's rows are locked needlessly, rarely.
+        return pool.withTransaction(conn -> Uni.combine().all().unis(previous(conn, requests), lock(conn, touched))
+                .asTuple().flatMap(found -> {
+                    Map<String, Previous> previous = found.getItem1();
                     List<Request> fresh = requests.stream().filter(r -> !previous.containsKey(r.scopedKey())).toList();
-                    return bookNew(conn, fresh, true).flatMap(checked -> replays(conn, requests, previous)
+                    CheckedBatch checked = check(fresh, true, found.getItem2());
+                    return write(conn, checked.writes(), false).chain(() -> replays(conn, requests, previous))
                             .map(replayed -> {
                                 Map<Request, Uni<Outcome>> outcomes = new IdentityHashMap<>(replayed);
-                                checked.forEach(c -> outcomes.put(c.request(), c.refusal() != null
+                                checked.requests().forEach(c -> outcomes.put(c.request(), c.refusal() != null
                                         ? Uni.createFrom().failure(c.refusal())
                                         : Uni.createFrom().item(new Outcome(c.record().booked(), false))));
                                 return outcomes;
-                            }));
+                            });
                 }))
                 .invoke(outcomes -> unique.forEach(p -> outcomes.get(p.request()).subscribe()
                         .with(p.outcome()::complete, p.outcome()::completeExceptionally)))
@@ -263,21 +269,24 @@ public class Booking {
             return Uni.createFrom().item(List.of());
         }
         boolean large = requests.size() > LARGE;
-        return offload(Uni.createFrom().item(() -> Touched.by(requests)), large)
-                .flatMap(touched -> lockAccounts(conn, touched.accounts())
-                        .flatMap(accounts -> offload(lockHoldings(conn, touched.holdings()), large)
-                                .map(current -> check(requests, isolate, accounts, current))))
-                .flatMap(checked -> {
-                    Writes writes = checked.writes();
-                    return write(conn, writes).replaceWith(checked.requests());
-                });
+        Uni<Touched> touched = Uni.createFrom().item(() -> Touched.by(requests));
+        return (large ? touched.runSubscriptionOn(WORKERS) : touched)
+                .flatMap(t -> large ? lock(conn, t).emitOn(WORKERS) : lock(conn, t))
+                .map(locked -> check(requests, isolate, locked))
+                .call(checked -> write(conn, checked.writes(), large))
+                .map(CheckedBatch::requests);
+    }
+
+    /** The touched accounts share-locked and holdings locked, both queries sent together (one round trip). */
+    private static Uni<Locked> lock(SqlConnection conn, Touched touched) {
+        return Uni.combine().all().unis(lockAccounts(conn, touched.accounts()), lockHoldings(conn, touched.holdings()))
+                .asTuple().map(t -> new Locked(t.getItem1(), t.getItem2()));
+    }
+
+    private record Locked(Map<String, AccountSnapshot> accounts, Map<HoldingKey, Long> holdings) {
     }
 
     private static final int LARGE = 1_000;
-
-    private static <T> Uni<T> offload(Uni<T> work, boolean large) {
-        return large ? work.emitOn(WORKERS) : work;
-    }
 
     /** The accounts and holdings a booking touches, each in the order every booking locks them in. */
     private record Touched(List<String> accounts, List<HoldingKey> holdings) {
@@ -294,9 +303,9 @@ public class Booking {
     }
 
     /** Applies the rules to each movement in turn (each sees the holdings the earlier accepted ones leave). */
-    private CheckedBatch check(List<Request> requests, boolean isolate, Map<String, AccountSnapshot> accounts,
-                               Map<HoldingKey, Long> current) {
-        Map<HoldingKey, Long> holdings = new HashMap<>(current);
+    private CheckedBatch check(List<Request> requests, boolean isolate, Locked locked) {
+        Map<String, AccountSnapshot> accounts = locked.accounts();
+        Map<HoldingKey, Long> holdings = new HashMap<>(locked.holdings());
         // PostgreSQL keeps microseconds: truncating here makes the events and the stored rows agree.
         Instant bookedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<UUID> ids = TransactionRecord.timeOrderedIds(bookedAt, requests.size());
@@ -315,7 +324,7 @@ public class Booking {
             }
         }
         List<TransactionRecord> records = checked.stream().map(Checked::record).filter(Objects::nonNull).toList();
-        return new CheckedBatch(checked, Writes.of(records, accounts, current));
+        return new CheckedBatch(checked, Writes.of(records, accounts, locked.holdings()));
     }
 
     /** Every row a booking writes, worked out before the first statement. */
@@ -346,7 +355,7 @@ public class Booking {
         }
     }
 
-    private Uni<Map<String, AccountSnapshot>> lockAccounts(SqlConnection conn, List<String> ids) {
+    private static Uni<Map<String, AccountSnapshot>> lockAccounts(SqlConnection conn, List<String> ids) {
         return conn.preparedQuery("select id, type, state, party_id from account where id = any($1)"
                         + " order by id for share")
                 .execute(Tuple.of(ids.toArray(String[]::new)))
@@ -360,7 +369,7 @@ public class Booking {
     }
 
     /** Holdings are locked in HoldingKey order, the same in every booking, so bookings never deadlock. */
-    private Uni<Map<HoldingKey, Long>> lockHoldings(SqlConnection conn, List<HoldingKey> keys) {
+    private static Uni<Map<HoldingKey, Long>> lockHoldings(SqlConnection conn, List<HoldingKey> keys) {
         return conn.preparedQuery("select h.account_id, h.instrument, h.status, h.quantity from holding h"
                         + " join unnest($1::text[], $2::text[], $3::text[]) as k(a, i, s)"
                         + " on h.account_id = k.a and h.instrument = k.i and h.status = k.s"
@@ -377,20 +386,31 @@ public class Booking {
                 });
     }
 
-    private Uni<Void> write(SqlConnection conn, Writes writes) {
-        return TRANSACTIONS.execute(conn, "insert into registry_transaction (id, type, idempotency_key, fingerprint,"
-                        + " initiator, booked_at) select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[],"
-                        + " $5::text[], $6::timestamptz[])", writes.records())
-                .chain(() -> LINES.execute(conn, "insert into transaction_line (transaction_id, line_no, account_id,"
+    /**
+     * A small booking's statements are sent together: the connection pipelines them, so they cost one round trip.
+     * A large one's go one after the other, because each table's rows are sent in several chunks and a line must
+     * not arrive before its transaction.
+     */
+    private Uni<Void> write(SqlConnection conn, Writes writes, boolean large) {
+        List<Supplier<Uni<Void>>> statements = List.of(
+                () -> TRANSACTIONS.execute(conn, "insert into registry_transaction (id, type, idempotency_key,"
+                        + " fingerprint, initiator, booked_at) select * from unnest($1::uuid[], $2::text[], $3::text[],"
+                        + " $4::text[], $5::text[], $6::timestamptz[])", writes.records()),
+                () -> LINES.execute(conn, "insert into transaction_line (transaction_id, line_no, account_id,"
                         + " instrument, status, delta) select * from unnest($1::uuid[], $2::int[], $3::text[],"
-                        + " $4::text[], $5::text[], $6::bigint[])", writes.lines()))
-                .chain(() -> UPDATES.execute(conn, "update holding h set quantity = h.quantity + d.delta"
+                        + " $4::text[], $5::text[], $6::bigint[])", writes.lines()),
+                () -> UPDATES.execute(conn, "update holding h set quantity = h.quantity + d.delta"
                         + " from unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) as d(a, i, s, delta)"
-                        + " where h.account_id = d.a and h.instrument = d.i and h.status = d.s", writes.updates()))
-                .chain(() -> INSERTS.execute(conn, "insert into holding (account_id, instrument, status, quantity,"
+                        + " where h.account_id = d.a and h.instrument = d.i and h.status = d.s", writes.updates()),
+                () -> INSERTS.execute(conn, "insert into holding (account_id, instrument, status, quantity,"
                         + " allow_negative) select * from unnest($1::text[], $2::text[], $3::text[], $4::bigint[],"
-                        + " $5::bool[])", writes.inserts()))
-                .chain(() -> outbox.publishAll(conn, TransactionBooked.TYPE, writes.events()));
+                        + " $5::bool[])", writes.inserts()),
+                () -> outbox.publishAll(conn, TransactionBooked.TYPE, writes.events()));
+        if (large) {
+            return Multi.createFrom().iterable(statements).onItem().transformToUniAndConcatenate(Supplier::get)
+                    .collect().last().replaceWithVoid();
+        }
+        return Uni.combine().all().unis(statements.stream().map(Supplier::get).toList()).discardItems();
     }
 
     private static boolean isOverdraft(Throwable failure) {
