@@ -1,0 +1,88 @@
+package cn.carbonmarket.bench.matching;
+
+import cn.carbonmarket.trading.orderbook.OrderBook;
+import cn.carbonmarket.trading.orderbook.Side;
+import java.util.Arrays;
+
+/** Book commands in parallel primitive arrays, so that replaying them allocates nothing but what the book does. */
+final class CommandStream {
+
+    static final byte PLACE = 0;
+    static final byte CANCEL = 1;
+    static final byte TAKE = 2;
+
+    private static final Side[] SIDES = Side.values();
+
+    private byte[] kinds;
+    private long[] ids;
+    private byte[] sides;
+    private long[] prices;
+    private long[] quantities;
+    private int[] levels;
+    private int size;
+
+    CommandStream(int capacity) {
+        kinds = new byte[capacity];
+        ids = new long[capacity];
+        sides = new byte[capacity];
+        prices = new long[capacity];
+        quantities = new long[capacity];
+        levels = new int[capacity];
+    }
+
+    int size() {
+        return size;
+    }
+
+    byte kind(int i) {
+        return kinds[i];
+    }
+
+    void place(long id, Side side, long price, long quantity) {
+        add(PLACE, id, side, price, quantity, 0);
+    }
+
+    void cancel(long id) {
+        add(CANCEL, id, Side.BUY, 0, 0, 0);
+    }
+
+    void take(long id, Side side, int level, long quantity) {
+        add(TAKE, id, side, 0, quantity, level);
+    }
+
+    private void add(byte kind, long id, Side side, long price, long quantity, int level) {
+        if (size == kinds.length) {
+            int capacity = size * 2;
+            kinds = Arrays.copyOf(kinds, capacity);
+            ids = Arrays.copyOf(ids, capacity);
+            sides = Arrays.copyOf(sides, capacity);
+            prices = Arrays.copyOf(prices, capacity);
+            quantities = Arrays.copyOf(quantities, capacity);
+            levels = Arrays.copyOf(levels, capacity);
+        }
+        kinds[size] = kind;
+        ids[size] = id;
+        sides[size] = (byte) side.ordinal();
+        prices[size] = price;
+        quantities[size] = quantity;
+        levels[size++] = level;
+    }
+
+    /** Runs command {@code i} against the book; returns its result code's ordinal. */
+    int apply(OrderBook book, int i) {
+        return switch (kinds[i]) {
+            case PLACE -> book.place(ids[i], SIDES[sides[i]], prices[i], quantities[i]).ordinal();
+            case CANCEL -> book.cancel(ids[i]).ordinal();
+            default -> book.takeAtLevel(ids[i], SIDES[sides[i]], levels[i], quantities[i]).ordinal();
+        };
+    }
+
+    /** Runs every command in order; returns a sum of the result codes so the work cannot be optimised away. */
+    long replay(OrderBook book) {
+        long results = 0;
+        for (int i = 0; i < size; i++) {
+            results += apply(book, i);
+        }
+        return results;
+    }
+}

@@ -1,0 +1,152 @@
+package cn.carbonmarket.trading.calendar;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which days the exchange trades and when each trading mode is open, read from calendar/trading-calendar.json
+ * (data with its sources, not code). Asked about a year whose holidays it does not know, it refuses rather than
+ * guess a day open.
+ */
+public final class TradingCalendar {
+
+    private static final String RESOURCE = "/calendar/trading-calendar.json";
+
+    private final ZoneId zone;
+    private final Map<TradingMode, List<SessionWindow>> sessions;
+    private final Set<Integer> years;
+    private final Set<LocalDate> holidays;
+
+    public TradingCalendar(ZoneId zone, Map<TradingMode, List<SessionWindow>> sessions, Set<Integer> years,
+                           Set<LocalDate> holidays) {
+        for (TradingMode mode : TradingMode.values()) {
+            if (!sessions.containsKey(mode)) {
+                throw new IllegalStateException("the calendar has no sessions for " + mode);
+            }
+        }
+        this.zone = zone;
+        this.sessions = new EnumMap<>(sessions);
+        this.sessions.replaceAll((mode, windows) -> List.copyOf(windows));
+        this.years = Set.copyOf(years);
+        this.holidays = Set.copyOf(holidays);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public List<SessionWindow> sessions(TradingMode mode) {
+        return sessions.get(mode);
+    }
+
+    public boolean isTradingDay(LocalDate date) {
+        if (!years.contains(date.getYear())) {
+            throw new IllegalStateException("the trading calendar has no holidays for " + date.getYear());
+        }
+        DayOfWeek day = date.getDayOfWeek();
+        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.contains(date);
+    }
+
+    /** The first trading day after {@code date}. */
+    public LocalDate nextTradingDay(LocalDate date) {
+        LocalDate next = date.plusDays(1);
+        while (!isTradingDay(next)) {
+            next = next.plusDays(1);
+        }
+        return next;
+    }
+
+    /** The last trading day before {@code date}: whose close is {@code date}'s previous close. */
+    public LocalDate previousTradingDay(LocalDate date) {
+        LocalDate previous = date.minusDays(1);
+        while (!isTradingDay(previous)) {
+            previous = previous.minusDays(1);
+        }
+        return previous;
+    }
+
+    /** Whether {@code mode} accepts orders at {@code instant}. */
+    public boolean isOpen(TradingMode mode, Instant instant) {
+        ZonedDateTime local = instant.atZone(zone);
+        if (!isTradingDay(local.toLocalDate())) {
+            return false;
+        }
+        LocalTime time = local.toLocalTime();
+        return sessions.get(mode).stream().anyMatch(window -> window.contains(time));
+    }
+
+    /** The trading day {@code instant} falls on in the exchange's zone, if it is one. */
+    public Optional<LocalDate> tradingDay(Instant instant) {
+        LocalDate date = instant.atZone(zone).toLocalDate();
+        return isTradingDay(date) ? Optional.of(date) : Optional.empty();
+    }
+
+    /** When {@code mode} next opens at or after {@code instant} (itself, if it is open then). */
+    public Instant nextOpen(TradingMode mode, Instant instant) {
+        if (isOpen(mode, instant)) {
+            return instant;
+        }
+        ZonedDateTime local = instant.atZone(zone);
+        LocalDate date = local.toLocalDate();
+        if (isTradingDay(date)) {
+            for (SessionWindow window : sessions.get(mode)) {
+                if (local.toLocalTime().isBefore(window.opens())) {
+                    return date.atTime(window.opens()).atZone(zone).toInstant();
+                }
+            }
+        }
+        return nextTradingDay(date).atTime(sessions.get(mode).get(0).opens()).atZone(zone).toInstant();
+    }
+
+    public static TradingCalendar load(ObjectMapper mapper) {
+        try (InputStream in = TradingCalendar.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing");
+            }
+            JsonNode root = mapper.readTree(in);
+            if (!root.required("weekdaysOnly").required("value").asBoolean()) {
+                throw new IllegalStateException("only a Monday-to-Friday calendar is supported");
+            }
+            Map<TradingMode, List<SessionWindow>> sessions = new EnumMap<>(TradingMode.class);
+            root.required("sessions").fields().forEachRemaining(entry -> {
+                List<SessionWindow> windows = new ArrayList<>();
+                entry.getValue().required("windows").forEach(w -> windows.add(new SessionWindow(
+                        LocalTime.parse(w.get(0).asText()), LocalTime.parse(w.get(1).asText()))));
+                sessions.put(TradingMode.valueOf(entry.getKey()), windows);
+            });
+            Set<Integer> years = new HashSet<>();
+            Set<LocalDate> holidays = new HashSet<>();
+            root.required("holidays").fields().forEachRemaining(entry -> {
+                int year = Integer.parseInt(entry.getKey());
+                years.add(year);
+                entry.getValue().required("dates").forEach(range -> {
+                    LocalDate first = LocalDate.parse(range.get(0).asText());
+                    LocalDate last = LocalDate.parse(range.get(1).asText());
+                    if (first.getYear() != year || last.getYear() != year || last.isBefore(first)) {
+                        throw new IllegalStateException("holiday " + range + " does not lie in " + year);
+                    }
+                    first.datesUntil(last.plusDays(1)).forEach(holidays::add);
+                });
+            });
+            return new TradingCalendar(ZoneId.of(root.required("zone").asText()), sessions, years, holidays);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the trading calendar", e);
+        }
+    }
+}

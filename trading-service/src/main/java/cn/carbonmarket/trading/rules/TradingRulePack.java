@@ -1,0 +1,72 @@
+package cn.carbonmarket.trading.rules;
+
+import cn.carbonmarket.contracts.party.Jurisdiction;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every jurisdiction's trading rules, read from rules/trading-rules.json (data with its sources, not code). A
+ * jurisdiction without an entry does not trade on the national exchange.
+ */
+public final class TradingRulePack {
+
+    private static final String RESOURCE = "/rules/trading-rules.json";
+
+    private final Map<Jurisdiction, ListingRules> listing;
+
+    public TradingRulePack(Map<Jurisdiction, ListingRules> listing) {
+        this.listing = listing.isEmpty() ? Map.of() : new EnumMap<>(listing);
+    }
+
+    public Optional<ListingRules> listing(Jurisdiction jurisdiction) {
+        return Optional.ofNullable(listing.get(jurisdiction));
+    }
+
+    public static TradingRulePack load(ObjectMapper mapper) {
+        try (InputStream in = TradingRulePack.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing");
+            }
+            JsonNode root = mapper.readTree(in);
+            Map<Jurisdiction, ListingRules> listing = new EnumMap<>(Jurisdiction.class);
+            for (Jurisdiction jurisdiction : Jurisdiction.values()) {
+                JsonNode node = root.get(jurisdiction.name());
+                if (node != null) {
+                    listing.put(jurisdiction, listing(jurisdiction, node.required("listing")));
+                }
+            }
+            return new TradingRulePack(listing);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the trading rule pack", e);
+        }
+    }
+
+    private static ListingRules listing(Jurisdiction jurisdiction, JsonNode node) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        node.fields().forEachRemaining(entry -> {
+            String source = entry.getValue().path("source").asText("");
+            if (source.isBlank()) {
+                throw new IllegalStateException(jurisdiction + " listing." + entry.getKey() + " names no source");
+            }
+            sources.put(entry.getKey(), source);
+        });
+        return new ListingRules(number(node, "tickFen"), number(node, "quantityStepTonnes"),
+                number(node, "minQuantityTonnes"), number(node, "maxQuantityTonnes"),
+                number(node, "dailyBandBasisPoints"), Math.toIntExact(number(node, "counterpartyLevels")), sources);
+    }
+
+    private static long number(JsonNode rules, String name) {
+        JsonNode value = rules.required(name).required("value");
+        if (!value.isIntegralNumber()) {
+            throw new IllegalStateException("rule " + name + " must be a whole number, not " + value);
+        }
+        return value.longValue();
+    }
+}
