@@ -28,7 +28,7 @@ start_service() {
   start_process "$name" "$LOGS/$name.log" env \
     QUARKUS_HTTP_PORT="$port" MARKET_DB_NAME="$db" KAFKA_GROUP_ID="$svc-service${name#"$svc"}" \
     MARKET_KAFKA_TOPIC_PREFIX="$topic_prefix" \
-    java -Xms64m -Xmx384m -XX:+UseSerialGC -jar "$(service_jar "$svc")"
+    java -Xms64m -Xmx"${MARKET_HEAP:-384m}" -XX:+UseSerialGC ${MARKET_JAVA_OPTS:-} -jar "$(service_jar "$svc")"
 }
 
 # start_services PORT_OFFSET DB_SUFFIX NAME_SUFFIX TOPIC_PREFIX: starts all four and waits until each is ready.

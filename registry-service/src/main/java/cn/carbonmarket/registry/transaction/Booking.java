@@ -156,8 +156,9 @@ public class Booking {
     public Uni<Integer> bookAll(SqlConnection conn, List<KeyedMovement> movements, Initiator initiator) {
         String[] keys = movements.stream().map(m -> TransactionRecord.scopedKey(initiator, m.idempotencyKey()))
                 .toArray(String[]::new);
-        return conn.preparedQuery("select idempotency_key, count(*) over () as booked from registry_transaction"
-                        + " where idempotency_key = any($1) order by idempotency_key limit 1")
+        return conn.preparedQuery("select t.idempotency_key, count(*) over () as booked from registry_transaction t"
+                        + " join unnest($1::text[]) as k(key) on t.idempotency_key = k.key"
+                        + " order by t.idempotency_key limit 1")
                 .execute(Tuple.of(keys))
                 .flatMap(rows -> {
                     if (rows.size() > 0) {
@@ -222,8 +223,8 @@ public class Booking {
 
     /** The transactions booked before under the requests' keys, by scoped key. */
     private static Uni<Map<String, Previous>> previous(SqlConnection conn, List<Request> requests) {
-        return conn.preparedQuery("select idempotency_key, id, fingerprint from registry_transaction"
-                        + " where idempotency_key = any($1)")
+        return conn.preparedQuery("select t.idempotency_key, t.id, t.fingerprint from registry_transaction t"
+                        + " join unnest($1::text[]) as k(key) on t.idempotency_key = k.key")
                 .execute(Tuple.of(requests.stream().map(Request::scopedKey).toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, Previous> previous = new HashMap<>();
@@ -356,8 +357,8 @@ public class Booking {
     }
 
     private static Uni<Map<String, AccountSnapshot>> lockAccounts(SqlConnection conn, List<String> ids) {
-        return conn.preparedQuery("select id, type, state, party_id from account where id = any($1)"
-                        + " order by id for share")
+        return conn.preparedQuery("select a.id, a.type, a.state, a.party_id from account a"
+                        + " join unnest($1::text[]) as k(id) on a.id = k.id order by a.id for share of a")
                 .execute(Tuple.of(ids.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, AccountSnapshot> accounts = new HashMap<>();
