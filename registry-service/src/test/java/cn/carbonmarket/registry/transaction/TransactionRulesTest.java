@@ -24,6 +24,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 class TransactionRulesTest {
@@ -117,14 +118,22 @@ class TransactionRulesTest {
                 .isNull();
     }
 
-    /** Random issuance and transfers, booked when the rules accept them, keep the registry's invariants. */
+    /**
+     * Random issuance, transfers, moves into trading, pledges, freezes and cancellations, booked when the rules accept
+     * them, keep the registry's invariants: issued - cancelled = held by the parties (in any status), no party holding
+     * negative, every transaction balanced.
+     */
     @Property(tries = 300)
     void acceptedMovementsKeepTheInvariants(@ForAll("operations") List<Op> operations) {
         Map<HoldingKey, Long> holdings = new HashMap<>();
         for (Op op : operations) {
-            Movement movement = op.issue() ? issue(op.to(), op.quantity()) : transfer(op.from(), op.to(), op.quantity());
-            Initiator initiator = op.issue() ? Initiator.system("allocation-service")
-                    : Initiator.party(parties[op.from()], "p" + op.from());
+            Movement movement = movement(op);
+            Initiator initiator = switch (op.kind()) {
+                case ISSUE -> Initiator.system("allocation-service");
+                case PLEDGE -> Initiator.pledgee("bank");
+                case FREEZE -> Initiator.regulator("regulator");
+                default -> Initiator.party(parties[op.from()], "p" + op.from());
+            };
             try {
                 holdings.putAll(rules.apply(movement, initiator, accounts, holdings));
                 assertThat(movement.lines().stream().mapToLong(Movement.Line::delta).sum()).isZero();
@@ -132,17 +141,38 @@ class TransactionRulesTest {
                 assertThat(refused.code()).isIn("INSUFFICIENT_UNITS", "QUANTITY_CAP_EXCEEDED");
             }
             long issued = -holdings.getOrDefault(available(ISSUANCE, CEA), 0L);
+            long cancelled = holdings.getOrDefault(available(SystemAccounts.voluntaryCancellation(), CEA), 0L);
             long held = 0;
             for (int p = 0; p < PARTIES; p++) {
-                long quantity = holdings.getOrDefault(available(holding(p), CEA), 0L);
-                assertThat(quantity).isNotNegative();
-                held += quantity;
+                for (HoldingStatus status : HoldingStatus.values()) {
+                    long quantity = holdings.getOrDefault(new HoldingKey(holding(p), CEA, status), 0L);
+                    assertThat(quantity).isNotNegative();
+                    held += quantity;
+                }
             }
-            assertThat(held).isEqualTo(issued);
+            assertThat(held).isEqualTo(issued - cancelled);
         }
     }
 
-    record Op(boolean issue, int from, int to, long quantity) {
+    private Movement movement(Op op) {
+        return switch (op.kind()) {
+            case ISSUE -> issue(op.to(), op.quantity());
+            case TRANSFER -> transfer(op.from(), op.to(), op.quantity());
+            case TO_TRADING -> Movement.between(TransactionType.TO_TRADING, CEA, op.quantity(), holding(op.from()),
+                    HoldingStatus.AVAILABLE, holding(op.from()), HoldingStatus.IN_TRADING);
+            case PLEDGE -> Movement.between(TransactionType.PLEDGE, CEA, op.quantity(), holding(op.from()),
+                    HoldingStatus.AVAILABLE, holding(op.from()), HoldingStatus.PLEDGED);
+            case FREEZE -> Movement.between(TransactionType.FREEZE, CEA, op.quantity(), holding(op.from()),
+                    HoldingStatus.AVAILABLE, holding(op.from()), HoldingStatus.FROZEN);
+            case CANCEL -> Movement.between(TransactionType.VOLUNTARY_CANCELLATION, CEA, op.quantity(),
+                    holding(op.from()), HoldingStatus.AVAILABLE, SystemAccounts.voluntaryCancellation(),
+                    HoldingStatus.AVAILABLE);
+        };
+    }
+
+    enum Kind { ISSUE, TRANSFER, TO_TRADING, PLEDGE, FREEZE, CANCEL }
+
+    record Op(Kind kind, int from, int to, long quantity) {
     }
 
     @Provide
@@ -150,8 +180,12 @@ class TransactionRulesTest {
         Arbitrary<Integer> party = Arbitraries.integers().between(0, PARTIES - 1);
         Arbitrary<Long> quantity = Arbitraries.oneOf(Arbitraries.longs().between(1, 5_000),
                 Arbitraries.longs().between(49_000_000, 51_000_000));
-        return Combinators.combine(Arbitraries.of(true, false, false), party, party, quantity).as(Op::new)
-                .filter(op -> op.issue() || op.from() != op.to())
+        Arbitrary<Kind> kind = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(Kind.ISSUE)),
+                Tuple.of(4, Arbitraries.just(Kind.TRANSFER)), Tuple.of(1, Arbitraries.just(Kind.TO_TRADING)),
+                Tuple.of(1, Arbitraries.just(Kind.PLEDGE)), Tuple.of(1, Arbitraries.just(Kind.FREEZE)),
+                Tuple.of(1, Arbitraries.just(Kind.CANCEL)));
+        return Combinators.combine(kind, party, party, quantity).as(Op::new)
+                .filter(op -> op.kind() != Kind.TRANSFER || op.from() != op.to())
                 .list().ofMaxSize(60);
     }
 }
