@@ -94,9 +94,11 @@ class TradeClearingTest {
         assertThat(available - withdrawable).isGreaterThanOrEqualTo(60_000 - 100);
         SettlementFixtures.withdraw(SELLER, "w-" + UUID.randomUUID(), SELLER.partyId(), withdrawable + 1)
                 .statusCode(422).body("code", equalTo("NOT_WITHDRAWABLE"));
-        // The same proceeds still pay for a purchase today.
+        // The same proceeds still pay for a purchase today: all of the seller's cash, less the 5 bp block fee.
+        TradeEvents.unitsIntoTrading(BUYER.partyId(), 1);
+        long price = Math.min(available - 100, available * 10_000 / 10_010);
         TradeEvents.Sent purchase = TradeEvents.publish(TradeEvents.trade(tradeId(), SELLER.partyId(),
-                BUYER.partyId(), 1, available - 100, 0, 0, "BLOCK"));
+                BUYER.partyId(), 1, price, 0, 0, "BLOCK"));
         TradeEvents.awaitCleared(purchase.tradeId());
         assertThat(DB.count("select count(*) from clearing_break where trade_id = ?", purchase.tradeId())).isZero();
     }
