@@ -20,13 +20,18 @@ public final class TradeEvents {
 
     public static Sent trade(String tradeId, String buyer, String seller, long quantity, long priceFen, long buyerFee,
                              long sellerFee, String mode) {
+        return trade(tradeId, buyer, seller, quantity, priceFen, buyerFee, sellerFee, mode, Instant.now());
+    }
+
+    public static Sent trade(String tradeId, String buyer, String seller, long quantity, long priceFen, long buyerFee,
+                             long sellerFee, String mode, Instant executedAt) {
         String eventId = UUID.randomUUID().toString();
         String json = """
                 {"eventId":"%s","type":"TradeExecuted","version":1,"occurredAt":"%s","producer":"trading-service",\
                 "key":"%s","payload":{"tradeId":"%s","buyerPartyId":"%s","sellerPartyId":"%s","instrument":"%s",\
                 "quantity":%d,"priceFen":%d,"buyerFeeFen":%d,"sellerFeeFen":%d,"mode":"%s","executedAt":"%s"}}"""
                 .formatted(eventId, Instant.now(), CEA, tradeId, buyer, seller, CEA, quantity, priceFen, buyerFee,
-                        sellerFee, mode, Instant.now());
+                        sellerFee, mode, executedAt);
         return new Sent(eventId, tradeId, json);
     }
 

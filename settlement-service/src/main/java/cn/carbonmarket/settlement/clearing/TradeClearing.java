@@ -2,9 +2,11 @@ package cn.carbonmarket.settlement.clearing;
 
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.platform.inbox.IdempotentConsumer;
+import cn.carbonmarket.settlement.endofday.TradeDateLock;
 import cn.carbonmarket.settlement.ledger.LedgerCommand;
 import cn.carbonmarket.settlement.ledger.LedgerRejectedException;
 import cn.carbonmarket.settlement.ledger.LedgerStore;
+import cn.carbonmarket.settlement.ledger.Rejection;
 import cn.carbonmarket.settlement.ledger.TradingDay;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -75,16 +77,32 @@ public class TradeClearing {
                     event.buyerFeeFen(), event.sellerFeeFen(), cleared.buyerFeeFen(), cleared.sellerFeeFen());
             metrics.counter("settlement.fee.mismatches").increment();
         }
-        return pool.withTransaction(conn -> ledger.apply(conn, List.of(new LedgerCommand.Write(cleared.entry())), now)
-                        .flatMap(outcomes -> {
-                            LedgerStore.Outcome outcome = outcomes.get(0);
-                            if (!outcome.isApplied()) {
-                                return recordBreak(conn, event, outcome.rejection(), json, now);
-                            }
-                            return outcome.applied().replayed() ? Uni.createFrom().voidItem()
-                                    : recordCleared(conn, cleared, event, now);
-                        }))
+        return pool.withTransaction(conn -> TradeDateLock.openForClearing(conn, cleared.trade().tradeDate())
+                        .flatMap(open -> open ? post(conn, cleared, event, json, now)
+                                : closedDate(conn, cleared, event, json, now)))
                 .onFailure(LedgerStore::lostRace).retry().atMost(3);
+    }
+
+    private Uni<Void> post(SqlConnection conn, ClearedTrade cleared, TradeExecuted event, String json, Instant now) {
+        return ledger.apply(conn, List.of(new LedgerCommand.Write(cleared.entry())), now).flatMap(outcomes -> {
+            LedgerStore.Outcome outcome = outcomes.get(0);
+            if (!outcome.isApplied()) {
+                return recordBreak(conn, event, outcome.rejection(), json, now);
+            }
+            return outcome.applied().replayed() ? Uni.createFrom().voidItem()
+                    : recordCleared(conn, cleared, event, now);
+        });
+    }
+
+    /** The date's clearing run is made: a trade cleared before it is a redelivery, any other one a break. */
+    private Uni<Void> closedDate(SqlConnection conn, ClearedTrade cleared, TradeExecuted event, String json,
+                                 Instant now) {
+        return conn.preparedQuery("select 1 from journal_entry where id = $1")
+                .execute(Tuple.of(cleared.entry().id()))
+                .flatMap(rows -> rows.size() > 0 ? Uni.createFrom().voidItem()
+                        : recordBreak(conn, event, new LedgerRejectedException(Rejection.TRADE_DATE_CLOSED,
+                                "the clearing run of " + cleared.trade().tradeDate() + " is made; trade "
+                                        + event.tradeId() + " came after it"), json, now));
     }
 
     private Uni<Void> recordCleared(SqlConnection conn, ClearedTrade cleared, TradeExecuted event, Instant now) {

@@ -21,7 +21,9 @@ public enum Rejection {
     PENDING_ALREADY_POSTED(Kind.CONFLICT),
     PENDING_ALREADY_VOIDED(Kind.CONFLICT),
     /** A trade whose buyer is its seller. */
-    SELF_TRADE(Kind.INVALID);
+    SELF_TRADE(Kind.INVALID),
+    /** A trade of a trade date whose end-of-day clearing run has already been made. */
+    TRADE_DATE_CLOSED(Kind.RULE);
 
     /** How a refusal maps onto problem+json statuses: 400, 422, 409, 404. */
     public enum Kind { INVALID, RULE, CONFLICT, NOT_FOUND }
