@@ -34,7 +34,7 @@ import net.jqwik.api.statistics.Statistics;
  * Random streams of deposits, units in, trades, withdrawals (requested, paid or rejected) and auction collateral,
  * TigerBeetle-simulation style: the invariants are checked after every command, refused commands included.
  */
-class LedgerProperties {
+class LedgerPropertiesTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 25);
     private static final List<InstrumentCode> INSTRUMENTS = List.of(InstrumentCode.parse("CEA-2025"),
