@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,8 +69,14 @@ public class ClearingRuns {
         return pool.withTransaction(conn -> TradeDateLock.exclusive(conn, tradeDate)
                 .chain(() -> find(conn, tradeDate))
                 .flatMap(previous -> previous != null ? Uni.createFrom().item(new Outcome(previous, true))
-                        : clearedTrades(conn, tradeDate)
+                        : conn.preparedQuery("select trade_id, buyer_id, seller_id, instrument, quantity,"
+                                        + " price_fen, value_fen, buyer_fee_fen, seller_fee_fen, mode from cleared_trade"
+                                        + " where trade_date = $1")
+                                .execute(Tuple.of(tradeDate))
+                                // Turning a day's rows into trades and netting them takes seconds for a busy day:
+                                // the event loop that serves the connection must not spend them.
                                 .emitOn(Infrastructure.getDefaultWorkerPool())
+                                .map(rows -> clearedTrades(rows, tradeDate))
                                 .map(trades -> new Netted(trades.size(),
                                         trades.stream().mapToLong(t -> t.buyerFeeFen() + t.sellerFeeFen()).sum(),
                                         Netting.net(tradeDate, trades)))
@@ -87,21 +94,15 @@ public class ClearingRuns {
     private record Netted(long trades, long feesFen, List<NetPosition> positions) {
     }
 
-    private static Uni<List<ClearedTrade>> clearedTrades(SqlConnection conn, LocalDate tradeDate) {
-        return conn.preparedQuery("select trade_id, buyer_id, seller_id, instrument, quantity, price_fen, value_fen,"
-                        + " buyer_fee_fen, seller_fee_fen, mode from cleared_trade where trade_date = $1")
-                .execute(Tuple.of(tradeDate))
-                .map(rows -> {
-                    List<ClearedTrade> trades = new ArrayList<>(rows.size());
-                    for (Row r : rows) {
-                        trades.add(new ClearedTrade(new Trade(r.getString("trade_id"),
-                                new PartyId(r.getUUID("buyer_id")), new PartyId(r.getUUID("seller_id")),
-                                InstrumentCode.parse(r.getString("instrument")), r.getLong("quantity"),
-                                r.getLong("price_fen"), TradeMode.valueOf(r.getString("mode")), tradeDate),
-                                r.getLong("value_fen"), r.getLong("buyer_fee_fen"), r.getLong("seller_fee_fen")));
-                    }
-                    return trades;
-                });
+    private static List<ClearedTrade> clearedTrades(RowSet<Row> rows, LocalDate tradeDate) {
+        List<ClearedTrade> trades = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            trades.add(new ClearedTrade(new Trade(r.getString("trade_id"), new PartyId(r.getUUID("buyer_id")),
+                    new PartyId(r.getUUID("seller_id")), InstrumentCode.parse(r.getString("instrument")),
+                    r.getLong("quantity"), r.getLong("price_fen"), TradeMode.valueOf(r.getString("mode")), tradeDate),
+                    r.getLong("value_fen"), r.getLong("buyer_fee_fen"), r.getLong("seller_fee_fen")));
+        }
+        return trades;
     }
 
     private Uni<Void> write(SqlConnection conn, String runId, LocalDate tradeDate, String startedBy, Netted netted) {
@@ -115,9 +116,10 @@ public class ClearingRuns {
                         + " net_units, net_cash_fen) select * from unnest($1::text[], $2::uuid[], $3::text[],"
                         + " $4::bigint[], $5::bigint[])", netted.positions().stream()
                         .map(p -> new PositionRow(runId, p)).toList()))
-                .chain(() -> outbox.publish(conn, DeliveryInstructions.TYPE, runId,
-                        new DeliveryInstructions(runId, tradeDate, deliveries)))
-                .replaceWithVoid();
+                // A day without unit movements has nothing for the registry (it refuses an empty transaction).
+                .chain(() -> deliveries.isEmpty() ? Uni.createFrom().voidItem()
+                        : outbox.publish(conn, DeliveryInstructions.TYPE, runId,
+                                new DeliveryInstructions(runId, tradeDate, deliveries)).replaceWithVoid());
     }
 
     private static Uni<ClearingRunView> find(SqlConnection conn, LocalDate tradeDate) {

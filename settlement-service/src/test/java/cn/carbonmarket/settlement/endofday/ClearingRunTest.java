@@ -120,6 +120,14 @@ class ClearingRunTest {
     }
 
     @Test
+    void aDayWithoutTradesIsRunButSendsTheRegistryNothing() {
+        LocalDate day = LocalDate.of(2031, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(25_000));
+        String runId = startRun(DemoUser.OPERATOR, day.toString()).statusCode(201).body("trades", equalTo(0))
+                .body("positions.size()", equalTo(0)).extract().path("runId");
+        assertThat(DB.count("select count(*) from outbox_event where event_key = ?", runId)).isZero();
+    }
+
+    @Test
     void onlyTheOperatorRunsADateAndBadDatesAreRefused() {
         startRun(E1, "2031-01-01").statusCode(403);
         startRun(DemoUser.REGULATOR, "2031-01-01").statusCode(403);
