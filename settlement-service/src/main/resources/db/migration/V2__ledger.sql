@@ -27,8 +27,6 @@ create table journal_entry (
     check (pending or state = 'POSTED')
 );
 
-create index journal_entry_by_date on journal_entry (business_date, type);
-
 create table journal_transfer (
     entry_id     text   not null references journal_entry (id),
     seq          int    not null,
@@ -41,8 +39,6 @@ create table journal_transfer (
     primary key (entry_id, seq)
 );
 
-create index journal_transfer_debit on journal_transfer (debit_owner);
-create index journal_transfer_credit on journal_transfer (credit_owner);
 
 -- Sale proceeds per party and trade date (net of the seller's fees): usable the same day, withdrawable from T+1.
 create table sale_proceeds (
@@ -65,5 +61,3 @@ create table withdrawal (
     reason         text,
     decided_at     timestamptz
 );
-
-create index withdrawal_by_party on withdrawal (party_id, requested_at);

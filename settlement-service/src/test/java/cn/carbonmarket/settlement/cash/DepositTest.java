@@ -37,6 +37,7 @@ class DepositTest {
     @BeforeEach
     void admitted() {
         SettlementFixtures.admitted(DemoUser.ENTITY_1);
+        SettlementFixtures.admitted(DemoUser.ENTITY_2);
     }
 
     @Test
