@@ -7,7 +7,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -60,5 +66,34 @@ public class IdempotentConsumer {
                             return effect.apply(event.payload()).replaceWithVoid();
                         }))
                 .onFailure().retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(2)).atMost(5);
+    }
+
+    /**
+     * For a consumer that applies a batch of events in a Vert.x SQL transaction of its own: records the events' ids
+     * for {@code consumer} in that transaction and returns the events it had not processed, in their order (an id
+     * seen twice in the batch counts once). The records commit or roll back with the batch's effects.
+     */
+    public <P> Uni<List<EventEnvelope<P>>> firstDeliveries(SqlConnection connection, String consumer,
+                                                           List<EventEnvelope<P>> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return connection.preparedQuery("insert into processed_event (consumer, event_id, event_type)"
+                        + " select $1, id, type from unnest($2::uuid[], $3::text[]) as e(id, type)"
+                        + " on conflict do nothing returning event_id")
+                .execute(Tuple.of(consumer, events.stream().map(EventEnvelope::eventId).toArray(UUID[]::new),
+                        events.stream().map(EventEnvelope::type).toArray(String[]::new)))
+                .map(rows -> {
+                    Set<UUID> fresh = new HashSet<>();
+                    rows.forEach(row -> fresh.add(row.getUUID("event_id")));
+                    List<EventEnvelope<P>> first = events.stream().filter(e -> fresh.remove(e.eventId())).toList();
+                    int duplicates = events.size() - first.size();
+                    if (duplicates > 0) {
+                        metrics.counter("market.events.duplicates", "consumer", consumer).increment(duplicates);
+                    }
+                    first.forEach(e -> metrics.counter("market.events.processed", "consumer", consumer, "type",
+                            e.type()).increment());
+                    return first;
+                });
     }
 }

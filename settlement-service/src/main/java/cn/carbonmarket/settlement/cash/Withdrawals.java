@@ -1,0 +1,153 @@
+package cn.carbonmarket.settlement.cash;
+
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.platform.problem.ConflictException;
+import cn.carbonmarket.platform.problem.NotFoundException;
+import cn.carbonmarket.settlement.ledger.Applied;
+import cn.carbonmarket.settlement.ledger.Entries;
+import cn.carbonmarket.settlement.ledger.EntryType;
+import cn.carbonmarket.settlement.ledger.LedgerCommand;
+import cn.carbonmarket.settlement.ledger.LedgerStore;
+import cn.carbonmarket.settlement.ledger.TradingDay;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Withdrawals in two phases, as TigerBeetle's pending transfers: the request holds the cash (a pending ledger entry,
+ * refused beyond what is withdrawable today), the clearing bank's payout posts it and moves it out through the
+ * omnibus account, its rejection voids it and the cash is available again. Each step writes the withdrawal row,
+ * the ledger and the events in one transaction.
+ */
+@ApplicationScoped
+public class Withdrawals {
+
+    private static final String COLUMNS = "id, party_id, amount_fen, status, requested_at, bank_reference, reason,"
+            + " decided_at";
+
+    private final Pool pool;
+    private final LedgerStore ledger;
+    private final Clock clock;
+
+    public Withdrawals(Pool pool, LedgerStore ledger, Clock clock) {
+        this.pool = pool;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public record Outcome(WithdrawalView withdrawal, boolean replayed) {
+    }
+
+    /** The withdrawal id a party's idempotency key stands for: the same key always names the same withdrawal. */
+    static UUID idOf(PartyId party, String idempotencyKey) {
+        return UUID.nameUUIDFromBytes(("withdrawal:" + party + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Uni<Outcome> request(PartyId party, long fen, String idempotencyKey, String requestedBy) {
+        UUID id = idOf(party, idempotencyKey);
+        Instant now = clock.instant();
+        LedgerCommand hold = new LedgerCommand.Write(Entries.withdrawal(id.toString(), party, fen, TradingDay.of(now)));
+        return pool.withTransaction(conn -> ledger.apply(conn, List.of(hold), now)
+                        .flatMap(outcomes -> {
+                            Applied applied = outcomes.get(0).orThrow();
+                            if (applied.replayed()) {
+                                return find(conn, id).map(w -> new Outcome(w, true));
+                            }
+                            return conn.preparedQuery("insert into withdrawal (id, party_id, amount_fen, status,"
+                                            + " requested_by, requested_at) values ($1, $2, $3, 'PENDING', $4, $5)"
+                                            + " returning " + COLUMNS)
+                                    .execute(Tuple.of(id, party.value(), fen, requestedBy, at(now)))
+                                    .map(rows -> new Outcome(WithdrawalView.of(rows.iterator().next()), false));
+                        }))
+                .onFailure(LedgerStore::lostRace).retry().atMost(3);
+    }
+
+    /** The bank paid it out: the pending entry is posted and the payout entry moves the cash out of the market. */
+    public Uni<Outcome> paid(UUID id, String bankReference) {
+        Instant now = clock.instant();
+        return decide(id, "PAID", bankReference, null, (conn, w) -> ledger.apply(conn, List.of(
+                new LedgerCommand.Post(Entries.id(EntryType.WITHDRAWAL, id.toString())),
+                new LedgerCommand.Write(Entries.payout(id.toString(), PartyId.parse(w.partyId()), w.amountFen(),
+                        TradingDay.of(now)))), now), now);
+    }
+
+    /** The bank could not pay it out: the pending entry is voided and the cash is the party's to use again. */
+    public Uni<Outcome> rejected(UUID id, String reason) {
+        Instant now = clock.instant();
+        return decide(id, "REJECTED", null, reason, (conn, w) -> ledger.apply(conn, List.of(
+                new LedgerCommand.VoidPending(Entries.id(EntryType.WITHDRAWAL, id.toString()))), now), now);
+    }
+
+    public Uni<WithdrawalView> get(UUID id) {
+        return pool.withConnection(conn -> find(conn, id));
+    }
+
+    private interface LedgerStep {
+        Uni<List<LedgerStore.Outcome>> apply(SqlConnection conn, WithdrawalView withdrawal);
+    }
+
+    /**
+     * Records the bank's decision once: the same decision again is answered with the record as it stands, a
+     * different one (paid after rejected, another bank reference) is a conflict.
+     */
+    private Uni<Outcome> decide(UUID id, String status, String bankReference, String reason, LedgerStep step,
+                                Instant now) {
+        return pool.withTransaction(conn -> conn.preparedQuery("select " + COLUMNS + " from withdrawal where id = $1"
+                                + " for update")
+                        .execute(Tuple.of(id))
+                        .flatMap(rows -> {
+                            if (rows.size() == 0) {
+                                return Uni.createFrom().failure(notFound(id));
+                            }
+                            WithdrawalView w = WithdrawalView.of(rows.iterator().next());
+                            if (!w.status().equals("PENDING")) {
+                                if (w.status().equals(status) && Objects.equals(w.bankReference(), bankReference)
+                                        && Objects.equals(w.reason(), reason)) {
+                                    return Uni.createFrom().item(new Outcome(w, true));
+                                }
+                                return Uni.createFrom().failure(new ConflictException("WITHDRAWAL_ALREADY_DECIDED",
+                                        "withdrawal " + id + " is already " + w.status()));
+                            }
+                            return step.apply(conn, w)
+                                    .invoke(outcomes -> outcomes.forEach(LedgerStore.Outcome::orThrow))
+                                    .chain(() -> conn.preparedQuery("update withdrawal set status = $2,"
+                                                    + " bank_reference = $3, reason = $4, decided_at = $5"
+                                                    + " where id = $1 returning " + COLUMNS)
+                                            .execute(Tuple.tuple(Arrays.asList(id, status, bankReference, reason,
+                                                    at(now)))))
+                                    .map(updated -> new Outcome(WithdrawalView.of(updated.iterator().next()), false));
+                        }))
+                .onFailure(LedgerStore::lostRace).retry().atMost(3);
+    }
+
+    private static Uni<WithdrawalView> find(SqlConnection conn, UUID id) {
+        return conn.preparedQuery("select " + COLUMNS + " from withdrawal where id = $1").execute(Tuple.of(id))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().failure(notFound(id));
+                    }
+                    Row row = rows.iterator().next();
+                    return Uni.createFrom().item(WithdrawalView.of(row));
+                });
+    }
+
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("WITHDRAWAL_NOT_FOUND", "no withdrawal " + id);
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,350 @@
+package cn.carbonmarket.settlement.ledger;
+
+import cn.carbonmarket.contracts.event.LedgerEntryPosted;
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.platform.outbox.Outbox;
+import cn.carbonmarket.platform.problem.ConflictException;
+import cn.carbonmarket.platform.problem.MarketException;
+import cn.carbonmarket.platform.problem.NotFoundException;
+import cn.carbonmarket.platform.problem.RuleViolationException;
+import cn.carbonmarket.settlement.sql.ColumnBatch;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The ledger in PostgreSQL. Inside the caller's transaction it locks what the commands touch (their entries by id,
+ * then their accounts, each in one fixed order so that two postings never deadlock), applies the {@link Ledger}'s
+ * rules to them, and writes the new entries, their transfers, the balances, the sale proceeds and one
+ * LedgerEntryPosted event per party touched. A new entry whose id another transaction inserts first fails on the
+ * primary key, and a new account on its key: callers retry on a unique violation and then find the entry there.
+ */
+@ApplicationScoped
+public class LedgerStore {
+
+    private static final String DEADLOCK = "40P01";
+
+    private static final ColumnBatch<EntryRow> ENTRIES = new ColumnBatch<EntryRow>()
+            .column(String.class, r -> r.entry().id())
+            .column(String.class, r -> r.entry().type().name())
+            .column(LocalDate.class, r -> r.entry().businessDate())
+            .column(Boolean.class, r -> r.entry().pending())
+            .column(String.class, r -> r.entry().pending() ? EntryState.PENDING.name() : EntryState.POSTED.name())
+            .column(OffsetDateTime.class, EntryRow::createdAt);
+    private static final ColumnBatch<TransferRow> TRANSFERS = new ColumnBatch<TransferRow>()
+            .column(String.class, TransferRow::entryId)
+            .column(Integer.class, TransferRow::seq)
+            .column(String.class, r -> r.transfer().debit().kind().name())
+            .column(String.class, r -> r.transfer().debit().owner())
+            .column(String.class, r -> r.transfer().credit().kind().name())
+            .column(String.class, r -> r.transfer().credit().owner())
+            .column(String.class, r -> r.transfer().debit().asset().code())
+            .column(Long.class, r -> r.transfer().amount());
+    private static final ColumnBatch<Map.Entry<AccountKey, Balance>> BALANCES =
+            new ColumnBatch<Map.Entry<AccountKey, Balance>>()
+                    .column(String.class, e -> e.getKey().kind().name())
+                    .column(String.class, e -> e.getKey().owner())
+                    .column(String.class, e -> e.getKey().asset().code())
+                    .column(Long.class, e -> e.getValue().debitsPending())
+                    .column(Long.class, e -> e.getValue().debitsPosted())
+                    .column(Long.class, e -> e.getValue().creditsPending())
+                    .column(Long.class, e -> e.getValue().creditsPosted())
+                    .column(Boolean.class, e -> e.getKey().kind().debitsMustNotExceedCredits());
+
+    private final Outbox outbox;
+
+    public LedgerStore(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** A command's result: applied (perhaps as a replay), or refused with nothing of it written. */
+    public record Outcome(LedgerCommand command, Applied applied, LedgerRejectedException rejection) {
+
+        public boolean isApplied() {
+            return applied != null;
+        }
+
+        /** The applied result, or the refusal as the problem+json error the API answers with. */
+        public Applied orThrow() {
+            if (rejection != null) {
+                throw problemOf(rejection);
+            }
+            return applied;
+        }
+    }
+
+    private record EntryRow(JournalEntry entry, OffsetDateTime createdAt) {
+    }
+
+    private record TransferRow(String entryId, int seq, Transfer transfer) {
+    }
+
+    /** The rows and events one call writes, worked out before the first write. */
+    private record Writes(List<Outcome> outcomes, List<JournalEntry> newEntries, Map<String, EntryState> resolved,
+                          Map<AccountKey, Balance> updates, Map<AccountKey, Balance> inserts,
+                          Map<PartyId, Map<LocalDate, Long>> proceeds,
+                          List<Outbox.Keyed<LedgerEntryPosted>> events) {
+    }
+
+    /**
+     * Applies the commands in order (each sees what the earlier ones did) inside the caller's transaction. Refused
+     * commands are reported, not thrown, so that a batch can carry on with the others; {@link Outcome#orThrow}
+     * turns a refusal into the API's error (and the caller's transaction then rolls back).
+     */
+    public Uni<List<Outcome>> apply(SqlConnection conn, List<LedgerCommand> commands, Instant now) {
+        Instant postedAt = now.truncatedTo(ChronoUnit.MICROS);
+        List<String> ids = commands.stream().map(LedgerCommand::entryId).distinct().sorted().toList();
+        return lockEntries(conn, ids).flatMap(existing -> {
+            Set<AccountKey> touched = new TreeSet<>();
+            Map<PartyId, LocalDate> withdrawers = new HashMap<>();
+            for (LedgerCommand command : commands) {
+                List<Transfer> transfers = command instanceof LedgerCommand.Write write ? write.entry().transfers()
+                        : existing.containsKey(command.entryId()) ? existing.get(command.entryId()).entry().transfers()
+                        : List.of();
+                transfers.forEach(t -> {
+                    touched.add(t.debit());
+                    touched.add(t.credit());
+                });
+                if (command instanceof LedgerCommand.Write write && write.entry().type() == EntryType.WITHDRAWAL) {
+                    transfers.stream().filter(t -> t.debit().kind() == AccountKind.CASH_AVAILABLE).forEach(t ->
+                            withdrawers.merge(t.debit().party(), write.entry().businessDate(),
+                                    (a, b) -> a.isBefore(b) ? a : b));
+                }
+            }
+            return lockAccounts(conn, touched).flatMap(balances -> loadProceeds(conn, withdrawers)
+                    .map(proceeds -> run(commands, balances, existing, proceeds, postedAt)));
+        }).flatMap(writes -> write(conn, writes, postedAt).replaceWith(writes.outcomes()));
+    }
+
+    private Writes run(List<LedgerCommand> commands, Map<AccountKey, Balance> locked,
+                       Map<String, RecordedEntry> existing, List<SaleProceeds> proceeds, Instant postedAt) {
+        Ledger ledger = new Ledger(locked, List.copyOf(existing.values()), proceeds);
+        List<Outcome> outcomes = new ArrayList<>();
+        List<JournalEntry> newEntries = new ArrayList<>();
+        Map<String, EntryState> resolved = new LinkedHashMap<>();
+        Set<AccountKey> changed = new TreeSet<>();
+        Map<PartyId, Map<LocalDate, Long>> sales = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+        List<Outbox.Keyed<LedgerEntryPosted>> events = new ArrayList<>();
+        for (LedgerCommand command : commands) {
+            Applied applied;
+            try {
+                applied = command.applyTo(ledger);
+            } catch (LedgerRejectedException refused) {
+                outcomes.add(new Outcome(command, null, refused));
+                continue;
+            }
+            outcomes.add(new Outcome(command, applied, null));
+            if (applied.replayed()) {
+                continue;
+            }
+            if (command instanceof LedgerCommand.Write) {
+                newEntries.add(applied.entry());
+                if (applied.entry().type() == EntryType.TRADE) {
+                    Ledger.saleProceeds(applied.entry()).forEach((party, fen) -> sales
+                            .computeIfAbsent(party, p -> new TreeMap<>())
+                            .merge(applied.entry().businessDate(), fen, Math::addExact));
+                }
+            } else {
+                resolved.put(command.entryId(), applied.state());
+            }
+            changed.addAll(applied.changed().keySet());
+            events.addAll(eventsOf(applied, postedAt));
+        }
+        Map<AccountKey, Balance> updates = new TreeMap<>();
+        Map<AccountKey, Balance> inserts = new TreeMap<>();
+        changed.forEach(account -> (locked.containsKey(account) ? updates : inserts)
+                .put(account, ledger.balance(account)));
+        return new Writes(outcomes, newEntries, resolved, updates, inserts, sales, events);
+    }
+
+    /** One event per party the entry touched, with that party's touched accounts after it. */
+    private static List<Outbox.Keyed<LedgerEntryPosted>> eventsOf(Applied applied, Instant postedAt) {
+        Map<String, List<LedgerEntryPosted.Balance>> byParty = new TreeMap<>();
+        applied.changed().forEach((account, balance) -> {
+            if (account.isPartyAccount()) {
+                byParty.computeIfAbsent(account.owner(), p -> new ArrayList<>()).add(new LedgerEntryPosted.Balance(
+                        account.kind().name(), account.asset().code(), balance.available(), balance.posted()));
+            }
+        });
+        List<Outbox.Keyed<LedgerEntryPosted>> events = new ArrayList<>();
+        byParty.forEach((party, balances) -> events.add(new Outbox.Keyed<>(party, new LedgerEntryPosted(
+                applied.entry().id(), applied.entry().type().name(), applied.state().name(), PartyId.parse(party),
+                applied.entry().businessDate(), postedAt, balances))));
+        return events;
+    }
+
+    /** The entries the commands name, locked in id order, with their transfers. */
+    private Uni<Map<String, RecordedEntry>> lockEntries(SqlConnection conn, List<String> ids) {
+        String[] idArray = ids.toArray(String[]::new);
+        return conn.preparedQuery("select id, type, business_date, pending, state from journal_entry"
+                        + " where id = any($1) order by id for update")
+                .execute(Tuple.of(idArray))
+                .flatMap(entries -> {
+                    if (entries.size() == 0) {
+                        return Uni.createFrom().item(Map.<String, RecordedEntry>of());
+                    }
+                    return conn.preparedQuery("select entry_id, debit_kind, debit_owner, credit_kind, credit_owner,"
+                                    + " asset, amount from journal_transfer where entry_id = any($1)"
+                                    + " order by entry_id, seq")
+                            .execute(Tuple.of(idArray))
+                            .map(transfers -> {
+                                Map<String, List<Transfer>> byEntry = new HashMap<>();
+                                transfers.forEach(r -> byEntry.computeIfAbsent(r.getString("entry_id"),
+                                        id -> new ArrayList<>()).add(transferOf(r)));
+                                Map<String, RecordedEntry> recorded = new HashMap<>();
+                                entries.forEach(r -> {
+                                    String id = r.getString("id");
+                                    recorded.put(id, new RecordedEntry(new JournalEntry(id,
+                                            EntryType.valueOf(r.getString("type")), r.getLocalDate("business_date"),
+                                            r.getBoolean("pending"), byEntry.getOrDefault(id, List.of())),
+                                            EntryState.valueOf(r.getString("state"))));
+                                });
+                                return recorded;
+                            });
+                });
+    }
+
+    private static Transfer transferOf(Row r) {
+        Asset asset = Asset.parse(r.getString("asset"));
+        return new Transfer(new AccountKey(AccountKind.valueOf(r.getString("debit_kind")), r.getString("debit_owner"),
+                asset), new AccountKey(AccountKind.valueOf(r.getString("credit_kind")), r.getString("credit_owner"),
+                asset), r.getLong("amount"));
+    }
+
+    /** Existing accounts among {@code keys}, locked in (kind, owner, asset) order; absent ones are new. */
+    private Uni<Map<AccountKey, Balance>> lockAccounts(SqlConnection conn, Set<AccountKey> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return conn.preparedQuery("select a.kind, a.owner, a.asset, a.debits_pending, a.debits_posted,"
+                        + " a.credits_pending, a.credits_posted from ledger_account a"
+                        + " join unnest($1::text[], $2::text[], $3::text[]) as k(kind, owner, asset)"
+                        + " on a.kind = k.kind and a.owner = k.owner and a.asset = k.asset"
+                        + " order by a.kind, a.owner, a.asset for update of a")
+                .execute(Tuple.of(keys.stream().map(k -> k.kind().name()).toArray(String[]::new),
+                        keys.stream().map(AccountKey::owner).toArray(String[]::new),
+                        keys.stream().map(k -> k.asset().code()).toArray(String[]::new)))
+                .map(rows -> {
+                    Map<AccountKey, Balance> balances = new HashMap<>();
+                    rows.forEach(r -> balances.put(new AccountKey(AccountKind.valueOf(r.getString("kind")),
+                                    r.getString("owner"), Asset.parse(r.getString("asset"))),
+                            new Balance(r.getLong("debits_pending"), r.getLong("debits_posted"),
+                                    r.getLong("credits_pending"), r.getLong("credits_posted"))));
+                    return balances;
+                });
+    }
+
+    /** Sale proceeds of withdrawing parties from their withdrawal's date on (the ones not yet withdrawable). */
+    private Uni<List<SaleProceeds>> loadProceeds(SqlConnection conn, Map<PartyId, LocalDate> parties) {
+        if (parties.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        LocalDate from = parties.values().stream().min(LocalDate::compareTo).orElseThrow();
+        return conn.preparedQuery("select party_id, trade_date, amount_fen from sale_proceeds"
+                        + " where party_id = any($1) and trade_date >= $2")
+                .execute(Tuple.of(parties.keySet().stream().map(PartyId::value).toArray(UUID[]::new), from))
+                .map(rows -> {
+                    List<SaleProceeds> proceeds = new ArrayList<>();
+                    rows.forEach(r -> proceeds.add(new SaleProceeds(new PartyId(r.getUUID("party_id")),
+                            r.getLocalDate("trade_date"), r.getLong("amount_fen"))));
+                    return proceeds;
+                });
+    }
+
+    private Uni<Void> write(SqlConnection conn, Writes writes, Instant postedAt) {
+        OffsetDateTime at = postedAt.atOffset(ZoneOffset.UTC);
+        List<TransferRow> transfers = new ArrayList<>();
+        writes.newEntries().forEach(e -> {
+            for (int i = 0; i < e.transfers().size(); i++) {
+                transfers.add(new TransferRow(e.id(), i, e.transfers().get(i)));
+            }
+        });
+        Uni<Void> entries = writes.newEntries().isEmpty() ? Uni.createFrom().voidItem()
+                : ENTRIES.execute(conn, "insert into journal_entry (id, type, business_date, pending, state, created_at)"
+                        + " select * from unnest($1::text[], $2::text[], $3::date[], $4::bool[], $5::text[],"
+                        + " $6::timestamptz[])", writes.newEntries().stream().map(e -> new EntryRow(e, at)).toList());
+        return entries
+                .chain(() -> writes.newEntries().isEmpty() ? Uni.createFrom().voidItem()
+                        : TRANSFERS.execute(conn, "insert into journal_transfer (entry_id, seq, debit_kind, debit_owner,"
+                                + " credit_kind, credit_owner, asset, amount) select * from unnest($1::text[],"
+                                + " $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],"
+                                + " $8::bigint[])", transfers))
+                .chain(() -> writes.resolved().isEmpty() ? Uni.createFrom().voidItem()
+                        : conn.preparedQuery("update journal_entry e set state = u.state, resolved_at = $3"
+                                        + " from unnest($1::text[], $2::text[]) as u(id, state) where e.id = u.id")
+                                .execute(Tuple.of(writes.resolved().keySet().toArray(String[]::new),
+                                        writes.resolved().values().stream().map(Enum::name).toArray(String[]::new), at))
+                                .replaceWithVoid())
+                .chain(() -> writes.updates().isEmpty() ? Uni.createFrom().voidItem()
+                        : BALANCES.execute(conn, "update ledger_account a set debits_pending = u.dp, debits_posted ="
+                                + " u.dpo, credits_pending = u.cp, credits_posted = u.cpo from unnest($1::text[],"
+                                + " $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[],"
+                                + " $8::bool[]) as u(kind, owner, asset, dp, dpo, cp, cpo, nod) where a.kind = u.kind"
+                                + " and a.owner = u.owner and a.asset = u.asset", List.copyOf(writes.updates().entrySet())))
+                .chain(() -> writes.inserts().isEmpty() ? Uni.createFrom().voidItem()
+                        : BALANCES.execute(conn, "insert into ledger_account (kind, owner, asset, debits_pending,"
+                                + " debits_posted, credits_pending, credits_posted, no_overdraft) select * from"
+                                + " unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[],"
+                                + " $6::bigint[], $7::bigint[], $8::bool[])", List.copyOf(writes.inserts().entrySet())))
+                .chain(() -> writeProceeds(conn, writes.proceeds()))
+                .chain(() -> writes.events().isEmpty() ? Uni.createFrom().voidItem()
+                        : outbox.publishAll(conn, LedgerEntryPosted.TYPE, writes.events()));
+    }
+
+    private static Uni<Void> writeProceeds(SqlConnection conn, Map<PartyId, Map<LocalDate, Long>> proceeds) {
+        List<UUID> parties = new ArrayList<>();
+        List<LocalDate> dates = new ArrayList<>();
+        List<Long> amounts = new ArrayList<>();
+        proceeds.forEach((party, byDate) -> byDate.forEach((date, fen) -> {
+            parties.add(party.value());
+            dates.add(date);
+            amounts.add(fen);
+        }));
+        if (parties.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery("insert into sale_proceeds (party_id, trade_date, amount_fen) select * from"
+                        + " unnest($1::uuid[], $2::date[], $3::bigint[]) on conflict (party_id, trade_date)"
+                        + " do update set amount_fen = sale_proceeds.amount_fen + excluded.amount_fen")
+                .execute(Tuple.of(parties.toArray(UUID[]::new), dates.toArray(LocalDate[]::new),
+                        amounts.toArray(Long[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** Whether a failed transaction lost a race another one may have won: worth retrying from the start. */
+    public static boolean lostRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg && DEADLOCK.equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return cn.carbonmarket.platform.problem.UniqueViolation.test(failure);
+    }
+
+    /** The problem+json error a refusal answers with: 409 for conflicts, 404 for unknown entries, 422 otherwise. */
+    public static MarketException problemOf(LedgerRejectedException refused) {
+        String code = refused.rejection().name();
+        return switch (refused.rejection().kind()) {
+            case CONFLICT -> new ConflictException(code, refused.getMessage());
+            case NOT_FOUND -> new NotFoundException(code, refused.getMessage());
+            case INVALID, RULE -> new RuleViolationException(code, refused.getMessage());
+        };
+    }
+}

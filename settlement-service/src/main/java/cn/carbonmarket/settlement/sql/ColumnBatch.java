@@ -1,0 +1,74 @@
+package cn.carbonmarket.settlement.sql;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One statement for many rows, each column travelling as one array parameter ($1 the first column's values, $2 the
+ * second's, ...) that the statement reads with {@code unnest}. A chunk of rows costs one round trip and one
+ * statement execution, where executeBatch costs one execution per row: this is what lets a batch of cleared trades
+ * write its entries, transfers and balances in a handful of statements, and the same statement serves a single row.
+ * (The registry has the same helper; services share no code but the platform's.)
+ *
+ * @param <T> what a row is made from
+ */
+public final class ColumnBatch<T> {
+
+    /** Rows per statement: large enough to amortise the round trip, small enough to keep a chunk's arrays modest. */
+    private static final int CHUNK = 10_000;
+
+    private record Column<T>(Class<?> type, Function<T, ?> value) {
+    }
+
+    private final List<Column<T>> columns = new ArrayList<>();
+
+    /** The next parameter: {@code type} is the Java element type the client maps to the SQL array (String, Long, ...). */
+    public ColumnBatch<T> column(Class<?> type, Function<T, ?> value) {
+        columns.add(new Column<>(type, value));
+        return this;
+    }
+
+    public Uni<Void> execute(SqlClient sql, String statement, List<T> rows) {
+        return query(sql, statement, rows).replaceWithVoid();
+    }
+
+    /** For statements with a {@code returning} clause: the rows every chunk returned, in order. */
+    public Uni<List<Row>> query(SqlClient sql, String statement, List<T> rows) {
+        return Multi.createFrom().iterable(chunks(rows))
+                .onItem().transformToUniAndConcatenate(chunk -> sql.preparedQuery(statement).execute(parameters(chunk)))
+                .onItem().transformToIterable(result -> {
+                    List<Row> returned = new ArrayList<>(result.size());
+                    result.forEach(returned::add);
+                    return returned;
+                })
+                .collect().asList();
+    }
+
+    /** Consecutive slices of the rows (views, not copies). */
+    private static <T> List<List<T>> chunks(List<T> rows) {
+        List<List<T>> chunks = new ArrayList<>((rows.size() + CHUNK - 1) / CHUNK);
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            chunks.add(rows.subList(from, Math.min(rows.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private Tuple parameters(List<T> chunk) {
+        List<Object> arrays = new ArrayList<>(columns.size());
+        for (Column<T> column : columns) {
+            Object array = Array.newInstance(column.type(), chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                Array.set(array, i, column.value().apply(chunk.get(i)));
+            }
+            arrays.add(array);
+        }
+        return Tuple.tuple(arrays);
+    }
+}
