@@ -1,8 +1,8 @@
 package cn.carbonmarket.registry.migration;
 
+import cn.carbonmarket.platform.sql.ColumnBatch;
 import cn.carbonmarket.registry.migration.export.ControlTotals;
 import cn.carbonmarket.registry.migration.export.Pilot;
-import cn.carbonmarket.registry.sql.ColumnBatch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;

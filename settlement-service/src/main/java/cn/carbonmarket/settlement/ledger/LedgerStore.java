@@ -7,7 +7,7 @@ import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.MarketException;
 import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.platform.problem.RuleViolationException;
-import cn.carbonmarket.settlement.sql.ColumnBatch;
+import cn.carbonmarket.platform.sql.ColumnBatch;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;

@@ -1,4 +1,4 @@
-package cn.carbonmarket.registry.sql;
+package cn.carbonmarket.platform.sql;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -13,8 +13,9 @@ import java.util.function.Function;
 /**
  * One statement for many rows, each column travelling as one array parameter ($1 the first column's values, $2 the
  * second's, ...) that the statement reads with {@code unnest}. A chunk of rows costs one round trip and one
- * statement execution, where executeBatch costs one execution per row: this is what lets a migration write hundreds
- * of thousands of rows in seconds, and the same statement serves a single row.
+ * statement execution, where executeBatch costs one execution per row: this is what lets a registry migration write
+ * hundreds of thousands of rows in seconds and a batch of cleared trades its entries in a handful of statements, and
+ * the same statement serves a single row.
  *
  * @param <T> what a row is made from
  */
