@@ -16,8 +16,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The journal holds every accepted command before the client hears back, and rebuilds the same books. */
@@ -56,6 +61,35 @@ class JournalReplayTest {
         }
         assertThat(engine.fills(PartyId.parse(DemoUser.INVESTOR_1.partyId()))).isNotEmpty();
         post(DemoUser.OPERATOR, "/api/v1/instruments/CEA-2025/resume").statusCode(200);
+    }
+
+    @Test
+    void concurrentOrdersAreJournaledInTheOrderTheEngineAppliedThem() throws Exception {
+        List<DemoUser> traders = List.of(DemoUser.ENTITY_1, DemoUser.ENTITY_2, DemoUser.INVESTOR_1,
+                DemoUser.INDIVIDUAL_1);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<Long>> orders = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            DemoUser trader = traders.get(i % traders.size());
+            String side = i % 2 == 0 ? "BUY" : "SELL";
+            long price = 9_950 + (i * 37) % 100;
+            long quantity = 1 + (i * 13) % 40;
+            orders.add(clients.submit(() -> placed(trader, limit("CEA-2025", side, price, quantity))));
+        }
+        for (Future<Long> order : orders) {
+            order.get(60, TimeUnit.SECONDS);
+        }
+        clients.shutdown();
+
+        InstrumentEngine engine = exchange.rebuildFromJournal().get(CEA);
+        assertThat(engine.depth()).isEqualTo(exchange.depth(CEA).await().indefinitely());
+        for (DemoUser trader : traders) {
+            PartyId party = PartyId.parse(trader.partyId());
+            assertThat(engine.fills(party)).isEqualTo(exchange.fills(party).await().indefinitely().stream()
+                    .filter(f -> f.instrument().equals(CEA)).toList());
+            assertThat(engine.orders(party)).isEqualTo(exchange.orders(party).await().indefinitely().stream()
+                    .filter(o -> o.instrument().equals(CEA)).toList());
+        }
     }
 
     @Test
