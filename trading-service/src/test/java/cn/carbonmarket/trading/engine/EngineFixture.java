@@ -4,6 +4,7 @@ import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.trading.calendar.TradingCalendar;
+import cn.carbonmarket.trading.orderbook.Side;
 import cn.carbonmarket.trading.rules.ListingRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,12 +40,12 @@ final class EngineFixture {
         return engine.apply(command);
     }
 
-    Command.PlaceLimit limit(PartyId party, cn.carbonmarket.trading.orderbook.Side side, long price, long quantity) {
+    Command.PlaceLimit limit(PartyId party, Side side, long price, long quantity) {
         long id = nextId++;
         return new Command.PlaceLimit(id, party, "c" + id, side, price, quantity, MORNING);
     }
 
-    Command.TakeAtLevel take(PartyId party, cn.carbonmarket.trading.orderbook.Side side, int level, long quantity) {
+    Command.TakeAtLevel take(PartyId party, Side side, int level, long quantity) {
         long id = nextId++;
         return new Command.TakeAtLevel(id, party, "c" + id, side, level, quantity, MORNING);
     }
