@@ -1,0 +1,86 @@
+package cn.carbonmarket.trading.journal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads the journal from the beginning up to its end as it stands when the reading starts, partition by
+ * partition; within a partition (and so within an instrument) in the order the records were written. A plain
+ * Kafka consumer without a group: replay is a read of history, not a subscription.
+ */
+@ApplicationScoped
+public class JournalReader {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final String bootstrapServers;
+    private final String topic;
+    private final ObjectMapper json;
+
+    public JournalReader(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                         @ConfigProperty(name = "market.trading.journal.topic") String topic, ObjectMapper json) {
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+        this.json = json;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** Hands every journaled record to {@code replay}; returns how many there were. */
+    public long readAll(Consumer<JournalRecord> replay) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "trading-journal-replay-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        long count = 0;
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, PATIENCE).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, PATIENCE);
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p, PATIENCE) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the journal " + topic + " could not be read to its end within "
+                            + PATIENCE);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        replay.accept(parse(record.value()));
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    private JournalRecord parse(String value) {
+        try {
+            return json.readValue(value, JournalRecord.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable journal record: " + value, e);
+        }
+    }
+}

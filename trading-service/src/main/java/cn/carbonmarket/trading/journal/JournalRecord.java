@@ -1,0 +1,67 @@
+package cn.carbonmarket.trading.journal;
+
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.trading.engine.Command;
+import cn.carbonmarket.trading.orderbook.Side;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * One accepted command as it stands in the journal (topic trading.orders, keyed by instrument): a small flat JSON
+ * record whose {@code version} lets a later reader tell old records from new ones. Fields a command does not
+ * have are left out. Trading's own record, read only by trading: the topic is the engine's memory, not an event
+ * stream for other services.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JournalRecord(int version, Type type, String instrument, Long orderId, String party,
+                            String clientOrderId, Side side, Long price, Integer level, Long quantity,
+                            String operator, Instant at) {
+
+    public static final int VERSION = 1;
+
+    public enum Type { PLACE_LIMIT, TAKE_AT_LEVEL, CANCEL, HALT, RESUME }
+
+    public static JournalRecord of(InstrumentCode instrument, Command command) {
+        String code = instrument.toString();
+        if (command instanceof Command.PlaceLimit p) {
+            return new JournalRecord(VERSION, Type.PLACE_LIMIT, code, p.orderId(), p.party().toString(),
+                    p.clientOrderId(), p.side(), p.price(), null, p.quantity(), null, p.at());
+        }
+        if (command instanceof Command.TakeAtLevel t) {
+            return new JournalRecord(VERSION, Type.TAKE_AT_LEVEL, code, t.orderId(), t.party().toString(),
+                    t.clientOrderId(), t.side(), null, t.level(), t.quantity(), null, t.at());
+        }
+        if (command instanceof Command.Cancel c) {
+            return new JournalRecord(VERSION, Type.CANCEL, code, c.orderId(), null, null, null, null, null, null,
+                    null, c.at());
+        }
+        if (command instanceof Command.Halt h) {
+            return new JournalRecord(VERSION, Type.HALT, code, null, null, null, null, null, null, null,
+                    h.operator(), h.at());
+        }
+        Command.Resume r = (Command.Resume) command;
+        return new JournalRecord(VERSION, Type.RESUME, code, null, null, null, null, null, null, null, r.operator(),
+                r.at());
+    }
+
+    public InstrumentCode instrumentCode() {
+        return InstrumentCode.parse(instrument);
+    }
+
+    /** The command this record journaled; a record of a version this reader does not know is refused. */
+    public Command command() {
+        if (version != VERSION) {
+            throw new IllegalStateException("journal record version " + version + " is unknown to this reader");
+        }
+        return switch (type) {
+            case PLACE_LIMIT -> new Command.PlaceLimit(orderId, PartyId.parse(party), clientOrderId, side, price,
+                    quantity, at);
+            case TAKE_AT_LEVEL -> new Command.TakeAtLevel(orderId, PartyId.parse(party), clientOrderId, side, level,
+                    quantity, at);
+            case CANCEL -> new Command.Cancel(orderId, at);
+            case HALT -> new Command.Halt(operator, at);
+            case RESUME -> new Command.Resume(operator, at);
+        };
+    }
+}

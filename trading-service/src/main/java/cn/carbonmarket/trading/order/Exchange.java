@@ -1,0 +1,302 @@
+package cn.carbonmarket.trading.order;
+
+import cn.carbonmarket.contracts.party.Jurisdiction;
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.platform.problem.ConflictException;
+import cn.carbonmarket.platform.problem.NotFoundException;
+import cn.carbonmarket.platform.problem.RuleViolationException;
+import cn.carbonmarket.trading.calendar.TradingCalendar;
+import cn.carbonmarket.trading.engine.BookDepth;
+import cn.carbonmarket.trading.engine.Command;
+import cn.carbonmarket.trading.engine.Fill;
+import cn.carbonmarket.trading.engine.FillListener;
+import cn.carbonmarket.trading.engine.InstrumentDesk;
+import cn.carbonmarket.trading.engine.InstrumentEngine;
+import cn.carbonmarket.trading.engine.OrderView;
+import cn.carbonmarket.trading.engine.Refusal;
+import cn.carbonmarket.trading.journal.JournalReader;
+import cn.carbonmarket.trading.journal.JournalRecord;
+import cn.carbonmarket.trading.journal.OrderJournal;
+import cn.carbonmarket.trading.rules.ListingRules;
+import cn.carbonmarket.trading.rules.TradingRulePack;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * The exchange around its engines: one {@link InstrumentDesk} per listed instrument, order ids, client order ids,
+ * and the journal. A command is checked and applied on its instrument's desk thread and journaled from there in
+ * the same order; the caller's answer waits for the broker's acknowledgement. On start every engine is rebuilt
+ * from the journal before any request is served.
+ */
+@ApplicationScoped
+public class Exchange {
+
+    private static final Logger LOG = Logger.getLogger(Exchange.class);
+
+    /** A participant's order id of its own, with the request it came with. */
+    private record ClientOrder(PartyId party, String clientOrderId) {
+    }
+
+    private record Pending(OrderRequest request, CompletableFuture<OrderView> order) {
+    }
+
+    /** The answer to an order: the order, and whether it is the first of its client order id. */
+    public record Placed(OrderView order, boolean created) {
+    }
+
+    private final OrderJournal journal;
+    private final JournalReader reader;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final Map<InstrumentCode, InstrumentDesk> desks = new LinkedHashMap<>();
+    private final Map<InstrumentCode, Boolean> broken = new ConcurrentHashMap<>();
+    private final Map<Long, InstrumentCode> instrumentOf = new ConcurrentHashMap<>();
+    private final Map<ClientOrder, Pending> clientOrders = new ConcurrentHashMap<>();
+    private final AtomicLong lastOrderId = new AtomicLong();
+    private final FillListener fills;
+    private volatile boolean live;
+
+    public Exchange(OrderJournal journal, JournalReader reader, Clock clock, ObjectMapper json, FillListener listener) {
+        this.journal = journal;
+        this.reader = reader;
+        this.clock = clock;
+        this.json = json;
+        // Fills replayed from the journal were announced before the restart; only new ones go to the listener.
+        this.fills = fill -> {
+            if (live) {
+                listener.filled(fill);
+            }
+        };
+    }
+
+    void start(@Observes StartupEvent event) {
+        Map<InstrumentCode, InstrumentEngine> engines = freshEngines(fills);
+        long replayed = replay(engines, true);
+        engines.forEach((code, engine) -> desks.put(code, new InstrumentDesk(engine)));
+        live = true;
+        LOG.infof("rebuilt %d order books from %d journal records on %s", desks.size(), replayed, reader.topic());
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        for (InstrumentDesk desk : desks.values()) {
+            desk.close();
+        }
+    }
+
+    private Map<InstrumentCode, InstrumentEngine> freshEngines(FillListener listener) {
+        TradingRulePack pack = TradingRulePack.load(json);
+        TradingCalendar calendar = TradingCalendar.load(json);
+        Map<InstrumentCode, InstrumentEngine> engines = new LinkedHashMap<>();
+        for (ListedInstrument listed : ListedInstrument.load(json)) {
+            Jurisdiction jurisdiction = listed.code().product().jurisdiction();
+            ListingRules rules = pack.listing(jurisdiction).orElseThrow(() -> new IllegalStateException(
+                    listed.code() + " is listed but " + jurisdiction + " has no listing rules"));
+            engines.put(listed.code(), new InstrumentEngine(listed.code(), rules, calendar, listed.previousClose(),
+                    listener));
+        }
+        return engines;
+    }
+
+    /** Applies the whole journal to {@code engines}; with {@code restore} also restores ids and client order ids. */
+    private long replay(Map<InstrumentCode, InstrumentEngine> engines, boolean restore) {
+        return reader.readAll(record -> {
+            InstrumentEngine engine = engines.get(record.instrumentCode());
+            if (engine == null) {
+                throw new IllegalStateException("the journal holds " + record.instrument()
+                        + ", which is no longer listed");
+            }
+            Command command = record.command();
+            OrderView order = engine.apply(command);
+            if (restore && record.type() != JournalRecord.Type.CANCEL && order != null) {
+                lastOrderId.accumulateAndGet(order.orderId(), Math::max);
+                instrumentOf.put(order.orderId(), order.instrument());
+                OrderRequest request = new OrderRequest(order.clientOrderId(), order.instrument(), order.side(),
+                        order.price(), order.level(), order.quantity());
+                clientOrders.put(new ClientOrder(order.party(), order.clientOrderId()),
+                        new Pending(request, CompletableFuture.completedFuture(order)));
+            }
+        });
+    }
+
+    /** Fresh engines rebuilt from the journal as it stands now: what a restart would serve. */
+    public Map<InstrumentCode, InstrumentEngine> rebuildFromJournal() {
+        Map<InstrumentCode, InstrumentEngine> engines = freshEngines(fill -> { });
+        replay(engines, false);
+        return engines;
+    }
+
+    public List<InstrumentCode> instruments() {
+        return List.copyOf(desks.keySet());
+    }
+
+    /**
+     * Places an order for {@code party}. The same client order id again answers with the first order as it
+     * stands now; with a different request it is a conflict.
+     */
+    public Uni<Placed> place(PartyId party, OrderRequest request) {
+        InstrumentDesk desk = desk(request.instrument());
+        ClientOrder key = new ClientOrder(party, request.clientOrderId());
+        Pending mine = new Pending(request, new CompletableFuture<>());
+        Pending first = clientOrders.putIfAbsent(key, mine);
+        if (first != null) {
+            if (!first.request().equals(request)) {
+                return Uni.createFrom().failure(new ConflictException("CLIENT_ORDER_ID_REUSED", "client order id "
+                        + request.clientOrderId() + " was used for a different order"));
+            }
+            return uni(first.order().thenCompose(order -> desk(order.instrument())
+                    .submit(engine -> engine.order(order.orderId()).orElseThrow())))
+                    .map(order -> new Placed(order, false));
+        }
+        CompletableFuture<OrderView> placed = execute(desk, request.instrument(), engine -> {
+            long id = lastOrderId.incrementAndGet();
+            return request.isTake()
+                    ? new Command.TakeAtLevel(id, party, request.clientOrderId(), request.side(), request.level(),
+                            request.quantity(), clock.instant())
+                    : new Command.PlaceLimit(id, party, request.clientOrderId(), request.side(), request.price(),
+                            request.quantity(), clock.instant());
+        });
+        placed.whenComplete((order, failure) -> {
+            if (failure != null) {
+                // A refused order leaves its client order id free for a corrected one.
+                clientOrders.remove(key, mine);
+                mine.order().completeExceptionally(failure);
+            } else {
+                mine.order().complete(order);
+            }
+        });
+        return uni(placed).map(order -> new Placed(order, true));
+    }
+
+    /** Cancels the open remainder of one of {@code party}'s orders; another party's order is not found. */
+    public Uni<OrderView> cancel(PartyId party, long orderId) {
+        InstrumentCode instrument = instrumentOf.get(orderId);
+        if (instrument == null) {
+            return Uni.createFrom().failure(notFound(orderId));
+        }
+        return uni(execute(desk(instrument), instrument, engine -> {
+            if (engine.order(orderId).filter(o -> o.party().equals(party)).isEmpty()) {
+                throw notFound(orderId);
+            }
+            return new Command.Cancel(orderId, clock.instant());
+        }));
+    }
+
+    public Uni<Void> halt(InstrumentCode instrument, String operator) {
+        return uni(execute(desk(instrument), instrument, e -> new Command.Halt(operator, clock.instant())))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> resume(InstrumentCode instrument, String operator) {
+        return uni(execute(desk(instrument), instrument, e -> new Command.Resume(operator, clock.instant())))
+                .replaceWithVoid();
+    }
+
+    /**
+     * On the desk's thread: builds the command, checks it, applies it and journals it, in that order, so the
+     * journal's order is the engine's. Completes with the command's order once the broker acknowledged it.
+     */
+    private CompletableFuture<OrderView> execute(InstrumentDesk desk, InstrumentCode instrument,
+                                                 Function<InstrumentEngine, Command> command) {
+        return desk.submit(engine -> {
+            if (broken.containsKey(instrument)) {
+                throw new JournalUnavailableException("the journal lost a command of " + instrument
+                        + "; it takes commands again once the service has restarted");
+            }
+            Command next = command.apply(engine);
+            engine.check(next).ifPresent(refusal -> {
+                throw refused(refusal);
+            });
+            OrderView order = engine.apply(next);
+            if (order != null) {
+                instrumentOf.put(order.orderId(), instrument);
+            }
+            return journal.append(instrument, next).handle((ack, failure) -> {
+                if (failure != null) {
+                    broken.put(instrument, Boolean.TRUE);
+                    LOG.errorf(failure, "the journal did not acknowledge %s; %s stops taking commands", next,
+                            instrument);
+                    throw new JournalUnavailableException("the journal did not acknowledge the command");
+                }
+                return order;
+            });
+        }).thenCompose(Function.identity());
+    }
+
+    public Uni<Optional<OrderView>> order(PartyId party, long orderId) {
+        InstrumentCode instrument = instrumentOf.get(orderId);
+        if (instrument == null) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return uni(desk(instrument).submit(engine -> engine.order(orderId).filter(o -> o.party().equals(party))));
+    }
+
+    /** The party's orders in every instrument, oldest first. */
+    public Uni<List<OrderView>> orders(PartyId party) {
+        return gather(engine -> engine.orders(party)).map(all -> all.stream()
+                .sorted(Comparator.comparingLong(OrderView::orderId)).toList());
+    }
+
+    /** The party's fills in every instrument, by instrument and then in execution order. */
+    public Uni<List<Fill>> fills(PartyId party) {
+        return gather(engine -> engine.fills(party));
+    }
+
+    public Uni<BookDepth> depth(InstrumentCode instrument) {
+        return uni(desk(instrument).submit(InstrumentEngine::depth));
+    }
+
+    /** What every desk's engine says, right now, about {@code party}. */
+    private <T> Uni<List<T>> gather(Function<InstrumentEngine, List<T>> read) {
+        List<CompletableFuture<List<T>>> reads = desks.values().stream().map(desk -> desk.submit(read)).toList();
+        return uni(CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<T> all = new ArrayList<>();
+            reads.forEach(r -> all.addAll(r.join()));
+            return all;
+        }));
+    }
+
+    private InstrumentDesk desk(InstrumentCode instrument) {
+        InstrumentDesk desk = desks.get(instrument);
+        if (desk == null) {
+            throw new NotFoundException("INSTRUMENT_NOT_LISTED", instrument + " is not listed for trading");
+        }
+        return desk;
+    }
+
+    private static NotFoundException notFound(long orderId) {
+        return new NotFoundException("ORDER_NOT_FOUND", "the caller has no order " + orderId);
+    }
+
+    private static RuntimeException refused(Refusal refusal) {
+        return switch (refusal.code()) {
+            case "ORDER_NOT_FOUND" -> new NotFoundException(refusal.code(), refusal.message());
+            case "ORDER_NOT_OPEN", "INSTRUMENT_ALREADY_HALTED", "INSTRUMENT_NOT_HALTED" ->
+                    new ConflictException(refusal.code(), refusal.message());
+            default -> new RuleViolationException(refusal.code(), refusal.message());
+        };
+    }
+
+    /** A desk's answer as a Uni, failing with the exception the desk threw rather than its wrapper. */
+    private static <T> Uni<T> uni(CompletableFuture<T> future) {
+        return Uni.createFrom().completionStage(future)
+                .onFailure(CompletionException.class).transform(Throwable::getCause);
+    }
+}

@@ -1,0 +1,27 @@
+package cn.carbonmarket.trading.order;
+
+import cn.carbonmarket.trading.engine.Fill;
+import cn.carbonmarket.trading.engine.FillListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * What follows a fill today: it is counted (fills and tonnes per instrument). Pre-trade risk and the trade event
+ * for settlement will be further listeners on the same seam.
+ */
+@ApplicationScoped
+public class FillMetrics implements FillListener {
+
+    private final MeterRegistry metrics;
+
+    public FillMetrics(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void filled(Fill fill) {
+        String instrument = fill.instrument().toString();
+        metrics.counter("market.trading.fills", "instrument", instrument).increment();
+        metrics.counter("market.trading.filled.tonnes", "instrument", instrument).increment(fill.quantity());
+    }
+}

@@ -1,0 +1,120 @@
+package cn.carbonmarket.trading.order;
+
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.platform.problem.ForbiddenException;
+import cn.carbonmarket.platform.problem.NotFoundException;
+import cn.carbonmarket.platform.problem.Problem;
+import cn.carbonmarket.platform.problem.RequestValidation;
+import cn.carbonmarket.platform.security.Caller;
+import cn.carbonmarket.platform.security.Roles;
+import cn.carbonmarket.trading.orderbook.Side;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Order entry for participants: every order is the caller's party's, taken from its token. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Orders", description = "Listing-agreement orders, cancels, own orders and fills")
+@SecurityRequirement(name = "SecurityScheme")
+@RolesAllowed({Roles.COMPLIANCE_ENTITY, Roles.INVESTOR})
+public class OrderResource {
+
+    private final Exchange exchange;
+    private final Caller caller;
+
+    public OrderResource(Exchange exchange, Caller caller) {
+        this.exchange = exchange;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/orders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Place a limit order or take a counterparty level",
+            description = "Answers once the order is matched and its command journaled. The same clientOrderId"
+                    + " again answers 200 with the first order as it stands now.")
+    @APIResponse(responseCode = "201", description = "accepted (it may already be filled, or REJECTED by the book)")
+    @APIResponse(responseCode = "200", description = "the first order of this clientOrderId")
+    @APIResponse(responseCode = "422", description = "a trading rule refuses it (band, tick, step, size, level,"
+            + " session, halt)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the clientOrderId was used for a different order",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> place(@Valid @NotNull OrderEntry entry) {
+        PartyId party = party();
+        OrderRequest request = parse(entry);
+        return exchange.place(party, request).map(placed -> Response
+                .status(placed.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(OrderResponse.of(placed.order())).build());
+    }
+
+    @DELETE
+    @Path("/orders/{orderId}")
+    @Operation(summary = "Cancel the open remainder of one of the caller's orders")
+    @APIResponse(responseCode = "404", description = "the caller has no such order",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "nothing of the order is open any more",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<OrderResponse> cancel(@PathParam("orderId") long orderId) {
+        return exchange.cancel(party(), orderId).map(OrderResponse::of);
+    }
+
+    @GET
+    @Path("/orders/{orderId}")
+    @Operation(summary = "One of the caller's orders")
+    public Uni<OrderResponse> order(@PathParam("orderId") long orderId) {
+        return exchange.order(party(), orderId).map(order -> order.map(OrderResponse::of)
+                .orElseThrow(() -> new NotFoundException("ORDER_NOT_FOUND", "the caller has no order " + orderId)));
+    }
+
+    @GET
+    @Path("/orders")
+    @Operation(summary = "The caller's orders in every instrument, oldest first")
+    public Uni<List<OrderResponse>> orders() {
+        return exchange.orders(party()).map(orders -> orders.stream().map(OrderResponse::of).toList());
+    }
+
+    @GET
+    @Path("/fills")
+    @Operation(summary = "The caller's fills, by instrument in execution order")
+    public Uni<List<FillResponse>> fills() {
+        PartyId party = party();
+        return exchange.fills(party).map(fills -> fills.stream().map(f -> FillResponse.of(f, party)).toList());
+    }
+
+    private PartyId party() {
+        return caller.partyId().orElseThrow(() -> new ForbiddenException("NO_PARTY",
+                "the caller's token carries no party_id; only a participant's own orders can be entered"));
+    }
+
+    private static OrderRequest parse(OrderEntry entry) {
+        RequestValidation validation = new RequestValidation();
+        InstrumentCode instrument = validation.field("instrument", () -> InstrumentCode.parse(entry.instrument()));
+        if ((entry.priceFen() == null) == (entry.level() == null)) {
+            validation.reject("priceFen", "give either priceFen (a limit order) or level (a take), not both");
+        }
+        validation.throwIfInvalid();
+        return new OrderRequest(entry.clientOrderId(), instrument, Side.valueOf(entry.side().name()),
+                entry.priceFen() == null ? 0 : entry.priceFen(), entry.level() == null ? 0 : entry.level(),
+                entry.quantity());
+    }
+}

@@ -1,0 +1,100 @@
+package cn.carbonmarket.trading.engine;
+
+import static cn.carbonmarket.trading.engine.EngineFixture.ALICE;
+import static cn.carbonmarket.trading.engine.EngineFixture.BOB;
+import static cn.carbonmarket.trading.engine.EngineFixture.MORNING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.trading.orderbook.Side;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * Random command streams through the engine as the service drives it (check, then apply): every order's
+ * quantities add up and match its fills, states follow the quantities, the book is never crossed, and a fresh
+ * engine fed the applied commands ends in the same state (what journal replay relies on).
+ */
+class InstrumentEnginePropertiesTest {
+
+    /** A step of a stream: which party, what kind of command, and the numbers it needs. */
+    record Step(int kind, boolean alice, Side side, long price, long quantity, int pick) {
+    }
+
+    @Provide
+    Arbitrary<List<Step>> streams() {
+        Arbitrary<Step> step = Combinators.combine(
+                Arbitraries.frequency(Tuple.of(12, 0), Tuple.of(3, 1), Tuple.of(5, 2), Tuple.of(1, 3)),
+                Arbitraries.of(true, false), Arbitraries.of(Side.class),
+                Arbitraries.longs().between(9_990, 10_010), Arbitraries.longs().between(1, 300),
+                Arbitraries.integers().between(0, 60)).as(Step::new);
+        return step.list().ofMinSize(50).ofMaxSize(300);
+    }
+
+    @Property(tries = 200)
+    void quantitiesAddUpAndReplayRebuildsTheSameEngine(@ForAll("streams") List<Step> steps) {
+        EngineFixture fixture = new EngineFixture();
+        InstrumentEngine engine = fixture.engine;
+        List<Command> applied = new ArrayList<>();
+        long nextId = 1;
+        for (Step step : steps) {
+            PartyId party = step.alice() ? ALICE : BOB;
+            Command command = switch (step.kind()) {
+                case 0 -> new Command.PlaceLimit(nextId, party, "c" + nextId++, step.side(), step.price(),
+                        step.quantity(), MORNING);
+                case 1 -> new Command.TakeAtLevel(nextId, party, "c" + nextId++, step.side(), 1 + step.pick() % 5,
+                        step.quantity(), MORNING);
+                case 2 -> new Command.Cancel(1 + step.pick(), MORNING);
+                default -> engine.halted() ? new Command.Resume("op", MORNING) : new Command.Halt("op", MORNING);
+            };
+            if (engine.check(command).isEmpty()) {
+                engine.apply(command);
+                applied.add(command);
+            }
+            BookDepth depth = engine.depth();
+            if (!depth.bids().isEmpty() && !depth.asks().isEmpty()) {
+                assertThat(depth.bids().get(0).price()).isLessThan(depth.asks().get(0).price());
+            }
+        }
+
+        Map<Long, Long> filledByOrder = new java.util.HashMap<>();
+        for (Fill fill : fixture.fills) {
+            filledByOrder.merge(fill.buyOrderId(), fill.quantity(), Long::sum);
+            filledByOrder.merge(fill.sellOrderId(), fill.quantity(), Long::sum);
+        }
+        for (OrderView order : engine.orders()) {
+            assertThat(order.filled() + order.open() + order.cancelled()).isEqualTo(order.quantity());
+            assertThat(order.filled()).isEqualTo(filledByOrder.getOrDefault(order.orderId(), 0L));
+            OrderState expected = order.rejectedFor() != null ? OrderState.REJECTED
+                    : order.filled() == order.quantity() ? OrderState.FILLED
+                    : order.cancelled() > 0 ? OrderState.CANCELLED
+                    : order.filled() > 0 ? OrderState.PARTIALLY_FILLED : OrderState.NEW;
+            assertThat(order.state()).isEqualTo(expected);
+        }
+        long restingBids = engine.orders().stream().filter(o -> o.side() == Side.BUY).mapToLong(OrderView::open).sum();
+        assertThat(restingBids).isGreaterThanOrEqualTo(
+                engine.depth().bids().stream().mapToLong(BookDepth.Level::quantity).sum());
+
+        EngineFixture replayed = new EngineFixture();
+        applied.forEach(replayed.engine::apply);
+        assertThat(replayed.engine.orders()).isEqualTo(engine.orders());
+        assertThat(replayed.engine.depth()).isEqualTo(engine.depth());
+        assertThat(replayed.fills).isEqualTo(fixture.fills);
+        assertThat(replayed.engine.halted()).isEqualTo(engine.halted());
+
+        long cancelled = engine.orders().stream().filter(o -> o.state() == OrderState.CANCELLED).count();
+        Statistics.label("fills").collect(fixture.fills.size() >= 5);
+        Statistics.label("cancelled orders").collect(cancelled > 0);
+        Statistics.label("fills").coverage(c -> c.check(true).percentage(p -> p >= 50));
+        Statistics.label("cancelled orders").coverage(c -> c.check(true).percentage(p -> p >= 50));
+    }
+}
