@@ -12,6 +12,8 @@ public final class Roles {
     public static final String CLEARING_BANK = "clearing-bank";
     public static final String MARKET_DATA = "market-data";
     public static final String EVENT_READER = "event-reader";
+    /** The settlement service itself (its service account), asking trading to hold or report balances. */
+    public static final String CLEARING_HOUSE = "clearing-house";
 
     private Roles() {
     }
