@@ -21,6 +21,8 @@ build_services() {
 }
 
 # start_service SERVICE PORT DATABASE PIDNAME TOPIC_PREFIX: one service in the background (no waiting).
+# Locally the exchange's clock starts at the next opening of continuous trading, so the market can be tried at any
+# hour (MARKET_TRADING_CLOCK_FROM_NEXT_OPEN=false for the wall clock).
 start_service() {
   local svc=$1 port=$2 db=$3 name=$4 topic_prefix=$5
   running "$name" && return 0
@@ -28,6 +30,7 @@ start_service() {
   start_process "$name" "$LOGS/$name.log" env \
     QUARKUS_HTTP_PORT="$port" MARKET_DB_NAME="$db" KAFKA_GROUP_ID="$svc-service${name#"$svc"}" \
     MARKET_KAFKA_TOPIC_PREFIX="$topic_prefix" \
+    MARKET_TRADING_CLOCK_FROM_NEXT_OPEN="${MARKET_TRADING_CLOCK_FROM_NEXT_OPEN:-true}" \
     java -Xms64m -Xmx"${MARKET_HEAP:-384m}" -XX:+UseSerialGC ${MARKET_JAVA_OPTS:-} -jar "$(service_jar "$svc")"
 }
 

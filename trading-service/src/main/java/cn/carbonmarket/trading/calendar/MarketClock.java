@@ -1,5 +1,6 @@
 package cn.carbonmarket.trading.calendar;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -7,17 +8,34 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
- * The exchange's time: the wall clock, or, when {@code market.trading.clock.manual-start} is set (tests), a
- * {@link ManualClock} standing at that instant that tests move through the trading day. Replaces the platform's
- * default clock bean.
+ * The exchange's time. Production runs on the wall clock. Tests set {@code market.trading.clock.manual-start}: a
+ * {@link ManualClock} standing at that instant that they move through the trading day. The demo and the
+ * cross-service tests set {@code market.trading.clock.from-next-open}: market time starts at the next opening of
+ * listing trading (now, if it is open) and runs {@code market.trading.clock.speed} times as fast as the wall
+ * clock, so the market can be tried at any hour. Replaces the platform's default clock bean.
  */
 public class MarketClock {
 
+    private static final Logger LOG = Logger.getLogger(MarketClock.class);
+
     @Produces
     @Singleton
-    Clock clock(@ConfigProperty(name = "market.trading.clock.manual-start") Optional<Instant> manualStart) {
-        return manualStart.<Clock>map(start -> new ManualClock(start, ZoneOffset.UTC)).orElseGet(Clock::systemUTC);
+    Clock clock(@ConfigProperty(name = "market.trading.clock.manual-start") Optional<Instant> manualStart,
+                @ConfigProperty(name = "market.trading.clock.from-next-open", defaultValue = "false") boolean fromNextOpen,
+                @ConfigProperty(name = "market.trading.clock.speed", defaultValue = "1") long speed,
+                ObjectMapper json) {
+        if (manualStart.isPresent()) {
+            return new ManualClock(manualStart.get(), ZoneOffset.UTC);
+        }
+        if (fromNextOpen) {
+            Clock wall = Clock.systemUTC();
+            Instant open = TradingCalendar.load(json).nextOpen(TradingMode.LISTING, wall.instant());
+            LOG.infof("market time starts at %s and runs %d times as fast as the wall clock", open, speed);
+            return new AcceleratedClock(wall, open, speed);
+        }
+        return Clock.systemUTC();
     }
 }

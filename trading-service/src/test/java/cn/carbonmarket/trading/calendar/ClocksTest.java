@@ -3,10 +3,12 @@ package cn.carbonmarket.trading.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ClocksTest {
@@ -38,5 +40,16 @@ class ClocksTest {
         assertThat(calendar.isOpen(TradingMode.BLOCK, market.instant())).isTrue();
         wall.advance(Duration.ofMillis(2_500));
         assertThat(calendar.isOpen(TradingMode.LISTING, market.instant())).as("15:00 has passed").isFalse();
+    }
+
+    @Test
+    void theLocalMarketClockStartsAtTheNextOpeningOfListingTrading() {
+        ObjectMapper json = new ObjectMapper();
+        TradingCalendar calendar = TradingCalendar.load(json);
+        Instant before = Instant.now();
+        Clock clock = new MarketClock().clock(Optional.empty(), true, 1, json);
+
+        assertThat(calendar.isOpen(TradingMode.LISTING, clock.instant())).isTrue();
+        assertThat(clock.instant()).isAfterOrEqualTo(calendar.nextOpen(TradingMode.LISTING, before));
     }
 }
