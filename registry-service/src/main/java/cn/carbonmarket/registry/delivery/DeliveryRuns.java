@@ -2,6 +2,7 @@ package cn.carbonmarket.registry.delivery;
 
 import cn.carbonmarket.contracts.event.DeliveryInstructions;
 import cn.carbonmarket.contracts.event.DeliveryRunRejected;
+import cn.carbonmarket.contracts.event.UnitsReleased;
 import cn.carbonmarket.contracts.party.AccountId;
 import cn.carbonmarket.platform.outbox.EventCodec;
 import cn.carbonmarket.platform.outbox.Outbox;
@@ -32,24 +33,28 @@ import org.jboss.logging.Logger;
 public class DeliveryRuns {
 
     private static final Logger LOG = Logger.getLogger(DeliveryRuns.class);
-    private static final Initiator SETTLEMENT = Initiator.system("settlement-service");
+    static final Initiator SETTLEMENT = Initiator.system("settlement-service");
 
     private final EventCodec codec;
     private final Booking booking;
     private final Pool pool;
     private final Outbox outbox;
+    private final UnitReleases releases;
 
-    public DeliveryRuns(EventCodec codec, Booking booking, Pool pool, Outbox outbox) {
+    public DeliveryRuns(EventCodec codec, Booking booking, Pool pool, Outbox outbox, UnitReleases releases) {
         this.codec = codec;
         this.booking = booking;
         this.pool = pool;
         this.outbox = outbox;
+        this.releases = releases;
     }
 
+    /** Settlement's stream for the registry carries clearing runs and releases of units out of trading. */
     @Incoming("delivery-instructions")
     public Uni<Void> onInstructions(String json) {
         return codec.decodeIf(json, DeliveryInstructions.TYPE)
                 .map(event -> apply(event.payload()))
+                .or(() -> codec.decodeIf(json, UnitsReleased.TYPE).map(event -> releases.apply(event.payload())))
                 .orElseGet(() -> Uni.createFrom().voidItem());
     }
 

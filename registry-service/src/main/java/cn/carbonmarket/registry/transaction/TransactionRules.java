@@ -24,8 +24,12 @@ public final class TransactionRules {
     private static final Set<TransactionType> PARTY_TYPES = EnumSet.of(TransactionType.TRANSFER,
             TransactionType.TO_TRADING, TransactionType.VOLUNTARY_CANCELLATION);
 
-    /** A freeze order's movements only change the status of units inside one account, so a frozen account allows them. */
-    private static final Set<TransactionType> IN_PLACE = EnumSet.of(TransactionType.FREEZE, TransactionType.UNFREEZE);
+    /**
+     * Movements that only change the status of units inside one account, so a frozen account allows them: a freeze
+     * order's, and units coming back from trading (settlement has already let them go; they stay frozen in place).
+     */
+    private static final Set<TransactionType> IN_PLACE = EnumSet.of(TransactionType.FREEZE, TransactionType.UNFREEZE,
+            TransactionType.FROM_TRADING);
 
     private final RegistryRulePack rulePack;
 

@@ -97,4 +97,53 @@ class DeliveryRunTest {
                 runId)).isEqualTo(1);
         assertThat(quantity(SELLER, CEA, "IN_TRADING")).isEqualTo(seller);
     }
+
+    private static String release(String withdrawalId, long quantity) {
+        String json = """
+                {"eventId":"%s","type":"UnitsReleased","version":1,"occurredAt":"%s",\
+                "producer":"settlement-service","key":"%s","payload":{"withdrawalId":"%s","partyId":"%s",\
+                "instrument":"%s","quantity":%d,"releasedAt":"%s"}}"""
+                .formatted(UUID.randomUUID(), Instant.now(), DemoUser.ENTITY_1.partyId(), withdrawalId,
+                        DemoUser.ENTITY_1.partyId(), CEA, quantity, Instant.now());
+        new KafkaTopic("settlement.delivery-instructions").send(DemoUser.ENTITY_1.partyId(), json);
+        return json;
+    }
+
+    private static long releases(String withdrawalId) {
+        return DB.count("select count(*) from registry_transaction where type = 'FROM_TRADING'"
+                + " and idempotency_key like ?", "%units-released/" + withdrawalId);
+    }
+
+    @Test
+    void releasedUnitsComeBackFromTradingOnceHoweverOftenTheReleaseArrives() {
+        long inTrading = quantity(SELLER, CEA, "IN_TRADING");
+        long available = quantity(SELLER, CEA, "AVAILABLE");
+        String withdrawal = "W-" + UUID.randomUUID();
+        String json = release(withdrawal, 300);
+        await().atMost(Duration.ofSeconds(30)).until(() -> releases(withdrawal) == 1);
+        new KafkaTopic("settlement.delivery-instructions").send(DemoUser.ENTITY_1.partyId(), json);
+        String marker = "W-" + UUID.randomUUID();
+        release(marker, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> releases(marker) == 1);
+
+        assertThat(releases(withdrawal)).isEqualTo(1);
+        assertThat(quantity(SELLER, CEA, "IN_TRADING")).isEqualTo(inTrading - 301);
+        assertThat(quantity(SELLER, CEA, "AVAILABLE")).isEqualTo(available + 301);
+    }
+
+    @Test
+    void aReleaseOfMoreThanIsInTradingBooksNothing() {
+        long inTrading = quantity(SELLER, CEA, "IN_TRADING");
+        long available = quantity(SELLER, CEA, "AVAILABLE");
+        String withdrawal = "W-" + UUID.randomUUID();
+        release(withdrawal, inTrading + 1);
+        // The same partition delivers in order: once the marker is booked, the refused release has been handled.
+        String marker = "W-" + UUID.randomUUID();
+        release(marker, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> releases(marker) == 1);
+
+        assertThat(releases(withdrawal)).isZero();
+        assertThat(quantity(SELLER, CEA, "IN_TRADING")).isEqualTo(inTrading - 1);
+        assertThat(quantity(SELLER, CEA, "AVAILABLE")).isEqualTo(available + 1);
+    }
 }

@@ -108,6 +108,10 @@ class TransactionRulesTest {
         assertThat(refusal(transfer(0, 1, 1), party0, has500)).isEqualTo("ACCOUNT_NOT_OPEN");
         assertThat(refusal(transfer(1, 0, 1), Initiator.party(parties[1], "entity-2"),
                 Map.of(available(holding(1), CEA), 1L))).as("a frozen account still receives").isNull();
+        assertThat(refusal(Movement.between(TransactionType.FROM_TRADING, CEA, 5, holding(0), HoldingStatus.IN_TRADING,
+                holding(0), HoldingStatus.AVAILABLE), Initiator.system("settlement-service"),
+                Map.of(new HoldingKey(holding(0), CEA, HoldingStatus.IN_TRADING), 5L)))
+                .as("units settlement let go come back from trading into a frozen account").isNull();
     }
 
     @Test
