@@ -2,11 +2,13 @@ package cn.carbonmarket.platform.json;
 
 import cn.carbonmarket.contracts.event.DeliveryInstructions;
 import cn.carbonmarket.contracts.event.DeliveryRunRejected;
+import cn.carbonmarket.contracts.event.DepthChanged;
 import cn.carbonmarket.contracts.event.EventEnvelope;
 import cn.carbonmarket.contracts.event.IssuanceInstruction;
 import cn.carbonmarket.contracts.event.LedgerEntryPosted;
 import cn.carbonmarket.contracts.event.PartyRegistered;
 import cn.carbonmarket.contracts.event.TradeExecuted;
+import cn.carbonmarket.contracts.event.TradePrinted;
 import cn.carbonmarket.contracts.event.TransactionBooked;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -17,7 +19,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {EventEnvelope.class, PartyRegistered.class, IssuanceInstruction.class,
         IssuanceInstruction.Recipient.class, TransactionBooked.class, TransactionBooked.Line.class,
         DeliveryInstructions.class, DeliveryInstructions.Delivery.class, DeliveryRunRejected.class,
-        LedgerEntryPosted.class, LedgerEntryPosted.Balance.class, TradeExecuted.class})
+        LedgerEntryPosted.class, LedgerEntryPosted.Balance.class, TradeExecuted.class,
+        TradePrinted.class, DepthChanged.class, DepthChanged.Level.class})
 public final class ContractReflection {
 
     private ContractReflection() {

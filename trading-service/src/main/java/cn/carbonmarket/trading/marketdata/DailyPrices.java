@@ -50,6 +50,11 @@ public final class DailyPrices {
     }
 
     public long close() {
+        return close(turnover, volume, previousClose);
+    }
+
+    /** The volume-weighted average of trades worth {@code turnover} fen, half up to the fen, else the previous close. */
+    static long close(long turnover, long volume, long previousClose) {
         return volume == 0 ? previousClose : Math.addExact(turnover, volume / 2) / volume;
     }
 

@@ -21,6 +21,7 @@ import cn.carbonmarket.trading.journal.OrderJournal;
 import cn.carbonmarket.trading.rules.ListingRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -74,7 +75,8 @@ public class Exchange {
     private final FillListener fills;
     private volatile boolean live;
 
-    public Exchange(OrderJournal journal, JournalReader reader, Clock clock, ObjectMapper json, FillListener listener) {
+    public Exchange(OrderJournal journal, JournalReader reader, Clock clock, ObjectMapper json,
+                    @All List<FillListener> listeners) {
         this.journal = journal;
         this.reader = reader;
         this.clock = clock;
@@ -82,7 +84,7 @@ public class Exchange {
         // Fills replayed from the journal were announced before the restart; only new ones go to the listener.
         this.fills = fill -> {
             if (live) {
-                listener.filled(fill);
+                listeners.forEach(listener -> listener.filled(fill));
             }
         };
     }

@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * What follows a fill today: it is counted (fills and tonnes per instrument). Pre-trade risk and the trade event
- * for settlement will be further listeners on the same seam.
+ * Counts fills (fills and tonnes per instrument). One of the fill listeners the exchange calls in turn (market data
+ * is another; pre-trade risk and the trade event for settlement will be further ones on the same seam).
  */
 @ApplicationScoped
 public class FillMetrics implements FillListener {

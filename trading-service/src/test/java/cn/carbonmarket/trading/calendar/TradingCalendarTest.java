@@ -83,8 +83,8 @@ class TradingCalendarTest {
 
     @Test
     void aYearWithoutPublishedHolidaysIsRefusedRatherThanGuessed() {
-        assertThatThrownBy(() -> calendar.isTradingDay(LocalDate.parse("2027-03-01")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("2027");
+        assertThatThrownBy(() -> calendar.isTradingDay(LocalDate.parse("2028-03-01")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("2028");
     }
 
     /** Any minute of 2026: open means a trading day and inside one of the mode's windows; block implies listing. */
