@@ -14,7 +14,7 @@ public class BlockOfferExpiry {
         this.desk = desk;
     }
 
-    @Scheduled(every = "${market.trading.block.expiry-every:1m}", delayed = "30s",
+    @Scheduled(every = "${market.trading.block.expiry-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
         return desk.expire().replaceWithVoid();
