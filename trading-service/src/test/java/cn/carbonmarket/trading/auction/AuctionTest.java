@@ -18,6 +18,7 @@ import cn.carbonmarket.trading.calendar.ManualClock;
 import cn.carbonmarket.trading.order.EmptyJournal;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,16 +104,16 @@ class AuctionTest {
     }
 
     @Test
-    void theSchedulerClosesADueAuctionAndCancelsItWhenDemandFallsShort() {
+    void theSchedulerClosesADueAuctionAndCancelsItWhenDemandFallsShort() throws Throwable {
         long auction = announced(announcement(DemoUser.ENTITY_2, 1_000, 9_000, Duration.ofMinutes(30)));
         placed(DemoUser.INVESTOR_1, auction, 9_800, 500);
         placed(DemoUser.ENTITY_1, auction, 9_000, 499);
 
-        house.closeDue().await().indefinitely();
+        VertxContextSupport.subscribeAndAwait(house::closeDue);
         get(DemoUser.OPERATOR, AUCTIONS + "/" + auction).statusCode(200).body("state", equalTo("ANNOUNCED"));
 
         ((ManualClock) clock).set(MORNING.plus(Duration.ofMinutes(30)));
-        house.closeDue().await().indefinitely();
+        VertxContextSupport.subscribeAndAwait(house::closeDue);
         get(DemoUser.INVESTOR_1, AUCTIONS + "/" + auction + "/result").statusCode(200)
                 .body("state", equalTo("CANCELLED")).body("demand", equalTo(999))
                 .body("clearingPriceFen", equalTo(null)).body("bids.allocated", everyItem(equalTo(0)));

@@ -16,6 +16,7 @@ import cn.carbonmarket.trading.calendar.ManualClock;
 import cn.carbonmarket.trading.order.EmptyJournal;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -133,7 +134,7 @@ class BlockOfferTest {
     }
 
     @Test
-    void anOfferExpiresAtTheEndOfItsBlockSession() {
+    void anOfferExpiresAtTheEndOfItsBlockSession() throws Throwable {
         ((ManualClock) clock).set(Instant.parse("2026-11-25T06:59:00Z"));
         long offer = posted(DemoUser.ENTITY_1, offer("CEA-2025", "BUY", 100_000, 10_000, null));
         get(DemoUser.ENTITY_1, OFFERS + "/" + offer).statusCode(200)
@@ -146,7 +147,7 @@ class BlockOfferTest {
         post(DemoUser.ENTITY_1, OFFERS + "/" + offer + "/withdrawal").statusCode(409)
                 .body("code", equalTo("OFFER_NOT_OPEN"));
 
-        desk.expire().await().indefinitely();
+        VertxContextSupport.subscribeAndAwait(desk::expire);
         assertThat(database.count("select count(*) from block_offer where id = ? and state = 'EXPIRED'"
                 + " and closed_at = expires_at", offer)).isEqualTo(1);
     }
