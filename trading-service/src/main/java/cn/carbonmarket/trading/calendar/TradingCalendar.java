@@ -91,6 +91,16 @@ public final class TradingCalendar {
         return sessions.get(mode).stream().anyMatch(window -> window.contains(time));
     }
 
+    /** When the session of {@code mode} that is open at {@code instant} closes; empty if none is open then. */
+    public Optional<Instant> sessionClose(TradingMode mode, Instant instant) {
+        if (!isOpen(mode, instant)) {
+            return Optional.empty();
+        }
+        ZonedDateTime local = instant.atZone(zone);
+        return sessions.get(mode).stream().filter(window -> window.contains(local.toLocalTime())).findFirst()
+                .map(window -> local.toLocalDate().atTime(window.closes()).atZone(zone).toInstant());
+    }
+
     /** The trading day {@code instant} falls on in the exchange's zone, if it is one. */
     public Optional<LocalDate> tradingDay(Instant instant) {
         LocalDate date = instant.atZone(zone).toLocalDate();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,13 +21,26 @@ public final class TradingRulePack {
     private static final String RESOURCE = "/rules/trading-rules.json";
 
     private final Map<Jurisdiction, ListingRules> listing;
+    private final Map<Jurisdiction, BlockRules> block;
+    private final Map<Jurisdiction, AuctionRules> auction;
 
-    public TradingRulePack(Map<Jurisdiction, ListingRules> listing) {
+    public TradingRulePack(Map<Jurisdiction, ListingRules> listing, Map<Jurisdiction, BlockRules> block,
+                           Map<Jurisdiction, AuctionRules> auction) {
         this.listing = listing.isEmpty() ? Map.of() : new EnumMap<>(listing);
+        this.block = block.isEmpty() ? Map.of() : new EnumMap<>(block);
+        this.auction = auction.isEmpty() ? Map.of() : new EnumMap<>(auction);
     }
 
     public Optional<ListingRules> listing(Jurisdiction jurisdiction) {
         return Optional.ofNullable(listing.get(jurisdiction));
+    }
+
+    public Optional<BlockRules> block(Jurisdiction jurisdiction) {
+        return Optional.ofNullable(block.get(jurisdiction));
+    }
+
+    public Optional<AuctionRules> auction(Jurisdiction jurisdiction) {
+        return Optional.ofNullable(auction.get(jurisdiction));
     }
 
     public static TradingRulePack load(ObjectMapper mapper) {
@@ -36,30 +50,51 @@ public final class TradingRulePack {
             }
             JsonNode root = mapper.readTree(in);
             Map<Jurisdiction, ListingRules> listing = new EnumMap<>(Jurisdiction.class);
+            Map<Jurisdiction, BlockRules> block = new EnumMap<>(Jurisdiction.class);
+            Map<Jurisdiction, AuctionRules> auction = new EnumMap<>(Jurisdiction.class);
             for (Jurisdiction jurisdiction : Jurisdiction.values()) {
                 JsonNode node = root.get(jurisdiction.name());
                 if (node != null) {
                     listing.put(jurisdiction, listing(jurisdiction, node.required("listing")));
+                    block.put(jurisdiction, block(jurisdiction, node.required("block")));
+                    auction.put(jurisdiction, auction(jurisdiction, node.required("auction")));
                 }
             }
-            return new TradingRulePack(listing);
+            return new TradingRulePack(listing, block, auction);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the trading rule pack", e);
         }
     }
 
     private static ListingRules listing(Jurisdiction jurisdiction, JsonNode node) {
+        return new ListingRules(number(node, "tickFen"), number(node, "quantityStepTonnes"),
+                number(node, "minQuantityTonnes"), number(node, "maxQuantityTonnes"),
+                number(node, "dailyBandBasisPoints"), Math.toIntExact(number(node, "counterpartyLevels")),
+                sources(jurisdiction + " listing", node));
+    }
+
+    private static BlockRules block(Jurisdiction jurisdiction, JsonNode node) {
+        return new BlockRules(number(node, "minQuantityTonnes"), number(node, "dailyBandBasisPoints"),
+                sources(jurisdiction + " block", node));
+    }
+
+    private static AuctionRules auction(Jurisdiction jurisdiction, JsonNode node) {
+        return new AuctionRules(Duration.ofMinutes(number(node, "minBidWindowMinutes")),
+                Duration.ofMinutes(number(node, "maxBidWindowMinutes")), number(node, "maxQuantityTonnes"),
+                Math.toIntExact(number(node, "maxBidsPerBidder")), sources(jurisdiction + " auction", node));
+    }
+
+    /** Every number of a section must name the rule it comes from. */
+    private static Map<String, String> sources(String section, JsonNode node) {
         Map<String, String> sources = new LinkedHashMap<>();
         node.fields().forEachRemaining(entry -> {
             String source = entry.getValue().path("source").asText("");
             if (source.isBlank()) {
-                throw new IllegalStateException(jurisdiction + " listing." + entry.getKey() + " names no source");
+                throw new IllegalStateException(section + "." + entry.getKey() + " names no source");
             }
             sources.put(entry.getKey(), source);
         });
-        return new ListingRules(number(node, "tickFen"), number(node, "quantityStepTonnes"),
-                number(node, "minQuantityTonnes"), number(node, "maxQuantityTonnes"),
-                number(node, "dailyBandBasisPoints"), Math.toIntExact(number(node, "counterpartyLevels")), sources);
+        return sources;
     }
 
     private static long number(JsonNode rules, String name) {

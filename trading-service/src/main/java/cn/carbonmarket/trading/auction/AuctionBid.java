@@ -1,0 +1,46 @@
+package cn.carbonmarket.trading.auction;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A sealed bid in an auction and, after the close, what it was allocated and the trade that is. */
+@Entity
+@Table(name = "auction_bid")
+public class AuctionBid extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "auction_id", nullable = false)
+    public long auctionId;
+
+    @Column(nullable = false)
+    public UUID bidder;
+
+    @Column(name = "price_fen", nullable = false)
+    public long price;
+
+    @Column(nullable = false)
+    public long quantity;
+
+    @Column(name = "submitted_at", nullable = false)
+    public Instant submittedAt;
+
+    /** Tonnes allocated at the close; null before it, zero for a bid that got nothing. */
+    public Long allocated;
+
+    @Column(name = "trade_id")
+    public String tradeId;
+
+    SealedBid sealed() {
+        return new SealedBid(id, price, quantity, submittedAt);
+    }
+}

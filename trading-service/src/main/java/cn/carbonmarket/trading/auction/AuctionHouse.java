@@ -1,0 +1,214 @@
+package cn.carbonmarket.trading.auction;
+
+import cn.carbonmarket.contracts.event.TradeExecuted;
+import cn.carbonmarket.contracts.party.Jurisdiction;
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.platform.problem.NotFoundException;
+import cn.carbonmarket.platform.problem.RuleViolationException;
+import cn.carbonmarket.trading.block.BookReference;
+import cn.carbonmarket.trading.block.OffBookTrade;
+import cn.carbonmarket.trading.block.TradePrinter;
+import cn.carbonmarket.trading.rules.AuctionRules;
+import cn.carbonmarket.trading.rules.ListingRules;
+import cn.carbonmarket.trading.rules.TradingRulePack;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * One-way auctions: the operator announces, bidders place sealed bids in the window, and the close clears them at
+ * a uniform price. Bids and the close lock the auction's row, so no bid slips in beside or after the close and a
+ * bidder's bid count holds under concurrent bids.
+ */
+@ApplicationScoped
+public class AuctionHouse {
+
+    private static final Logger LOG = Logger.getLogger(AuctionHouse.class);
+
+    /** An auction's terms as the operator announces them. */
+    public record Terms(PartyId seller, InstrumentCode instrument, long quantity, long reserve, Instant opensAt,
+                        Instant closesAt) {
+    }
+
+    private final BookReference books;
+    private final TradePrinter printer;
+    private final TradingRulePack rules;
+    private final Clock clock;
+
+    public AuctionHouse(BookReference books, TradePrinter printer, ObjectMapper json, Clock clock) {
+        this.books = books;
+        this.printer = printer;
+        this.rules = TradingRulePack.load(json);
+        this.clock = clock;
+    }
+
+    public Uni<Auction> announce(Terms terms, String operator) {
+        Instant now = clock.instant();
+        Jurisdiction jurisdiction = terms.instrument().product().jurisdiction();
+        AuctionRules limits = rules.auction(jurisdiction).orElseThrow(() -> notTraded(terms.instrument()));
+        ListingRules listing = rules.listing(jurisdiction).orElseThrow(() -> notTraded(terms.instrument()));
+        checkTerms(terms, limits, listing, now);
+        return books.tradable(terms.instrument()).chain(depth -> Panache.withTransaction(() -> {
+            Auction auction = new Auction();
+            auction.seller = terms.seller().value();
+            auction.instrument = terms.instrument().toString();
+            auction.quantity = terms.quantity();
+            auction.reserve = terms.reserve();
+            auction.opensAt = terms.opensAt();
+            auction.closesAt = terms.closesAt();
+            auction.state = Auction.State.ANNOUNCED;
+            auction.announcedBy = operator;
+            auction.announcedAt = now;
+            return auction.persist();
+        }));
+    }
+
+    private static void checkTerms(Terms terms, AuctionRules limits, ListingRules listing, Instant now) {
+        if (terms.quantity() > limits.maxQuantity()) {
+            throw new RuleViolationException("AUCTION_ABOVE_MAXIMUM", "an auction offers at most "
+                    + limits.maxQuantity() + " t, not " + terms.quantity());
+        }
+        onTickAndStep(terms.reserve(), terms.quantity(), listing);
+        if (!terms.closesAt().isAfter(now)) {
+            throw new RuleViolationException("BID_WINDOW_PASSED", "the bid window closes at " + terms.closesAt()
+                    + ", which has passed");
+        }
+        Duration window = Duration.between(terms.opensAt(), terms.closesAt());
+        if (window.compareTo(limits.minBidWindow()) < 0 || window.compareTo(limits.maxBidWindow()) > 0) {
+            throw new RuleViolationException("BID_WINDOW_OUT_OF_RANGE", "a bid window lasts "
+                    + limits.minBidWindow() + " to " + limits.maxBidWindow() + ", not " + window);
+        }
+    }
+
+    public Uni<AuctionBid> bid(PartyId bidder, long auctionId, long price, long quantity) {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> locked(auctionId).chain(auction -> {
+            auction.requireBidding(now);
+            if (bidder.value().equals(auction.seller)) {
+                throw new RuleViolationException("SELLER_CANNOT_BID", "the seller does not bid in its own auction");
+            }
+            if (price < auction.reserve) {
+                throw new RuleViolationException("BELOW_RESERVE_PRICE", price + " fen is below the reserve price "
+                        + auction.reserve);
+            }
+            if (quantity > auction.quantity) {
+                throw new RuleViolationException("BID_ABOVE_VOLUME", "the auction offers " + auction.quantity
+                        + " t, not " + quantity);
+            }
+            Jurisdiction jurisdiction = InstrumentCode.parse(auction.instrument).product().jurisdiction();
+            onTickAndStep(price, quantity, rules.listing(jurisdiction).orElseThrow());
+            int maxBids = rules.auction(jurisdiction).orElseThrow().maxBidsPerBidder();
+            return AuctionBid.count("auctionId = ?1 and bidder = ?2", auctionId, bidder.value()).chain(bids -> {
+                if (bids >= maxBids) {
+                    throw new RuleViolationException("TOO_MANY_BIDS", "a bidder places at most " + maxBids
+                            + " bids in one auction");
+                }
+                AuctionBid bid = new AuctionBid();
+                bid.auctionId = auctionId;
+                bid.bidder = bidder.value();
+                bid.price = price;
+                bid.quantity = quantity;
+                bid.submittedAt = now;
+                return bid.persist();
+            });
+        }));
+    }
+
+    /**
+     * Closes an auction whose window has ended: clears it and records each allocation as a trade from the
+     * seller, or cancels it when demand at the reserve price falls short of the volume.
+     */
+    public Uni<Auction> close(long auctionId) {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> locked(auctionId).call(auction -> {
+            auction.requireClosable(now);
+            return bids(auctionId).chain(bids -> settle(auction, bids, now));
+        }));
+    }
+
+    private Uni<Void> settle(Auction auction, List<AuctionBid> bids, Instant now) {
+        ClearingOutcome outcome = UniformPriceClearing.clear(auction.quantity, auction.reserve,
+                bids.stream().map(AuctionBid::sealed).toList());
+        bids.forEach(bid -> bid.allocated = 0L);
+        if (!(outcome instanceof ClearingOutcome.Cleared cleared)) {
+            auction.cancelled(now);
+            return Uni.createFrom().voidItem();
+        }
+        auction.cleared(cleared.price(), now);
+        InstrumentCode instrument = InstrumentCode.parse(auction.instrument);
+        PartyId seller = new PartyId(auction.seller);
+        List<OffBookTrade> trades = new ArrayList<>();
+        for (AuctionBid bid : bids) {
+            long tonnes = cleared.allocations().get(bid.id);
+            bid.allocated = tonnes;
+            if (tonnes > 0) {
+                bid.tradeId = auction.instrument + "-AUCTION-" + auction.id + "-" + bid.id;
+                trades.add(new OffBookTrade(bid.tradeId, TradeExecuted.Mode.AUCTION, instrument,
+                        new PartyId(bid.bidder), seller, tonnes, cleared.price(), now));
+            }
+        }
+        return printer.print(trades);
+    }
+
+    /**
+     * Closes every auction whose window has ended, each in its own transaction: one that fails (or that the
+     * operator closed first) does not hold up the others. Answers how many this call closed.
+     */
+    public Uni<Integer> closeDue() {
+        return Panache.withSession(() -> Auction.<Auction>list("state = ?1 and closesAt <= ?2 order by closesAt",
+                        Auction.State.ANNOUNCED, clock.instant()))
+                .chain(due -> Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(auction -> close(auction.id)
+                                .onFailure().invoke(failure -> LOG.warnf(failure, "auction %d was not closed",
+                                        auction.id))
+                                .onFailure().recoverWithNull())
+                        .collect().asList().map(List::size));
+    }
+
+    public Uni<Auction> auction(long auctionId) {
+        return Auction.<Auction>findById(auctionId).onItem().ifNull().failWith(() -> notFound(auctionId));
+    }
+
+    public Uni<List<Auction>> auctions() {
+        return Auction.list("order by id");
+    }
+
+    /** Every bid of the auction, oldest first. */
+    public Uni<List<AuctionBid>> bids(long auctionId) {
+        return AuctionBid.list("auctionId = ?1 order by id", auctionId);
+    }
+
+    private static Uni<Auction> locked(long auctionId) {
+        return Auction.<Auction>findById(auctionId, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> notFound(auctionId));
+    }
+
+    private static void onTickAndStep(long price, long quantity, ListingRules listing) {
+        if (price % listing.tick() != 0) {
+            throw new RuleViolationException("PRICE_NOT_ON_TICK", price + " fen is not a multiple of the tick "
+                    + listing.tick());
+        }
+        if (quantity % listing.quantityStep() != 0) {
+            throw new RuleViolationException("QUANTITY_NOT_ON_STEP", quantity + " t is not a multiple of "
+                    + listing.quantityStep() + " t");
+        }
+    }
+
+    private static NotFoundException notFound(long auctionId) {
+        return new NotFoundException("AUCTION_NOT_FOUND", "no auction " + auctionId);
+    }
+
+    private static NotFoundException notTraded(InstrumentCode instrument) {
+        return new NotFoundException("INSTRUMENT_NOT_LISTED", instrument + " is not listed for trading");
+    }
+}

@@ -1,0 +1,114 @@
+package cn.carbonmarket.trading.block;
+
+import cn.carbonmarket.contracts.party.Jurisdiction;
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.platform.problem.NotFoundException;
+import cn.carbonmarket.platform.problem.RuleViolationException;
+import cn.carbonmarket.trading.calendar.TradingCalendar;
+import cn.carbonmarket.trading.calendar.TradingMode;
+import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.trading.rules.TradingRulePack;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Block agreement trading: offers are posted during the block session within the block rules, and each is
+ * accepted, withdrawn or expired exactly once: acceptance and withdrawal lock the offer's row, so of two racing
+ * acceptances the second sees the first's result.
+ */
+@ApplicationScoped
+public class BlockDesk {
+
+    private final BookReference books;
+    private final TradePrinter printer;
+    private final TradingRulePack rules;
+    private final TradingCalendar calendar;
+    private final Clock clock;
+
+    public BlockDesk(BookReference books, TradePrinter printer, ObjectMapper json, Clock clock) {
+        this.books = books;
+        this.printer = printer;
+        this.rules = TradingRulePack.load(json);
+        this.calendar = TradingCalendar.load(json);
+        this.clock = clock;
+    }
+
+    /** @param addressee the one counterparty that may accept, or null for an offer open to all */
+    public Uni<BlockOffer> post(PartyId poster, InstrumentCode instrument, Side side, long quantity, long price,
+                                PartyId addressee) {
+        Instant now = clock.instant();
+        Instant expiresAt = calendar.sessionClose(TradingMode.BLOCK, now).orElseThrow(() -> outsideSession(now));
+        Jurisdiction jurisdiction = instrument.product().jurisdiction();
+        BlockTerms terms = new BlockTerms(rules.block(jurisdiction).orElseThrow(() -> notTraded(instrument)),
+                rules.listing(jurisdiction).orElseThrow(() -> notTraded(instrument)));
+        return books.tradable(instrument)
+                .invoke(depth -> terms.check(quantity, price, depth.previousClose()))
+                .chain(depth -> Panache.withTransaction(() -> BlockOffer.post(poster, instrument, side, quantity,
+                        price, addressee, now, expiresAt).persist()));
+    }
+
+    /** {@code party} accepts the offer: the trade is recorded and printed in the same transaction. */
+    public Uni<BlockOffer> accept(PartyId party, long offerId) {
+        Instant now = clock.instant();
+        if (!calendar.isOpen(TradingMode.BLOCK, now)) {
+            return Uni.createFrom().failure(outsideSession(now));
+        }
+        return Panache.withTransaction(() -> locked(offerId).call(offer -> {
+            OffBookTrade trade = offer.accept(party, now);
+            return books.tradable(trade.instrument()).chain(() -> printer.print(List.of(trade)));
+        }));
+    }
+
+    /** The poster takes its open offer back. */
+    public Uni<BlockOffer> withdraw(PartyId party, long offerId) {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> locked(offerId).invoke(offer -> offer.withdraw(party, now)));
+    }
+
+    /** The offer with its row locked until the transaction ends: racing acceptances and withdrawals queue here. */
+    private static Uni<BlockOffer> locked(long offerId) {
+        return BlockOffer.<BlockOffer>findById(offerId, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> notFound(offerId));
+    }
+
+    /** The offers {@code party} may see: posted by it, addressed to it, accepted by it, or open to all now. */
+    public Uni<List<BlockOffer>> visibleTo(PartyId party) {
+        return BlockOffer.list("poster = ?1 or addressee = ?1 or acceptedBy = ?1"
+                + " or (addressee is null and state = ?2 and expiresAt > ?3) order by id", party.value(),
+                BlockOffer.State.OPEN, clock.instant());
+    }
+
+    public Uni<List<BlockOffer>> all() {
+        return BlockOffer.list("order by id");
+    }
+
+    public Uni<BlockOffer> one(long offerId) {
+        return BlockOffer.<BlockOffer>findById(offerId).onItem().ifNull().failWith(() -> notFound(offerId));
+    }
+
+    /** Records as expired every open offer whose block session has ended; reads treat them so already. */
+    public Uni<Integer> expire() {
+        return Panache.withTransaction(() -> BlockOffer.update("state = ?1, closedAt = expiresAt"
+                + " where state = ?2 and expiresAt <= ?3", BlockOffer.State.EXPIRED, BlockOffer.State.OPEN,
+                clock.instant()));
+    }
+
+    static NotFoundException notFound(long offerId) {
+        return new NotFoundException("OFFER_NOT_FOUND", "no block offer " + offerId);
+    }
+
+    private static RuleViolationException outsideSession(Instant now) {
+        return new RuleViolationException("OUTSIDE_SESSION", "block trading is closed at " + now);
+    }
+
+    private static NotFoundException notTraded(InstrumentCode instrument) {
+        return new NotFoundException("INSTRUMENT_NOT_LISTED", instrument + " is not listed for trading");
+    }
+}

@@ -1,0 +1,138 @@
+package cn.carbonmarket.trading.block;
+
+import cn.carbonmarket.contracts.event.TradeExecuted;
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.platform.problem.ConflictException;
+import cn.carbonmarket.platform.problem.ForbiddenException;
+import cn.carbonmarket.platform.problem.RuleViolationException;
+import cn.carbonmarket.trading.orderbook.Side;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A block agreement offer: the poster offers to buy or sell a block at a price, to one named counterparty or to
+ * all, until the end of the block session it was posted in. It is accepted, withdrawn or expires exactly once.
+ */
+@Entity
+@Table(name = "block_offer")
+public class BlockOffer extends PanacheEntityBase {
+
+    public enum State { OPEN, ACCEPTED, WITHDRAWN, EXPIRED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public UUID poster;
+
+    @Column(nullable = false)
+    public String instrument;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Side side;
+
+    @Column(nullable = false)
+    public long quantity;
+
+    @Column(name = "price_fen", nullable = false)
+    public long price;
+
+    /** The one party that may accept; null when the offer is open to all. */
+    public UUID addressee;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public State state;
+
+    @Column(name = "posted_at", nullable = false)
+    public Instant postedAt;
+
+    @Column(name = "expires_at", nullable = false)
+    public Instant expiresAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "accepted_by")
+    public UUID acceptedBy;
+
+    @Column(name = "trade_id")
+    public String tradeId;
+
+    static BlockOffer post(PartyId poster, InstrumentCode instrument, Side side, long quantity, long price,
+                           PartyId addressee, Instant now, Instant expiresAt) {
+        if (poster.equals(addressee)) {
+            throw new RuleViolationException("ADDRESSED_TO_SELF", "a block offer is addressed to a counterparty,"
+                    + " not to its poster");
+        }
+        BlockOffer offer = new BlockOffer();
+        offer.poster = poster.value();
+        offer.instrument = instrument.toString();
+        offer.side = side;
+        offer.quantity = quantity;
+        offer.price = price;
+        offer.addressee = addressee == null ? null : addressee.value();
+        offer.state = State.OPEN;
+        offer.postedAt = now;
+        offer.expiresAt = expiresAt;
+        return offer;
+    }
+
+    /** The state as of {@code now}: an open offer past its expiry is expired even before the sweep records it. */
+    public State stateAt(Instant now) {
+        return state == State.OPEN && !now.isBefore(expiresAt) ? State.EXPIRED : state;
+    }
+
+    /** Whether {@code party} may see the offer: its poster, its addressee, its acceptor, or anyone while it is open to all. */
+    boolean visibleTo(PartyId party, Instant now) {
+        UUID id = party.value();
+        return id.equals(poster) || id.equals(addressee) || id.equals(acceptedBy)
+                || (addressee == null && stateAt(now) == State.OPEN);
+    }
+
+    /** {@code party} takes the offer: the trade it makes, buyer and seller by the poster's side. */
+    OffBookTrade accept(PartyId party, Instant now) {
+        if (party.value().equals(poster)) {
+            throw new RuleViolationException("OWN_OFFER", "the poster cannot accept its own block offer");
+        }
+        if (addressee != null && !party.value().equals(addressee)) {
+            throw new ForbiddenException("NOT_ADDRESSEE", "block offer " + id + " is addressed to another party");
+        }
+        requireOpen(now);
+        state = State.ACCEPTED;
+        acceptedBy = party.value();
+        closedAt = now;
+        tradeId = instrument + "-BLOCK-" + id;
+        PartyId posterParty = new PartyId(poster);
+        return new OffBookTrade(tradeId, TradeExecuted.Mode.BLOCK, InstrumentCode.parse(instrument),
+                side == Side.BUY ? posterParty : party, side == Side.SELL ? posterParty : party, quantity, price, now);
+    }
+
+    void withdraw(PartyId party, Instant now) {
+        if (!party.value().equals(poster)) {
+            throw new ForbiddenException("NOT_POSTER", "only the poster withdraws block offer " + id);
+        }
+        requireOpen(now);
+        state = State.WITHDRAWN;
+        closedAt = now;
+    }
+
+    private void requireOpen(Instant now) {
+        State current = stateAt(now);
+        if (current != State.OPEN) {
+            throw new ConflictException("OFFER_NOT_OPEN", "block offer " + id + " is " + current);
+        }
+    }
+}

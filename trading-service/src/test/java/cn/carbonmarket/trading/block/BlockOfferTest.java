@@ -1,0 +1,233 @@
+package cn.carbonmarket.trading.block;
+
+import static cn.carbonmarket.trading.block.Calls.get;
+import static cn.carbonmarket.trading.block.Calls.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import cn.carbonmarket.contracts.event.TradeExecuted;
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.testing.Database;
+import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.trading.calendar.ManualClock;
+import cn.carbonmarket.trading.order.EmptyJournal;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Block agreement offers over HTTP with real tokens, in the afternoon block session of 2026-11-25. */
+@QuarkusTest
+@QuarkusTestResource(EmptyJournal.class)
+class BlockOfferTest {
+
+    private static final Instant MORNING = Instant.parse("2026-11-25T02:00:00Z");
+    /** 13:30 in Shanghai. */
+    private static final Instant BLOCK_SESSION = Instant.parse("2026-11-25T05:30:00Z");
+    private static final String OFFERS = "/api/v1/block-offers";
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    RecordedTrades trades;
+
+    @Inject
+    BlockDesk desk;
+
+    private final Database database = new Database("trading");
+
+    @BeforeEach
+    void inTheBlockSession() {
+        ((ManualClock) clock).set(BLOCK_SESSION);
+    }
+
+    @AfterEach
+    void backToTheMorningSession() {
+        ((ManualClock) clock).set(MORNING);
+    }
+
+    @Test
+    void onlyTheAddresseeAcceptsAndTheTradePrintsOnceAtTheOfferedTerms() {
+        long offer = posted(DemoUser.ENTITY_1, offer("CEA-2025", "SELL", 150_000, 10_500, DemoUser.ENTITY_2));
+
+        get(DemoUser.INVESTOR_1, OFFERS).statusCode(200).body("offerId", not(hasItem((int) offer)));
+        get(DemoUser.INVESTOR_1, OFFERS + "/" + offer).statusCode(404).body("code", equalTo("OFFER_NOT_FOUND"));
+        get(DemoUser.ENTITY_2, OFFERS).statusCode(200).body("offerId", hasItem((int) offer));
+        post(DemoUser.INVESTOR_1, OFFERS + "/" + offer + "/acceptance").statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("NOT_ADDRESSEE"));
+        post(DemoUser.ENTITY_1, OFFERS + "/" + offer + "/acceptance").statusCode(422)
+                .body("code", equalTo("OWN_OFFER"));
+        post(DemoUser.OPERATOR, OFFERS + "/" + offer + "/acceptance").statusCode(403);
+
+        String tradeId = "CEA-2025-BLOCK-" + offer;
+        post(DemoUser.ENTITY_2, OFFERS + "/" + offer + "/acceptance").statusCode(200)
+                .body("state", equalTo("ACCEPTED")).body("acceptedBy", equalTo(DemoUser.ENTITY_2.partyId()))
+                .body("tradeId", equalTo(tradeId)).body("closedAt", equalTo(BLOCK_SESSION.toString()));
+        assertThat(trades.withIdStartingWith(tradeId)).containsExactly(new OffBookTrade(tradeId,
+                TradeExecuted.Mode.BLOCK, cn.carbonmarket.contracts.unit.InstrumentCode.parse("CEA-2025"),
+                PartyId.parse(DemoUser.ENTITY_2.partyId()), PartyId.parse(DemoUser.ENTITY_1.partyId()), 150_000,
+                10_500, BLOCK_SESSION));
+
+        post(DemoUser.ENTITY_2, OFFERS + "/" + offer + "/acceptance").statusCode(409)
+                .body("code", equalTo("OFFER_NOT_OPEN"));
+        post(DemoUser.ENTITY_1, OFFERS + "/" + offer + "/withdrawal").statusCode(409)
+                .body("code", equalTo("OFFER_NOT_OPEN"));
+        assertThat(trades.withIdStartingWith(tradeId)).hasSize(1);
+        get(DemoUser.OPERATOR, OFFERS + "/" + offer).statusCode(200).body("state", equalTo("ACCEPTED"));
+        get(DemoUser.REGULATOR, OFFERS).statusCode(200).body("offerId", hasItem((int) offer));
+    }
+
+    @Test
+    void ofRacingAcceptancesOfAnOfferOpenToAllExactlyOneWins() throws Exception {
+        long offer = posted(DemoUser.INVESTOR_1, offer("CEA-2024", "BUY", 200_000, 9_000, null));
+        get(DemoUser.ENTITY_1, OFFERS).statusCode(200).body("offerId", hasItem((int) offer));
+        get(DemoUser.ENTITY_2, OFFERS + "/" + offer).statusCode(200).body("addressee", nullValue());
+
+        List<DemoUser> takers = List.of(DemoUser.ENTITY_1, DemoUser.ENTITY_2);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> calls = IntStream.range(0, 8).<Callable<Integer>>mapToObj(i -> () ->
+                    post(takers.get(i % 2), OFFERS + "/" + offer + "/acceptance").extract().statusCode()).toList();
+            List<Integer> statuses = pool.invokeAll(calls).stream().map(BlockOfferTest::join).toList();
+            assertThat(statuses).containsOnly(200, 409).filteredOn(status -> status == 200).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        List<OffBookTrade> printed = trades.withIdStartingWith("CEA-2024-BLOCK-" + offer);
+        assertThat(printed).hasSize(1);
+        assertThat(printed.get(0).buyer()).isEqualTo(PartyId.parse(DemoUser.INVESTOR_1.partyId()));
+        assertThat(database.count("select count(*) from block_offer where id = ? and state = 'ACCEPTED'"
+                + " and accepted_by = ?::uuid", offer, printed.get(0).seller().toString())).isEqualTo(1);
+        // Once taken, the offer is no longer open to all: the party that lost the race no longer sees it.
+        DemoUser loser = printed.get(0).seller().toString().equals(DemoUser.ENTITY_1.partyId())
+                ? DemoUser.ENTITY_2 : DemoUser.ENTITY_1;
+        get(loser, OFFERS + "/" + offer).statusCode(404);
+    }
+
+    @Test
+    void thePosterWithdrawsItsOwnOpenOfferOnly() {
+        long offer = posted(DemoUser.ENTITY_2, offer("CCER-2025", "SELL", 100_000, 8_000, DemoUser.INVESTOR_1));
+        post(DemoUser.INVESTOR_1, OFFERS + "/" + offer + "/withdrawal").statusCode(403)
+                .body("code", equalTo("NOT_POSTER"));
+        post(DemoUser.ENTITY_2, OFFERS + "/" + offer + "/withdrawal").statusCode(200)
+                .body("state", equalTo("WITHDRAWN"));
+        post(DemoUser.INVESTOR_1, OFFERS + "/" + offer + "/acceptance").statusCode(409)
+                .body("code", equalTo("OFFER_NOT_OPEN"));
+        assertThat(trades.withIdStartingWith("CCER-2025-BLOCK-" + offer)).isEmpty();
+    }
+
+    @Test
+    void anOfferExpiresAtTheEndOfItsBlockSession() throws Throwable {
+        ((ManualClock) clock).set(Instant.parse("2026-11-25T06:59:00Z"));
+        long offer = posted(DemoUser.ENTITY_1, offer("CEA-2025", "BUY", 100_000, 10_000, null));
+        get(DemoUser.ENTITY_1, OFFERS + "/" + offer).statusCode(200)
+                .body("expiresAt", equalTo("2026-11-25T07:00:00Z"));
+
+        ((ManualClock) clock).set(Instant.parse("2026-11-25T07:00:00Z"));
+        get(DemoUser.ENTITY_1, OFFERS + "/" + offer).statusCode(200).body("state", equalTo("EXPIRED"));
+        post(DemoUser.ENTITY_2, OFFERS + "/" + offer + "/acceptance").statusCode(422)
+                .body("code", equalTo("OUTSIDE_SESSION"));
+        post(DemoUser.ENTITY_1, OFFERS + "/" + offer + "/withdrawal").statusCode(409)
+                .body("code", equalTo("OFFER_NOT_OPEN"));
+
+        VertxContextSupport.subscribeAndAwait(desk::expire);
+        assertThat(database.count("select count(*) from block_offer where id = ? and state = 'EXPIRED'"
+                + " and closed_at = expires_at", offer)).isEqualTo(1);
+    }
+
+    @Test
+    void everyBlockRuleRefusesWithItsCodeAndWritesNothing() {
+        String poster = DemoUser.INDIVIDUAL_1.partyId();
+        long before = database.count("select count(*) from block_offer where poster = ?::uuid", poster);
+
+        refused(offer("CEA-2025", "SELL", 99_999, 10_000, null), 422, "BELOW_BLOCK_THRESHOLD");
+        refused(offer("CEA-2025", "SELL", 100_000, 13_001, null), 422, "OUTSIDE_BLOCK_BAND");
+        refused(offer("CEA-2025", "BUY", 100_000, 6_999, null), 422, "OUTSIDE_BLOCK_BAND");
+        refused(offer("CEA-2025", "BUY", 100_000, 10_000, DemoUser.INDIVIDUAL_1), 422, "ADDRESSED_TO_SELF");
+        refused(offer("CEA-2030", "BUY", 100_000, 10_000, null), 404, "INSTRUMENT_NOT_LISTED");
+        refused(offer("CEA-1999", "BUY", 100_000, 10_000, null), 400, "VALIDATION_FAILED");
+        Map<String, Object> badAddressee = offer("CEA-2025", "BUY", 100_000, 10_000, null);
+        badAddressee.put("addressee", "someone");
+        refused(badAddressee, 400, "VALIDATION_FAILED");
+        ((ManualClock) clock).set(MORNING);
+        refused(offer("CEA-2025", "BUY", 100_000, 10_000, null), 422, "OUTSIDE_SESSION");
+        post(DemoUser.OPERATOR, OFFERS, offer("CEA-2025", "BUY", 100_000, 10_000, null)).statusCode(403);
+
+        assertThat(database.count("select count(*) from block_offer where poster = ?::uuid", poster))
+                .isEqualTo(before);
+    }
+
+    @Test
+    void theBandsEdgesAndTheThresholdItselfAreAllowed() {
+        long low = posted(DemoUser.INDIVIDUAL_1, offer("CEA-2025", "BUY", 100_000, 7_000, null));
+        long high = posted(DemoUser.INDIVIDUAL_1, offer("CEA-2025", "SELL", 100_000, 13_000, null));
+        get(DemoUser.INDIVIDUAL_1, OFFERS).statusCode(200).body("offerId", hasItem((int) low))
+                .body("offerId", hasItem((int) high));
+        post(DemoUser.INDIVIDUAL_1, OFFERS + "/" + low + "/withdrawal").statusCode(200);
+        post(DemoUser.INDIVIDUAL_1, OFFERS + "/" + high + "/withdrawal").statusCode(200);
+    }
+
+    @Test
+    void aHaltedInstrumentTakesNoBlockOffersNorAcceptances() {
+        long offer = posted(DemoUser.ENTITY_1, offer("CEA-2026", "SELL", 100_000, 10_000, DemoUser.ENTITY_2));
+        post(DemoUser.OPERATOR, "/api/v1/instruments/CEA-2026/halt").statusCode(200);
+        try {
+            refused(offer("CEA-2026", "SELL", 100_000, 10_000, null), 422, "INSTRUMENT_HALTED");
+            post(DemoUser.ENTITY_2, OFFERS + "/" + offer + "/acceptance").statusCode(422)
+                    .body("code", equalTo("INSTRUMENT_HALTED"));
+            get(DemoUser.ENTITY_2, OFFERS + "/" + offer).statusCode(200).body("state", equalTo("OPEN"));
+        } finally {
+            post(DemoUser.OPERATOR, "/api/v1/instruments/CEA-2026/resume").statusCode(200);
+        }
+        post(DemoUser.ENTITY_2, OFFERS + "/" + offer + "/acceptance").statusCode(200)
+                .body("state", equalTo("ACCEPTED"));
+    }
+
+    private static void refused(Map<String, Object> body, int status, String code) {
+        post(DemoUser.INDIVIDUAL_1, OFFERS, body).statusCode(status).contentType("application/problem+json")
+                .body("code", equalTo(code));
+    }
+
+    private static long posted(DemoUser poster, Map<String, Object> body) {
+        return post(poster, OFFERS, body).statusCode(201).body("state", equalTo("OPEN"))
+                .body("poster", equalTo(poster.partyId())).extract().jsonPath().getLong("offerId");
+    }
+
+    private static Map<String, Object> offer(String instrument, String side, long quantity, long price,
+                                             DemoUser addressee) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("instrument", instrument);
+        body.put("side", side);
+        body.put("quantity", quantity);
+        body.put("priceFen", price);
+        if (addressee != null) {
+            body.put("addressee", addressee.partyId());
+        }
+        return body;
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
