@@ -13,6 +13,7 @@ import cn.carbonmarket.settlement.ledger.LedgerStore;
 import cn.carbonmarket.settlement.ledger.Rejection;
 import cn.carbonmarket.settlement.ledger.TradingDay;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -126,10 +127,14 @@ public class TradeClearing {
         if (events.isEmpty() && unreadable.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        // Batch size and time (poll to commit) are what trade-to-cleared latency is made of.
+        metrics.summary("settlement.clearing.batch.size").record(messages.size());
+        Timer.Sample batch = Timer.start(metrics);
         return pool.withTransaction(conn -> consumer.firstDeliveries(conn, CONSUMER, events)
                         .flatMap(fresh -> clearAll(conn, candidates(fresh, events, jsons), unreadable)))
                 .onFailure(LedgerStore::lostRace).retry().atMost(3)
-                .onFailure().retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(2)).atMost(5);
+                .onFailure().retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(2)).atMost(5)
+                .invoke(() -> batch.stop(metrics.timer("settlement.clearing.batch")));
     }
 
     private List<Candidate> candidates(List<EventEnvelope<TradeExecuted>> fresh,
