@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A local stand-in for trading's risk endpoints only (trading-service cannot run inside settlement's tests): it
- * serves the positions a test sets, grants withdrawal holds unless the party is refused, answers 503 while
+ * serves the positions a test sets, grants withdrawal holds unless the party is refused (and records releases), answers 503 while
  * {@link #down}, and refuses calls without a clearing-house token from Keycloak. Started for every test.
  */
 @QuarkusTestResource(TradingStub.class)
@@ -27,6 +27,7 @@ public class TradingStub implements QuarkusTestResourceLifecycleManager {
     public static volatile boolean down;
     public static final Set<String> REFUSED_PARTIES = ConcurrentHashMap.newKeySet();
     public static final List<String> HOLDS = new CopyOnWriteArrayList<>();
+    public static final List<String> RELEASED = new CopyOnWriteArrayList<>();
 
     private HttpServer server;
 
@@ -39,6 +40,12 @@ public class TradingStub implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/api/v1/risk/positions", exchange -> answer(exchange, 200, positions));
         server.createContext("/api/v1/risk/withdrawal-holds", exchange -> {
+            if (exchange.getRequestMethod().equals("DELETE")) {
+                String path = exchange.getRequestURI().getPath();
+                RELEASED.add(path.substring(path.lastIndexOf('/') + 1));
+                answer(exchange, 204, "");
+                return;
+            }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (REFUSED_PARTIES.stream().anyMatch(body::contains)) {
                 answer(exchange, 409, "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
@@ -73,7 +80,7 @@ public class TradingStub implements QuarkusTestResourceLifecycleManager {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json"
                 : "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
     }

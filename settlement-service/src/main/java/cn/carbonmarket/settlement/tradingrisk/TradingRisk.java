@@ -5,9 +5,11 @@ import cn.carbonmarket.contracts.risk.WithdrawalHold;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
@@ -31,4 +33,9 @@ public interface TradingRisk {
     @POST
     @Path("/withdrawal-holds")
     Uni<Void> hold(WithdrawalHold hold);
+
+    /** Gives back a hold whose withdrawal the ledger refused after trading granted it. */
+    @DELETE
+    @Path("/withdrawal-holds/{holdId}")
+    Uni<Void> release(@PathParam("holdId") String holdId);
 }
