@@ -3,6 +3,7 @@ package cn.carbonmarket.settlement.auction;
 import static cn.carbonmarket.settlement.SettlementFixtures.DB;
 import static cn.carbonmarket.settlement.SettlementFixtures.cash;
 import static cn.carbonmarket.settlement.SettlementFixtures.post;
+import static cn.carbonmarket.settlement.SettlementFixtures.units;
 import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,11 +48,6 @@ class AuctionCollateralTest {
     private static ValidatableResponse settle(DemoUser who, String auction) {
         return given().auth().oauth2(accessToken(who)).when().post("/api/v1/auction-collateral/" + auction
                 + "/settlement").then().log().ifValidationFails();
-    }
-
-    private static long units(DemoUser user) {
-        return DB.count("select coalesce(sum(credits_posted - debits_posted), 0) from ledger_account"
-                + " where kind = 'UNITS' and owner = ? and asset = ?", user.partyId(), TradeEvents.CEA);
     }
 
     @Test

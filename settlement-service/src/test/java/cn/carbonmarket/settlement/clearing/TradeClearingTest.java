@@ -2,6 +2,7 @@ package cn.carbonmarket.settlement.clearing;
 
 import static cn.carbonmarket.settlement.SettlementFixtures.DB;
 import static cn.carbonmarket.settlement.SettlementFixtures.cash;
+import static cn.carbonmarket.settlement.SettlementFixtures.units;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -32,11 +33,6 @@ class TradeClearingTest {
         SettlementFixtures.admitted(SELLER);
         SettlementFixtures.funded(BUYER, 10_000_000);
         TradeEvents.unitsIntoTrading(SELLER.partyId(), 1_000);
-    }
-
-    private static long units(DemoUser user) {
-        return DB.count("select coalesce(sum(credits_posted - debits_posted), 0) from ledger_account"
-                + " where kind = 'UNITS' and owner = ? and asset = ?", user.partyId(), TradeEvents.CEA);
     }
 
     private static String tradeId() {
