@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * ends with RESULT lines.
  *
  * <p>Usage: ClearingLoad SETTLEMENT_URL KEYCLOAK_URL KAFKA_BOOTSTRAP TOPIC_PREFIX JDBC_URL PARTIES TRADES EOD_TRADES
+ *   [PACED_RATE]
  */
 public final class ClearingLoad {
 
@@ -73,8 +74,10 @@ public final class ClearingLoad {
             long rate = load.throughput(parties, trades);
             System.out.printf("RESULT settlement.clearing %d trades/s%n", rate);
             load.awaitEventsRelayed();
-            Histogram latency = load.latency(parties, Math.max(1, rate / 2), trades / 2);
-            System.out.printf("paced at %d trades/s (half the maximum)%n", rate / 2);
+            long asked = args.length > 8 ? Long.parseLong(args[8]) : 0;
+            long paced = asked > 0 ? asked : Math.max(1, rate / 2);
+            Histogram latency = load.latency(parties, paced, trades / 2);
+            System.out.printf("paced at %d trades/s (half the maximum unless PACED_RATE is given)%n", paced);
             System.out.printf("RESULT settlement.clearing.p50 %d ms%n", latency.getValueAtPercentile(50));
             System.out.printf("RESULT settlement.clearing.p99 %d ms%n", latency.getValueAtPercentile(99));
             System.out.println(load.batches());
