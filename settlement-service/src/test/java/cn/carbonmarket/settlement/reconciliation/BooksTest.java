@@ -2,8 +2,10 @@ package cn.carbonmarket.settlement.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -24,7 +26,7 @@ class BooksTest {
 
     @Property
     void aBookAgreesWithItself(@ForAll @Size(max = 20) Map<@IntRange(max = 9) Integer, Long> book) {
-        Map<Position, Long> positions = new java.util.HashMap<>();
+        Map<Position, Long> positions = new HashMap<>();
         book.forEach((party, amount) -> positions.put(new Position("p" + party, "CNY"), amount));
         assertThat(Books.compare("REGISTRY", positions, Map.copyOf(positions))).isEmpty();
     }
@@ -33,8 +35,8 @@ class BooksTest {
     void everyDifferenceIsOursLessTheirsAndNothingElseDiffers(
             @ForAll @Size(max = 10) List<@IntRange(min = -1000, max = 1000) Integer> ours,
             @ForAll @Size(max = 10) List<@IntRange(min = -1000, max = 1000) Integer> theirs) {
-        Map<Position, Long> a = new java.util.HashMap<>();
-        Map<Position, Long> b = new java.util.HashMap<>();
+        Map<Position, Long> a = new HashMap<>();
+        Map<Position, Long> b = new HashMap<>();
         for (int i = 0; i < ours.size(); i++) {
             a.put(new Position("p" + i, "CNY"), (long) ours.get(i));
         }
@@ -43,7 +45,7 @@ class BooksTest {
         }
         List<Difference> differences = Books.compare("TRADING", a, b);
         differences.forEach(d -> assertThat(d.difference()).isEqualTo(d.settlement() - d.other()).isNotZero());
-        long expected = java.util.stream.IntStream.range(0, Math.max(ours.size(), theirs.size()))
+        long expected = IntStream.range(0, Math.max(ours.size(), theirs.size()))
                 .filter(i -> a.getOrDefault(new Position("p" + i, "CNY"), 0L)
                         .longValue() != b.getOrDefault(new Position("p" + i, "CNY"), 0L).longValue()).count();
         assertThat(differences).hasSize((int) expected);
