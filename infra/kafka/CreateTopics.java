@@ -20,7 +20,8 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the market's topics from topics.txt, once per namespace prefix ("" for the market, "test." for test
- * runs), and grows partition counts that are lower than listed. Idempotent: the launcher runs it on every start.
+ * runs, "bench." for benchmarks), and grows partition counts that are lower than listed. Idempotent: the launcher
+ * runs it on every start.
  * With --fresh PREFIX it first deletes that namespace's topics and the test consumer groups, so that a test run
  * starts from empty topics as it starts from empty databases.
  *
@@ -28,7 +29,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  */
 public class CreateTopics {
 
-    private static final List<String> PREFIXES = List.of("", "test.");
+    private static final List<String> PREFIXES = List.of("", "test.", "bench.");
 
     public static void main(String[] args) throws Exception {
         Properties props = new Properties();
@@ -84,7 +85,8 @@ public class CreateTopics {
         }
         List<String> groups = new ArrayList<>();
         for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
-            if (group.groupId().endsWith("-test") || group.groupId().endsWith("-e2e")) {
+            if (group.groupId().endsWith("-test") || group.groupId().endsWith("-e2e")
+                    || group.groupId().endsWith("-bench")) {
                 groups.add(group.groupId());
             }
         }

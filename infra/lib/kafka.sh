@@ -4,11 +4,14 @@
 KAFKA_HOME="$ROOT/infra/kafka"
 KAFKA_DATA="$STATE/kafka"
 
-# Creates (or completes) the market's topics and the test runs' copies (prefix test.); true once Kafka answers.
+# Creates (or completes) the market's topics and the copies for tests (prefix test.) and benchmarks (bench.); true once Kafka answers.
 kafka_ready() { java -cp "$KAFKA_HOME/target/lib/*" "$KAFKA_HOME/CreateTopics.java" 127.0.0.1:9092 "$KAFKA_HOME/topics.txt" "$@"; }
 
 # Empties the test runs' topics and consumer groups: each test run starts from nothing, like its databases.
 reset_test_topics() { kafka_ready --fresh test. || die "resetting the test topics failed"; }
+
+# Empties the benchmarks' topics (prefix bench.) and consumer groups: a benchmark starts from nothing.
+reset_bench_topics() { kafka_ready --fresh bench. || die "resetting the bench topics failed"; }
 
 ensure_kafka() {
   if running kafka; then return 0; fi

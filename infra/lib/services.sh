@@ -39,7 +39,9 @@ start_services() {
   local offset=${1:-0} db_suffix=${2:-} name_suffix=${3:-} topic_prefix=${4:-} entry svc port
   for entry in "${SERVICE_PORTS[@]}"; do
     svc=${entry%%:*}; port=$(( ${entry##*:} + offset ))
-    start_service "$svc" "$port" "$svc$db_suffix" "$svc$name_suffix" "$topic_prefix"
+    # Settlement calls trading's risk view: the trading of the same group (ports shifted alike).
+    MARKET_TRADING_URL="http://127.0.0.1:$(( 8083 + offset ))" \
+      start_service "$svc" "$port" "$svc$db_suffix" "$svc$name_suffix" "$topic_prefix"
   done
   for entry in "${SERVICE_PORTS[@]}"; do
     svc=${entry%%:*}; port=$(( ${entry##*:} + offset ))

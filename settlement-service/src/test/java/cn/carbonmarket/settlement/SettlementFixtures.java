@@ -65,4 +65,10 @@ public final class SettlementFixtures {
                 .body(Map.of("partyId", partyId, "amountFen", fen)).when().post("/api/v1/withdrawals").then()
                 .log().ifValidationFails();
     }
+
+    /** The party's posted CEA-2025 units in the ledger. */
+    public static long units(DemoUser user) {
+        return DB.count("select coalesce(sum(credits_posted - debits_posted), 0) from ledger_account"
+                + " where kind = 'UNITS' and owner = ? and asset = ?", user.partyId(), TradeEvents.CEA);
+    }
 }

@@ -32,9 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Cash out of the market: a participant requests (its own cash only), the clearing bank pays out or rejects.
- * Trading's risk view (nothing reserved by open orders may leave) is to be consulted before the request once
- * trading publishes it; until then the ledger's available and withdrawable cash are the limit.
+ * Cash out of the market: a participant requests (its own cash only), trading's risk view sets it aside (nothing
+ * reserved by open orders may leave), the ledger holds it, the clearing bank pays out or rejects.
  */
 @Path("/api/v1/withdrawals")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -43,7 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "SecurityScheme")
 @APIResponse(responseCode = "404", description = "no such withdrawal",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "409", description = "the key or decision contradicts what is recorded",
+@APIResponse(responseCode = "409", description = "the key or decision contradicts what is recorded,"
+        + " or trading refused to set the amount aside",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class WithdrawalResource {
 
@@ -59,13 +59,17 @@ public class WithdrawalResource {
     @RolesAllowed({Roles.COMPLIANCE_ENTITY, Roles.INVESTOR})
     @Operation(summary = "Request a withdrawal of own cash", description = "Held as pending until the clearing bank"
             + " decides. Only withdrawable cash may leave: proceeds of today's sales from the next trading day (T+1)."
-            + " The Idempotency-Key names the withdrawal: the same key again answers 200 with it.")
+            + " Trading's risk view must set it aside first (409 WITHDRAWAL_REFUSED_BY_TRADING if open orders reserve"
+            + " it). The Idempotency-Key names the withdrawal: the same key again answers 200 with it.")
     @APIResponse(responseCode = "201", description = "held, waiting for the clearing bank")
     @APIResponse(responseCode = "200", description = "requested before under this key")
     @APIResponse(responseCode = "403", description = "not the caller's party",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "INSUFFICIENT_FUNDS or NOT_WITHDRAWABLE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "TRADING_UNAVAILABLE: trading's risk view did not answer;"
+            + " nothing was held", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     public Uni<Response> request(@HeaderParam("Idempotency-Key") @NotBlank @Pattern(regexp = "[\\x21-\\x7e]{1,64}")
                                  String key, @Valid @NotNull WithdrawalRequest request) {
         RequestValidation validation = new RequestValidation();

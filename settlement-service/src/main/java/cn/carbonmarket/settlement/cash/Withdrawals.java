@@ -3,12 +3,15 @@ package cn.carbonmarket.settlement.cash;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.NotFoundException;
+import cn.carbonmarket.contracts.risk.WithdrawalHold;
 import cn.carbonmarket.settlement.ledger.Applied;
+import cn.carbonmarket.settlement.ledger.Asset;
 import cn.carbonmarket.settlement.ledger.Entries;
 import cn.carbonmarket.settlement.ledger.EntryType;
 import cn.carbonmarket.settlement.ledger.LedgerCommand;
 import cn.carbonmarket.settlement.ledger.LedgerStore;
 import cn.carbonmarket.settlement.ledger.TradingDay;
+import cn.carbonmarket.settlement.tradingrisk.WithdrawalCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -40,11 +43,13 @@ public class Withdrawals {
     private final Pool pool;
     private final LedgerStore ledger;
     private final Clock clock;
+    private final WithdrawalCheck check;
 
-    public Withdrawals(Pool pool, LedgerStore ledger, Clock clock) {
+    public Withdrawals(Pool pool, LedgerStore ledger, Clock clock, WithdrawalCheck check) {
         this.pool = pool;
         this.ledger = ledger;
         this.clock = clock;
+        this.check = check;
     }
 
     public record Outcome(WithdrawalView withdrawal, boolean replayed) {
@@ -55,8 +60,22 @@ public class Withdrawals {
         return UUID.nameUUIDFromBytes(("withdrawal:" + party + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Trading's risk view sets the amount aside first (flow 5); only then is it held in the ledger. A withdrawal
+     * already recorded under the key goes straight to the ledger, which answers it as a replay or a conflict.
+     */
     public Uni<Outcome> request(PartyId party, long fen, String idempotencyKey, String requestedBy) {
         UUID id = idOf(party, idempotencyKey);
+        String entryId = Entries.id(EntryType.WITHDRAWAL, id.toString());
+        return pool.preparedQuery("select 1 from withdrawal where id = $1").execute(Tuple.of(id))
+                .chain(known -> known.size() > 0 ? hold(id, party, fen, requestedBy)
+                        : check.hold(new WithdrawalHold(id.toString(), party, Asset.CNY.code(), fen, entryId))
+                                .chain(() -> hold(id, party, fen, requestedBy))
+                                // The ledger refused what trading set aside: trading's hold must not linger.
+                                .onFailure().call(() -> check.release(id.toString())));
+    }
+
+    private Uni<Outcome> hold(UUID id, PartyId party, long fen, String requestedBy) {
         Instant now = clock.instant();
         LedgerCommand hold = new LedgerCommand.Write(Entries.withdrawal(id.toString(), party, fen, TradingDay.of(now)));
         return pool.withTransaction(conn -> ledger.apply(conn, List.of(hold), now)

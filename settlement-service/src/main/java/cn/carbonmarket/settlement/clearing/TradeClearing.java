@@ -6,6 +6,7 @@ import cn.carbonmarket.platform.inbox.IdempotentConsumer;
 import cn.carbonmarket.platform.outbox.EventCodec;
 import cn.carbonmarket.platform.outbox.UnreadableEventException;
 import cn.carbonmarket.platform.sql.ColumnBatch;
+import cn.carbonmarket.settlement.auction.AuctionCollaterals;
 import cn.carbonmarket.settlement.endofday.TradeDateLock;
 import cn.carbonmarket.settlement.ledger.LedgerCommand;
 import cn.carbonmarket.settlement.ledger.LedgerRejectedException;
@@ -13,6 +14,7 @@ import cn.carbonmarket.settlement.ledger.LedgerStore;
 import cn.carbonmarket.settlement.ledger.Rejection;
 import cn.carbonmarket.settlement.ledger.TradingDay;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -126,10 +128,14 @@ public class TradeClearing {
         if (events.isEmpty() && unreadable.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        // Batch size and time (poll to commit) are what trade-to-cleared latency is made of.
+        metrics.summary("settlement.clearing.batch.size").record(messages.size());
+        Timer.Sample batch = Timer.start(metrics);
         return pool.withTransaction(conn -> consumer.firstDeliveries(conn, CONSUMER, events)
                         .flatMap(fresh -> clearAll(conn, candidates(fresh, events, jsons), unreadable)))
                 .onFailure(LedgerStore::lostRace).retry().atMost(3)
-                .onFailure().retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(2)).atMost(5);
+                .onFailure().retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(2)).atMost(5)
+                .invoke(() -> batch.stop(metrics.timer("settlement.clearing.batch")));
     }
 
     private List<Candidate> candidates(List<EventEnvelope<TradeExecuted>> fresh,
@@ -191,9 +197,15 @@ public class TradeClearing {
                     .filter(c -> closed.contains(c.cleared().trade().tradeDate())).toList();
             return lateBreaks(conn, late).flatMap(lateBreaks -> {
                 breaks.addAll(lateBreaks);
-                List<LedgerCommand> writes = open.stream()
-                        .<LedgerCommand>map(c -> new LedgerCommand.Write(c.cleared().entry())).toList();
-                return ledger.apply(conn, writes, now).flatMap(outcomes -> {
+                List<UUID> auctionBuyers = open.stream().map(c -> c.cleared().trade())
+                        .filter(t -> t.mode() == TradeMode.AUCTION).map(t -> t.buyer().value()).distinct().toList();
+                // An auction's trades are paid from the buyer's collateral: its reservation is posted ahead of them.
+                return AuctionCollaterals.putInUse(conn, auctionBuyers).flatMap(posts -> {
+                    List<LedgerCommand> commands = new ArrayList<>(posts);
+                    open.forEach(c -> commands.add(new LedgerCommand.Write(c.cleared().entry())));
+                    return ledger.apply(conn, commands, now);
+                }).flatMap(all -> {
+                    List<LedgerStore.Outcome> outcomes = all.subList(all.size() - open.size(), all.size());
                     List<Cleared> cleared = new ArrayList<>();
                     for (int i = 0; i < outcomes.size(); i++) {
                         LedgerStore.Outcome outcome = outcomes.get(i);

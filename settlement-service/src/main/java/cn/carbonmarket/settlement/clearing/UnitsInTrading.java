@@ -7,6 +7,7 @@ import cn.carbonmarket.settlement.ledger.Entries;
 import cn.carbonmarket.settlement.ledger.LedgerCommand;
 import cn.carbonmarket.settlement.ledger.LedgerStore;
 import cn.carbonmarket.settlement.ledger.TradingDay;
+import cn.carbonmarket.settlement.reconciliation.RegistryInTrading;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Follows the registry's moves of units into trading (TO_TRADING: a holding's AVAILABLE units become IN_TRADING):
- * each credits the party's units in the settlement ledger against the registry mirror, once per registry line.
+ * each credits the party's units in the settlement ledger against the registry mirror, once per registry line. Every
+ * transaction's IN_TRADING lines also feed the reconciliation's mirror of the registry's holdings.
  */
 @ApplicationScoped
 public class UnitsInTrading {
@@ -58,15 +60,15 @@ public class UnitsInTrading {
         return commands;
     }
 
+    /** The ledger's units and the mirror of the registry's IN_TRADING holdings move together. */
     Uni<Void> book(TransactionBooked booked) {
         List<LedgerCommand> commands = commandsOf(booked);
-        if (commands.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
         Instant now = clock.instant();
-        return pool.withTransaction(conn -> ledger.apply(conn, commands, now)
-                        .invoke(outcomes -> outcomes.forEach(LedgerStore.Outcome::orThrow)))
-                .replaceWithVoid()
+        return pool.withTransaction(conn -> RegistryInTrading.mirror(conn, booked, now)
+                        .chain(() -> commands.isEmpty() ? Uni.createFrom().voidItem()
+                                : ledger.apply(conn, commands, now)
+                                        .invoke(outcomes -> outcomes.forEach(LedgerStore.Outcome::orThrow))
+                                        .replaceWithVoid()))
                 .onFailure(LedgerStore::lostRace).retry().atMost(3);
     }
 }

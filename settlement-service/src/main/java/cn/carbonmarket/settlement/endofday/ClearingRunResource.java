@@ -69,19 +69,30 @@ public class ClearingRunResource {
     @Path("/statements/{partyId}/{tradeDate}")
     @RolesAllowed({Roles.COMPLIANCE_ENTITY, Roles.INVESTOR, Roles.REGULATOR, Roles.EXCHANGE_OPERATOR,
             Roles.CLEARING_BANK})
-    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(summary = "A party's statement of a trade date (JSON, or CSV with Accept: text/csv)",
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_HTML})
+    @Operation(summary = "A party's statement of a trade date (JSON; CSV with Accept: text/csv; a printable HTML"
+            + " page with Accept: text/html)",
             description = "Its cleared trades with fees and its net positions from the run. A participant sees only"
                     + " its own.")
     public Uni<Response> statement(@PathParam("partyId") String partyId, @PathParam("tradeDate") String tradeDate,
                                    @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         PartyId party = PartyId.parse(partyId);
         caller.requireSelfOr(party, Roles.REGULATOR, Roles.EXCHANGE_OPERATOR, Roles.CLEARING_BANK);
-        boolean csv = accept != null && accept.contains("text/csv");
-        return statements.of(party, date(tradeDate)).map(s -> csv
-                ? Response.ok(Statements.csv(s), "text/csv").header("Content-Disposition",
-                        "attachment; filename=\"statement-" + party + "-" + s.tradeDate() + ".csv\"").build()
-                : Response.ok(s, MediaType.APPLICATION_JSON).build());
+        String type = accept == null ? "" : accept;
+        return statements.of(party, date(tradeDate)).map(s -> {
+            if (type.contains("text/csv")) {
+                return download(Statements.csv(s), "text/csv", s, "csv");
+            }
+            if (type.contains(MediaType.TEXT_HTML)) {
+                return download(StatementHtml.render(s), MediaType.TEXT_HTML + ";charset=UTF-8", s, "html");
+            }
+            return Response.ok(s, MediaType.APPLICATION_JSON).build();
+        });
+    }
+
+    private static Response download(String body, String type, Statements.Statement s, String extension) {
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"statement-"
+                + s.partyId() + "-" + s.tradeDate() + "." + extension + "\"").build();
     }
 
     private static LocalDate date(String text) {

@@ -44,9 +44,13 @@ public final class Entries {
                         tonnes)));
     }
 
-    /** Collateral for an auction bid, set aside from the party's available cash. */
+    /**
+     * Collateral for an auction bid, set aside from the party's available cash: pending (held, not spendable) until
+     * the auction's first trade for the bidder posts it into the reserved account, or the auction ends without one
+     * and voids it.
+     */
     public static JournalEntry reserveCollateral(String bidId, PartyId party, long fen, LocalDate date) {
-        return new JournalEntry(id(EntryType.COLLATERAL_RESERVE, bidId), EntryType.COLLATERAL_RESERVE, date, false,
+        return new JournalEntry(id(EntryType.COLLATERAL_RESERVE, bidId), EntryType.COLLATERAL_RESERVE, date, true,
                 List.of(new Transfer(AccountKey.cashAvailable(party), AccountKey.cashReserved(party), fen)));
     }
 

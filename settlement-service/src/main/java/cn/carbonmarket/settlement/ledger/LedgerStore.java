@@ -141,7 +141,8 @@ public class LedgerStore {
         Map<String, EntryState> resolved = new LinkedHashMap<>();
         Set<AccountKey> changed = new TreeSet<>();
         Map<PartyId, Map<LocalDate, Long>> sales = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
-        List<Outbox.Keyed<LedgerEntryPosted>> events = new ArrayList<>();
+        Map<String, Applied> lastByParty = new TreeMap<>();
+        Map<String, Set<AccountKey>> accountsByParty = new TreeMap<>();
         for (LedgerCommand command : commands) {
             Applied applied;
             try {
@@ -165,8 +166,14 @@ public class LedgerStore {
                 resolved.put(command.entryId(), applied.state());
             }
             changed.addAll(applied.changed().keySet());
-            events.addAll(eventsOf(applied, postedAt));
+            applied.changed().keySet().stream().filter(AccountKey::isPartyAccount).forEach(account -> {
+                lastByParty.put(account.owner(), applied);
+                accountsByParty.computeIfAbsent(account.owner(), p -> new TreeSet<>()).add(account);
+            });
         }
+        List<Outbox.Keyed<LedgerEntryPosted>> events = new ArrayList<>();
+        lastByParty.forEach((party, last) -> events.add(eventOf(party, last, accountsByParty.get(party), ledger,
+                postedAt)));
         Map<AccountKey, Balance> updates = new TreeMap<>();
         Map<AccountKey, Balance> inserts = new TreeMap<>();
         changed.forEach(account -> (locked.containsKey(account) ? updates : inserts)
@@ -174,20 +181,21 @@ public class LedgerStore {
         return new Writes(outcomes, newEntries, resolved, updates, inserts, sales, events);
     }
 
-    /** One event per party the entry touched, with that party's touched accounts after it. */
-    private static List<Outbox.Keyed<LedgerEntryPosted>> eventsOf(Applied applied, Instant postedAt) {
-        Map<String, List<LedgerEntryPosted.Balance>> byParty = new TreeMap<>();
-        applied.changed().forEach((account, balance) -> {
-            if (account.isPartyAccount()) {
-                byParty.computeIfAbsent(account.owner(), p -> new ArrayList<>()).add(new LedgerEntryPosted.Balance(
-                        account.kind().name(), account.asset().code(), balance.available(), balance.posted()));
-            }
+    /**
+     * One event per party the call touched, named after the last entry that touched it and carrying the party's
+     * touched accounts after all of the call's entries: a batch of trades costs an event per party, not two per
+     * trade, and a reader setting buying power from the balances sees the same end state.
+     */
+    private static Outbox.Keyed<LedgerEntryPosted> eventOf(String party, Applied last, Set<AccountKey> accounts,
+                                                           Ledger ledger, Instant postedAt) {
+        List<LedgerEntryPosted.Balance> balances = new ArrayList<>();
+        accounts.forEach(account -> {
+            Balance balance = ledger.balance(account);
+            balances.add(new LedgerEntryPosted.Balance(account.kind().name(), account.asset().code(),
+                    balance.available(), balance.posted()));
         });
-        List<Outbox.Keyed<LedgerEntryPosted>> events = new ArrayList<>();
-        byParty.forEach((party, balances) -> events.add(new Outbox.Keyed<>(party, new LedgerEntryPosted(
-                applied.entry().id(), applied.entry().type().name(), applied.state().name(), PartyId.parse(party),
-                applied.entry().businessDate(), postedAt, balances))));
-        return events;
+        return new Outbox.Keyed<>(party, new LedgerEntryPosted(last.entry().id(), last.entry().type().name(),
+                last.state().name(), PartyId.parse(party), last.entry().businessDate(), postedAt, balances));
     }
 
     /** The entries the commands name, locked in id order, with their transfers. */

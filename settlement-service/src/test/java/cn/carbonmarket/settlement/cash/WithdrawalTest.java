@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.carbonmarket.settlement.SettlementFixtures;
+import cn.carbonmarket.settlement.TradingStub;
 import cn.carbonmarket.testing.DemoUser;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
@@ -121,5 +122,56 @@ class WithdrawalTest {
         assertThat(cash(DemoUser.ENTITY_1, "available")).isEqualTo(available - 1_000);
         given().auth().oauth2(accessToken(DemoUser.ENTITY_1)).when().get("/api/v1/withdrawals/" + id)
                 .then().statusCode(200).body("status", equalTo("PENDING"));
+    }
+
+    @Test
+    void tradingSetsTheAmountAsideFirstWithTheWithdrawalsIds() {
+        String key = key();
+        String id = withdraw(DemoUser.ENTITY_1, key, ENTITY_1, 1_000).statusCode(201).extract().path("withdrawalId");
+
+        assertThat(TradingStub.HOLDS).anySatisfy(hold -> assertThat(hold)
+                .contains("\"holdId\":\"" + id + "\"", "\"partyId\":\"" + ENTITY_1 + "\"",
+                        "\"asset\":\"CNY\"", "\"amount\":1000", "\"entryId\":\"WITHDRAWAL:" + id + "\""));
+    }
+
+    @Test
+    void aWithdrawalTradingRefusesIsA409AndHoldsNothing() {
+        long available = cash(DemoUser.ENTITY_1, "available");
+        long held = cash(DemoUser.ENTITY_1, "pendingWithdrawal");
+        TradingStub.REFUSED_PARTIES.add(ENTITY_1);
+        try {
+            withdraw(DemoUser.ENTITY_1, key(), ENTITY_1, 1_000).statusCode(409)
+                    .contentType("application/problem+json").body("code", equalTo("WITHDRAWAL_REFUSED_BY_TRADING"));
+        } finally {
+            TradingStub.REFUSED_PARTIES.remove(ENTITY_1);
+        }
+        assertThat(cash(DemoUser.ENTITY_1, "available")).isEqualTo(available);
+        assertThat(cash(DemoUser.ENTITY_1, "pendingWithdrawal")).isEqualTo(held);
+    }
+
+    @Test
+    void aHoldTradingGrantedIsReleasedWhenTheLedgerRefusesTheWithdrawal() {
+        long available = cash(DemoUser.ENTITY_1, "available");
+        String key = key();
+        withdraw(DemoUser.ENTITY_1, key, ENTITY_1, available + 1).statusCode(422)
+                .body("code", equalTo("INSUFFICIENT_FUNDS"));
+        String holdId = TradingStub.HOLDS.get(TradingStub.HOLDS.size() - 1).replaceAll(".*\"holdId\":\"([^\"]+)\".*",
+                "$1");
+        assertThat(TradingStub.RELEASED).contains(holdId);
+    }
+
+    @Test
+    void withTradingOutOfReachAWithdrawalIsA503AndHoldsNothing() {
+        long available = cash(DemoUser.ENTITY_1, "available");
+        long pending = DB.count("select count(*) from withdrawal where party_id = ?::uuid", ENTITY_1);
+        TradingStub.down = true;
+        try {
+            withdraw(DemoUser.ENTITY_1, key(), ENTITY_1, 1_000).statusCode(503)
+                    .contentType("application/problem+json").body("code", equalTo("TRADING_UNAVAILABLE"));
+        } finally {
+            TradingStub.down = false;
+        }
+        assertThat(cash(DemoUser.ENTITY_1, "available")).isEqualTo(available);
+        assertThat(DB.count("select count(*) from withdrawal where party_id = ?::uuid", ENTITY_1)).isEqualTo(pending);
     }
 }

@@ -5,6 +5,7 @@ import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.carbonmarket.settlement.SettlementFixtures;
@@ -60,7 +61,8 @@ class ClearingRunTest {
                 I1.partyId(), 30, 6_000, 108, 108, "CONTINUOUS", at));
         TradeEvents.publish(TradeEvents.trade("T-" + UUID.randomUUID(), E2.partyId(), I1.partyId(), 20, 6_100, 100,
                 100, "CONTINUOUS", at));
-        TradeEvents.Sent t3 = TradeEvents.publish(TradeEvents.trade("T-" + UUID.randomUUID(), E1.partyId(),
+        // Markup in a trade id (trading's to choose) must reach the HTML statement as text.
+        TradeEvents.Sent t3 = TradeEvents.publish(TradeEvents.trade("T-<script>&" + UUID.randomUUID(), E1.partyId(),
                 E2.partyId(), 5, 6_050, 100, 100, "CONTINUOUS", at));
         TradeEvents.awaitCleared(t3.tradeId());
         statement(E1, E1.partyId(), date, "application/json").statusCode(404)
@@ -92,6 +94,14 @@ class ClearingRunTest {
                 .extract().asString();
         assertThat(csv.lines().toList()).hasSize(4).first().asString().startsWith("record,trade_id,side");
         assertThat(csv).contains("TRADE," + t1.tradeId() + ",BUY,CEA-2025,30,6000,180000,108,CONTINUOUS");
+        String html = statement(E1, E1.partyId(), date, "text/html").statusCode(200).contentType("text/html")
+                .header("Content-Disposition", containsString(".html")).extract().asString();
+        assertThat(html).contains("<td>" + t1.tradeId() + "</td><td>BUY</td><td>CEA-2025</td><td class=\"n\">30</td>"
+                        + "<td class=\"n\">60.00</td><td class=\"n\">1800.00</td><td class=\"n\">1.08</td>",
+                        "T-&lt;script&gt;&amp;" + t3.tradeId().substring("T-<script>&".length()),
+                        "<td>CEA-2025</td><td class=\"n\">35</td><td class=\"n\">-2104.58</td>")
+                .doesNotContain("<script>");
+        statement(E2, E1.partyId(), date, "text/html").statusCode(403);
         statement(E2, E1.partyId(), date, "application/json").statusCode(403);
         statement(DemoUser.BANK, E1.partyId(), date, "text/csv").statusCode(200);
     }

@@ -89,6 +89,7 @@ class LedgerPropertiesTest {
     record Reserve(String bid, int party, long fen) implements Command {
         public void applyTo(Ledger ledger) {
             ledger.record(Entries.reserveCollateral(bid, PARTIES.get(party), fen, DAY));
+            ledger.post(Entries.id(EntryType.COLLATERAL_RESERVE, bid));
         }
     }
 
@@ -217,6 +218,7 @@ class LedgerPropertiesTest {
         for (int p = 0; p < PARTIES.size(); p++) {
             ledger.record(Entries.deposit("F" + p, PARTIES.get(p), 4_000_000_000L, DAY));
             ledger.record(Entries.reserveCollateral("C" + p, PARTIES.get(p), 2_000_000_000L, DAY));
+            ledger.post(Entries.id(EntryType.COLLATERAL_RESERVE, "C" + p));
             for (int i = 0; i < INSTRUMENTS.size(); i++) {
                 ledger.record(Entries.unitsIn("U" + p + i, PARTIES.get(p), INSTRUMENTS.get(i), 200_000, DAY));
             }

@@ -147,6 +147,7 @@ class LedgerTest {
         ledger.record(Entries.reserveCollateral("BID-1", ALICE, 600_000, DAY));
         refused(Rejection.INSUFFICIENT_FUNDS, () -> ledger.record(Entries.reserveCollateral("BID-2", ALICE, 400_001,
                 DAY)));
+        ledger.post(Entries.id(EntryType.COLLATERAL_RESERVE, "BID-1"));
 
         ledger.record(CLEARING.clear(new Trade("A-1", ALICE, BOB, CEA, 100, 5_000, TradeMode.AUCTION, DAY)).entry());
         ledger.record(Entries.releaseCollateral("BID-1", ALICE, 600_000 - 500_000 - 300, DAY));
@@ -154,5 +155,17 @@ class LedgerTest {
         assertThat(available(AccountKey.cashReserved(ALICE))).isZero();
         assertThat(available(AccountKey.cashAvailable(ALICE))).isEqualTo(1_000_000 - 500_000 - 300);
         assertThat(available(AccountKey.cashAvailable(BOB))).isEqualTo(500_000);
+    }
+
+    @Test
+    void aReservationNoAuctionUsedIsVoidedAndTheCashIsAvailableAgain() {
+        ledger.record(Entries.deposit("B-2", ALICE, 1_000_000, DAY));
+        ledger.record(Entries.reserveCollateral("BID-3", ALICE, 700_000, DAY));
+        assertThat(available(AccountKey.cashAvailable(ALICE))).isEqualTo(300_000);
+        assertThat(available(AccountKey.cashReserved(ALICE))).isZero();
+
+        ledger.voidPending(Entries.id(EntryType.COLLATERAL_RESERVE, "BID-3"));
+
+        assertThat(available(AccountKey.cashAvailable(ALICE))).isEqualTo(1_000_000);
     }
 }

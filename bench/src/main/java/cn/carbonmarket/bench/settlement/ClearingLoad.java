@@ -1,0 +1,315 @@
+package cn.carbonmarket.bench.settlement;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Load generator for settlement's clearing: funded bench parties (their registry events on Kafka, deposits through
+ * the API), then trades on {@code trading.trades} as fast as one producer sends them (trades cleared per second), then
+ * paced at half that rate (trade-to-cleared latency: publish to the clearing transaction's commit, seen by polling
+ * the service's database every few milliseconds), then the end-of-day run over a large synthetic day. Loopback only;
+ * ends with RESULT lines.
+ *
+ * <p>Usage: ClearingLoad SETTLEMENT_URL KEYCLOAK_URL KAFKA_BOOTSTRAP TOPIC_PREFIX JDBC_URL PARTIES TRADES EOD_TRADES
+ *   [PACED_RATE]
+ */
+public final class ClearingLoad {
+
+    private static final String CEA = "CEA-2025";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PARTITIONS = 8;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String settlement;
+    private final String keycloak;
+    private final String prefix;
+    private final String jdbc;
+    private final KafkaProducer<String, String> producer;
+
+    private ClearingLoad(String settlement, String keycloak, String bootstrap, String prefix, String jdbc) {
+        this.settlement = settlement;
+        this.keycloak = keycloak;
+        this.prefix = prefix;
+        this.jdbc = jdbc;
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("acks", "all");
+        props.put("linger.ms", "1");
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    public static void main(String[] args) throws Exception {
+        ClearingLoad load = new ClearingLoad(args[0], args[1], args[2], args[3], args[4]);
+        int partyCount = Integer.parseInt(args[5]);
+        int trades = Integer.parseInt(args[6]);
+        int eodTrades = Integer.parseInt(args[7]);
+        try (load.producer) {
+            List<UUID> parties = load.fundedParties(partyCount, 10L * trades);
+            load.throughput(parties, Math.min(trades, 5_000));   // warm-up: JIT, pools, the consumer's assignment
+            long rate = load.throughput(parties, trades);
+            System.out.printf("RESULT settlement.clearing %d trades/s%n", rate);
+            load.awaitEventsRelayed();
+            long asked = args.length > 8 ? Long.parseLong(args[8]) : 0;
+            long paced = asked > 0 ? asked : Math.max(1, rate / 2);
+            Histogram latency = load.latency(parties, paced, trades / 2);
+            System.out.printf("paced at %d trades/s (half the maximum unless PACED_RATE is given)%n", paced);
+            System.out.printf("RESULT settlement.clearing.p50 %d ms%n", latency.getValueAtPercentile(50));
+            System.out.printf("RESULT settlement.clearing.p99 %d ms%n", latency.getValueAtPercentile(99));
+            System.out.println(load.batches());
+            System.out.printf("RESULT settlement.end-of-day.%d %d ms%n", eodTrades, load.endOfDay(eodTrades));
+        }
+    }
+
+    /** Parties as the registry admits them, with cash deposited through the API and units moved into trading. */
+    private List<UUID> fundedParties(int count, long tonnesEach) throws Exception {
+        List<UUID> parties = new ArrayList<>();
+        String bank = token("bank");
+        for (int i = 0; i < count; i++) {
+            UUID party = UUID.nameUUIDFromBytes(("bench-party-" + i).getBytes(StandardCharsets.UTF_8));
+            parties.add(party);
+            String now = Instant.now().toString();
+            send("registry.parties", party.toString(), 0, """
+                    {"eventId":"%s","type":"PartyRegistered","version":1,"occurredAt":"%s","producer":"registry-service",\
+                    "key":"%s","payload":{"partyId":"%s","name":"Bench Party %d","type":"INSTITUTION","region":"HB",\
+                    "holdingAccount":"HOLDING-%s","registeredAt":"%s"}}"""
+                    .formatted(UUID.randomUUID(), now, party, party, i, party, now));
+        }
+        awaitCount("select count(*) from cash_account where party_id = any(?)", count, parties);
+        String transaction = UUID.randomUUID().toString();
+        for (UUID party : parties) {
+            post("/api/v1/deposits", bank, "{\"bankReference\":\"BENCH-" + UUID.randomUUID() + "\",\"partyId\":\""
+                    + party + "\",\"amountFen\":" + tonnesEach * 1_000_000 + "}", 201);
+        }
+        StringBuilder lines = new StringBuilder();
+        for (UUID party : parties) {
+            lines.append(lines.isEmpty() ? "" : ",").append("""
+                    {"account":"HOLDING-%s","partyId":"%s","instrument":"%s","status":"IN_TRADING","delta":%d}"""
+                    .formatted(party, party, CEA, tonnesEach));
+        }
+        send("registry.transactions", transaction, 0, """
+                {"eventId":"%s","type":"TransactionBooked","version":1,"occurredAt":"%s","producer":"registry-service",\
+                "key":"%s","payload":{"transactionId":"%s","type":"TO_TRADING","initiator":"bench",\
+                "bookedAt":"%s","lines":[%s]}}"""
+                .formatted(UUID.randomUUID(), Instant.now(), transaction, transaction, Instant.now(), lines));
+        awaitCount("select count(*) from journal_entry where id like ?", count, "UNITS_IN:" + transaction + "/%");
+        return parties;
+    }
+
+    /** Publishes {@code count} trades at once; trades cleared per second, first publish to the last commit seen. */
+    private long throughput(List<UUID> parties, int count) throws Exception {
+        String run = "T" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        long started = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            publishTrade(parties, run, i);
+        }
+        producer.flush();
+        awaitCount("select count(*) from cleared_trade where trade_id like ?", count, run + "%");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        System.out.printf("%d trades cleared in %d ms%n", count, millis);
+        return count * 1000L / Math.max(1, millis);
+    }
+
+    /**
+     * Publishes {@code count} trades at {@code rate} a second while a poller looks every 5 ms for the oldest 256 not
+     * yet seen cleared (clearing follows each partition's order, so a younger trade is looked for once the older ones
+     * are found, which can only overstate its latency): from the send to the first poll that sees the committed row.
+     */
+    private Histogram latency(List<UUID> parties, long rate, int count) throws Exception {
+        String run = "L" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        ConcurrentSkipListMap<Integer, Long> outstanding = new ConcurrentSkipListMap<>();
+        Histogram histogram = new Histogram(3);
+        Thread poller = new Thread(() -> poll(run, outstanding, histogram, count));
+        poller.start();
+        long started = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long due = started + i * 1_000_000_000L / rate;
+            // Parked, not spinning: on a two-core machine a spinning publisher would take a core from the service.
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            outstanding.put(i, System.nanoTime());
+            publishTrade(parties, run, i);
+        }
+        producer.flush();
+        poller.join(TimeUnit.MINUTES.toMillis(10));
+        return histogram;
+    }
+
+    private void poll(String run, ConcurrentSkipListMap<Integer, Long> outstanding, Histogram histogram, int count) {
+        try (Connection c = connect();
+             PreparedStatement seen = c.prepareStatement("select trade_id from cleared_trade where trade_id = any(?)")) {
+            long recorded = 0;
+            while (recorded < count) {
+                if (!outstanding.isEmpty()) {
+                    Array ids = c.createArrayOf("text", outstanding.keySet().stream().limit(256)
+                            .map(i -> run + i).toArray());
+                    seen.setArray(1, ids);
+                    try (ResultSet rs = seen.executeQuery()) {
+                        long now = System.nanoTime();
+                        while (rs.next()) {
+                            Long sent = outstanding.remove(Integer.valueOf(rs.getString(1).substring(run.length())));
+                            if (sent != null) {
+                                histogram.recordValue(TimeUnit.NANOSECONDS.toMillis(now - sent));
+                                recorded++;
+                            }
+                        }
+                    }
+                }
+                Thread.sleep(5);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("polling the cleared trades failed", e);
+        }
+    }
+
+    /** Trades between neighbouring parties, spread over trading.trades' partitions, 1 t at 50.00 CNY each. */
+    private void publishTrade(List<UUID> parties, String run, int i) {
+        UUID buyer = parties.get(i % parties.size());
+        UUID seller = parties.get((i + 1) % parties.size());
+        Instant now = Instant.now();
+        send("trading.trades", CEA, i % PARTITIONS, """
+                {"eventId":"%s","type":"TradeExecuted","version":1,"occurredAt":"%s","producer":"trading-service",\
+                "key":"%s","payload":{"tradeId":"%s","buyerPartyId":"%s","sellerPartyId":"%s","instrument":"%s",\
+                "quantity":1,"priceFen":5000,"buyerFeeFen":100,"sellerFeeFen":100,"mode":"CONTINUOUS",\
+                "executedAt":"%s"}}""".formatted(UUID.randomUUID(), now, CEA, run + i, buyer, seller, CEA, now));
+    }
+
+    /**
+     * A day of {@code trades} cleared trades among 1,000 synthetic parties written straight into the table (each
+     * party buys as many tonnes as it sells), then the operator's run over it through the API, timed.
+     */
+    private long endOfDay(int trades) throws Exception {
+        LocalDate day = LocalDate.of(2040, 1, 1).plusDays(System.currentTimeMillis() / 1000 % 20_000);
+        try (Connection c = connect(); PreparedStatement insert = c.prepareStatement("insert into cleared_trade"
+                + " (trade_id, trade_date, buyer_id, seller_id, instrument, quantity, price_fen, value_fen,"
+                + " buyer_fee_fen, seller_fee_fen, mode, executed_at, cleared_at) select 'EOD-' || ?::text || '-' || g,"
+                + " ?::date, md5('party-' || (g % 1000))::uuid, md5('party-' || ((g + 1) % 1000))::uuid, 'CEA-2025', 1,"
+                + " 5000 + g % 100, 5000 + g % 100, 100, 100, 'CONTINUOUS', now(), now()"
+                + " from generate_series(1, ?) as g")) {
+            insert.setString(1, day.toString());
+            insert.setObject(2, day);
+            insert.setInt(3, trades);
+            insert.executeUpdate();
+        }
+        String operator = token("operator");
+        long started = System.nanoTime();
+        post("/api/v1/clearing-runs/" + day, operator, "", 201);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        try (Connection c = connect(); PreparedStatement runs = c.prepareStatement(
+                "select trades from clearing_run where trade_date = ?")) {
+            runs.setObject(1, day);
+            try (ResultSet rs = runs.executeQuery()) {
+                if (!rs.next() || rs.getLong(1) != trades) {
+                    throw new IllegalStateException("the run of " + day + " did not net all " + trades + " trades");
+                }
+            }
+        }
+        return millis;
+    }
+
+    /**
+     * Waits until the outbox relay has published the LedgerEntryPosted events the burst left behind, so that the
+     * paced run measures clearing at that rate, not clearing next to the relay's catching up.
+     */
+    private void awaitEventsRelayed() throws Exception {
+        long started = System.nanoTime();
+        awaitCount("select case when exists (select 1 from outbox_event where published_at is null) then 0 else 1"
+                + " end where ? is not null", 1, "relayed");
+        System.out.printf("ledger events of the burst relayed %d ms after its last trade cleared%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /** The service's clearing batches so far (count, mean size, mean time), from its Prometheus metrics. */
+    private String batches() throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(settlement + "/q/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double count = metric(metrics, "settlement_clearing_batch_seconds_count");
+        return String.format("clearing batches: %.0f, mean %.0f trades, mean %.1f ms", count,
+                metric(metrics, "settlement_clearing_batch_size_sum") / count,
+                metric(metrics, "settlement_clearing_batch_seconds_sum") * 1000 / count);
+    }
+
+    private static double metric(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private void send(String topic, String key, int partition, String json) {
+        producer.send(new ProducerRecord<>(prefix + topic, partition, key, json));
+    }
+
+    private Connection connect() throws Exception {
+        return DriverManager.getConnection(jdbc, "settlement", "settlement");
+    }
+
+    private void awaitCount(String sql, long expected, Object parameter) throws Exception {
+        producer.flush();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+        try (Connection c = connect(); PreparedStatement statement = c.prepareStatement(sql)) {
+            if (parameter instanceof List<?> list) {
+                statement.setArray(1, c.createArrayOf("uuid", list.toArray()));
+            } else {
+                statement.setObject(1, parameter);
+            }
+            while (Instant.now().isBefore(deadline)) {
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) >= expected) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new IllegalStateException("waited 10 minutes for " + expected + " rows: " + sql);
+    }
+
+    private String token(String user) throws Exception {
+        String form = "grant_type=password&client_id=market-web&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(keycloak + "/realms/carbon-market/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("no token for " + user + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    private void post(String path, String token, String body, int expected) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settlement + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+}

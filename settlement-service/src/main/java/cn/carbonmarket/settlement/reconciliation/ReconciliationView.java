@@ -1,0 +1,14 @@
+package cn.carbonmarket.settlement.reconciliation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One reconciliation: whether each other book could be compared ({@code COMPARED}, or {@code UNAVAILABLE} with the
+ * reason in the detail) and every difference found, per party and asset.
+ */
+public record ReconciliationView(UUID runId, LocalDate businessDate, Instant ranAt, String registryStatus,
+                                 String tradingStatus, String tradingDetail, List<Difference> differences) {
+}
