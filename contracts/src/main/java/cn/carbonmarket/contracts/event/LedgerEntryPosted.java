@@ -15,9 +15,13 @@ import java.util.List;
  * @param entryId   the ledger's business id, e.g. {@code DEPOSIT:<bank reference>} or {@code TRADE:<trade id>}
  * @param entryType DEPOSIT, WITHDRAWAL, PAYOUT, UNITS_IN, TRADE, COLLATERAL_RESERVE or COLLATERAL_RELEASE
  * @param state     PENDING, POSTED or VOIDED (a withdrawal is PENDING until the clearing bank decides)
+ * @param entryIds  every entry of the transaction that touched the party, in order, {@code entryId} last: the
+ *                  balances include all of them, so a reader holding its own not-yet-reported changes (trading's
+ *                  trades) can drop each of these
  */
 public record LedgerEntryPosted(String entryId, String entryType, String state, PartyId partyId,
-                                LocalDate businessDate, Instant postedAt, List<Balance> balances) {
+                                LocalDate businessDate, Instant postedAt, List<Balance> balances,
+                                List<String> entryIds) {
 
     public static final EventType<LedgerEntryPosted> TYPE = new EventType<>("LedgerEntryPosted", 1,
             LedgerEntryPosted.class, Topics.SETTLEMENT_LEDGER);
@@ -32,5 +36,6 @@ public record LedgerEntryPosted(String entryId, String entryType, String state, 
 
     public LedgerEntryPosted {
         balances = List.copyOf(balances);
+        entryIds = entryIds == null || entryIds.isEmpty() ? List.of(entryId) : List.copyOf(entryIds);
     }
 }

@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -143,6 +144,7 @@ public class LedgerStore {
         Map<PartyId, Map<LocalDate, Long>> sales = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
         Map<String, Applied> lastByParty = new TreeMap<>();
         Map<String, Set<AccountKey>> accountsByParty = new TreeMap<>();
+        Map<String, Set<String>> entriesByParty = new HashMap<>();
         for (LedgerCommand command : commands) {
             Applied applied;
             try {
@@ -169,11 +171,13 @@ public class LedgerStore {
             applied.changed().keySet().stream().filter(AccountKey::isPartyAccount).forEach(account -> {
                 lastByParty.put(account.owner(), applied);
                 accountsByParty.computeIfAbsent(account.owner(), p -> new TreeSet<>()).add(account);
+                entriesByParty.computeIfAbsent(account.owner(), p -> new LinkedHashSet<>())
+                        .add(applied.entry().id());
             });
         }
         List<Outbox.Keyed<LedgerEntryPosted>> events = new ArrayList<>();
-        lastByParty.forEach((party, last) -> events.add(eventOf(party, last, accountsByParty.get(party), ledger,
-                postedAt)));
+        lastByParty.forEach((party, last) -> events.add(eventOf(party, last, accountsByParty.get(party),
+                entriesByParty.get(party), ledger, postedAt)));
         Map<AccountKey, Balance> updates = new TreeMap<>();
         Map<AccountKey, Balance> inserts = new TreeMap<>();
         changed.forEach(account -> (locked.containsKey(account) ? updates : inserts)
@@ -187,7 +191,7 @@ public class LedgerStore {
      * trade, and a reader setting buying power from the balances sees the same end state.
      */
     private static Outbox.Keyed<LedgerEntryPosted> eventOf(String party, Applied last, Set<AccountKey> accounts,
-                                                           Ledger ledger, Instant postedAt) {
+                                                           Set<String> entries, Ledger ledger, Instant postedAt) {
         List<LedgerEntryPosted.Balance> balances = new ArrayList<>();
         accounts.forEach(account -> {
             Balance balance = ledger.balance(account);
@@ -195,7 +199,8 @@ public class LedgerStore {
                     balance.available(), balance.posted()));
         });
         return new Outbox.Keyed<>(party, new LedgerEntryPosted(last.entry().id(), last.entry().type().name(),
-                last.state().name(), PartyId.parse(party), last.entry().businessDate(), postedAt, balances));
+                last.state().name(), PartyId.parse(party), last.entry().businessDate(), postedAt, balances,
+                List.copyOf(entries)));
     }
 
     /** The entries the commands name, locked in id order, with their transfers. */
