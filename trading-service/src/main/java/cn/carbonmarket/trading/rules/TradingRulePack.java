@@ -1,6 +1,8 @@
 package cn.carbonmarket.trading.rules;
 
+import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.Jurisdiction;
+import cn.carbonmarket.trading.orderbook.Side;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -20,13 +22,27 @@ public final class TradingRulePack {
     private static final String RESOURCE = "/rules/trading-rules.json";
 
     private final Map<Jurisdiction, ListingRules> listing;
+    private final Map<Jurisdiction, RiskRules> risk;
+    private final FeeSchedule fees;
 
-    public TradingRulePack(Map<Jurisdiction, ListingRules> listing) {
+    public TradingRulePack(Map<Jurisdiction, ListingRules> listing, Map<Jurisdiction, RiskRules> risk,
+                           FeeSchedule fees) {
         this.listing = listing.isEmpty() ? Map.of() : new EnumMap<>(listing);
+        this.risk = risk.isEmpty() ? Map.of() : new EnumMap<>(risk);
+        this.fees = fees;
     }
 
     public Optional<ListingRules> listing(Jurisdiction jurisdiction) {
         return Optional.ofNullable(listing.get(jurisdiction));
+    }
+
+    /** The jurisdiction's pre-trade risk and surveillance numbers; every listing jurisdiction has them. */
+    public Optional<RiskRules> risk(Jurisdiction jurisdiction) {
+        return Optional.ofNullable(risk.get(jurisdiction));
+    }
+
+    public FeeSchedule fees() {
+        return fees;
     }
 
     public static TradingRulePack load(ObjectMapper mapper) {
@@ -36,34 +52,68 @@ public final class TradingRulePack {
             }
             JsonNode root = mapper.readTree(in);
             Map<Jurisdiction, ListingRules> listing = new EnumMap<>(Jurisdiction.class);
+            Map<Jurisdiction, RiskRules> risk = new EnumMap<>(Jurisdiction.class);
             for (Jurisdiction jurisdiction : Jurisdiction.values()) {
                 JsonNode node = root.get(jurisdiction.name());
                 if (node != null) {
                     listing.put(jurisdiction, listing(jurisdiction, node.required("listing")));
+                    risk.put(jurisdiction, risk(jurisdiction, node.required("risk")));
                 }
             }
-            return new TradingRulePack(listing);
+            return new TradingRulePack(listing, risk, fees(root.required("fees")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the trading rule pack", e);
         }
     }
 
     private static ListingRules listing(Jurisdiction jurisdiction, JsonNode node) {
-        Map<String, String> sources = new LinkedHashMap<>();
-        node.fields().forEachRemaining(entry -> {
-            String source = entry.getValue().path("source").asText("");
-            if (source.isBlank()) {
-                throw new IllegalStateException(jurisdiction + " listing." + entry.getKey() + " names no source");
-            }
-            sources.put(entry.getKey(), source);
-        });
+        Map<String, String> sources = sources(jurisdiction + " listing", node);
         return new ListingRules(number(node, "tickFen"), number(node, "quantityStepTonnes"),
                 number(node, "minQuantityTonnes"), number(node, "maxQuantityTonnes"),
                 number(node, "dailyBandBasisPoints"), Math.toIntExact(number(node, "counterpartyLevels")), sources);
     }
 
+    private static RiskRules risk(Jurisdiction jurisdiction, JsonNode node) {
+        return new RiskRules(number(node, "positionLimitTonnes"), number(node, "largeTraderThresholdTonnes"),
+                number(node, "abnormalMoveBandShareBasisPoints"), number(node, "abnormalMoveWindowSeconds"),
+                sources(jurisdiction + " risk", node));
+    }
+
+    private static FeeSchedule fees(JsonNode node) {
+        if (node.path("source").asText("").isBlank()) {
+            throw new IllegalStateException("the fee schedule names no source");
+        }
+        Map<TradeExecuted.Mode, Map<Side, FeeSchedule.Rate>> rates = new EnumMap<>(TradeExecuted.Mode.class);
+        for (TradeExecuted.Mode mode : TradeExecuted.Mode.values()) {
+            JsonNode sides = node.required(mode.name());
+            rates.put(mode, Map.of(Side.BUY, rate(sides.required("buyer")), Side.SELL, rate(sides.required("seller"))));
+        }
+        return new FeeSchedule(rates, FeeSchedule.Rounding.valueOf(node.required("rounding").asText()));
+    }
+
+    private static FeeSchedule.Rate rate(JsonNode side) {
+        return new FeeSchedule.Rate(whole(side.required("rateBasisPoints"), "rateBasisPoints"),
+                whole(side.required("minimumFen"), "minimumFen"));
+    }
+
+    /** Every rule of a section with the source it names; a rule without one is refused. */
+    private static Map<String, String> sources(String section, JsonNode node) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        node.fields().forEachRemaining(entry -> {
+            String source = entry.getValue().path("source").asText("");
+            if (source.isBlank()) {
+                throw new IllegalStateException(section + "." + entry.getKey() + " names no source");
+            }
+            sources.put(entry.getKey(), source);
+        });
+        return sources;
+    }
+
     private static long number(JsonNode rules, String name) {
-        JsonNode value = rules.required(name).required("value");
+        return whole(rules.required(name).required("value"), name);
+    }
+
+    private static long whole(JsonNode value, String name) {
         if (!value.isIntegralNumber()) {
             throw new IllegalStateException("rule " + name + " must be a whole number, not " + value);
         }
