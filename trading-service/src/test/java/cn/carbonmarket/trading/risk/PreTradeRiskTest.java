@@ -202,7 +202,9 @@ class PreTradeRiskTest {
                 .body("code", equalTo("HOLD_ID_REUSED"));
         assertThat(number(balance(DemoUser.ENTITY_2, "CNY"), "held")).isEqualTo(before - reserved);
         assertThat(number(balance(DemoUser.ENTITY_2, "CNY"), "withdrawable")).isZero();
-        place(DemoUser.ENTITY_2, limit("CEA-2025", "BUY", 9_100, 1)).statusCode(422)
+        // What is still free is today's sale proceeds at most (they may buy, not leave): one tonne more is refused.
+        long free = number(balance(DemoUser.ENTITY_2, "CNY"), "free");
+        place(DemoUser.ENTITY_2, limit("CEA-2025", "BUY", 9_100, free / (9_100 + 100) + 1)).statusCode(422)
                 .body("code", equalTo("INSUFFICIENT_CASH"));
 
         hold(accessToken(DemoUser.ENTITY_2), UUID.randomUUID().toString(), DemoUser.ENTITY_2, "CNY", 1, "W:1")
