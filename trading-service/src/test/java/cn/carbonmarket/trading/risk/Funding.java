@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * Sets participants' balances as settlement does: a {@code LedgerEntryPosted} on settlement.ledger with the
- * party's balances after an entry, published to the real broker; waits until trading has processed it.
+ * party's balances after an entry, published to the real broker; or moves units into trading as the registry does.
+ * Each waits until trading has processed its event.
  */
 public final class Funding {
 
@@ -64,7 +65,24 @@ public final class Funding {
                 "state":"POSTED","partyId":"%s","businessDate":"2026-11-25","postedAt":"%s","balances":[%s]}}"""
                 .formatted(eventId, now, user.partyId(), entryId, entryType, user.partyId(), now, balances);
         LEDGER.send(user.partyId(), json);
-        awaitProcessed(eventId);
+        awaitProcessed(SettlementFeed.CONSUMER, eventId);
+    }
+
+    /**
+     * Publishes the registry's move of {@code tonnes} of the party's units into trading (TO_TRADING, the
+     * IN_TRADING line second) as registry transaction {@code transactionId}; waits until trading processed it.
+     */
+    public static void movedIntoTrading(DemoUser user, String transactionId, String instrument, long tonnes) {
+        UUID eventId = UUID.randomUUID();
+        String party = user.partyId();
+        String account = "HOLDING-" + party;
+        String now = Instant.now().toString();
+        String json = """
+                {"eventId":"%s","type":"TransactionBooked","version":1,"occurredAt":"%s","producer":"registry-service",                "key":"%s","payload":{"transactionId":"%s","type":"TO_TRADING","initiator":"party/%s",                "bookedAt":"%s","lines":[                {"account":"%s","partyId":"%s","instrument":"%s","status":"AVAILABLE","delta":%d},                {"account":"%s","partyId":"%s","instrument":"%s","status":"IN_TRADING","delta":%d}]}}"""
+                .formatted(eventId, now, party, transactionId, party, now, account, party, instrument, -tonnes,
+                        account, party, instrument, tonnes);
+        new KafkaTopic("registry.transactions").send(party, json);
+        awaitProcessed(RegistryFeed.CONSUMER, eventId);
     }
 
     private static String balance(String account, String asset, long amount) {
@@ -72,12 +90,12 @@ public final class Funding {
                 .formatted(account, asset, amount, amount);
     }
 
-    private static void awaitProcessed(UUID eventId) {
+    private static void awaitProcessed(String consumer, UUID eventId) {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (DATABASE.count("select count(*) from processed_event where consumer = ? and event_id = ?",
-                SettlementFeed.CONSUMER, eventId) == 0) {
+                consumer, eventId) == 0) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("trading did not process ledger event " + eventId + " within " + PATIENCE);
+                throw new AssertionError(consumer + " did not process event " + eventId + " within " + PATIENCE);
             }
             pause();
         }

@@ -136,6 +136,26 @@ class PreTradeRiskTest {
     }
 
     @Test
+    void unitsTheRegistryMovesIntoTradingCountOnceWhicheverFeedReportsThemFirst() {
+        Funding.units(DemoUser.INDIVIDUAL_1, "CEA-2024", 0);
+        String first = UUID.randomUUID().toString();
+        Funding.movedIntoTrading(DemoUser.INDIVIDUAL_1, first, "CEA-2024", 500);
+        assertThat(number(balance(DemoUser.INDIVIDUAL_1, "CEA-2024"), "free")).isEqualTo(500);
+        long sell = placed(DemoUser.INDIVIDUAL_1, limit("CEA-2024", "SELL", 9_800, 500));
+        cancel(DemoUser.INDIVIDUAL_1, sell);
+
+        // Settlement books the move (line 1 of the registry transaction) and reports the balance after it.
+        Funding.post(DemoUser.INDIVIDUAL_1, "UNITS_IN:" + first + "/1", "UNITS_IN", null, Map.of("CEA-2024", 500L));
+        assertThat(number(balance(DemoUser.INDIVIDUAL_1, "CEA-2024"), "balance")).isEqualTo(500);
+
+        // Settlement's report may come first: the registry's event for the same move then adds nothing.
+        String second = UUID.randomUUID().toString();
+        Funding.post(DemoUser.INDIVIDUAL_1, "UNITS_IN:" + second + "/1", "UNITS_IN", null, Map.of("CEA-2024", 800L));
+        Funding.movedIntoTrading(DemoUser.INDIVIDUAL_1, second, "CEA-2024", 300);
+        assertThat(number(balance(DemoUser.INDIVIDUAL_1, "CEA-2024"), "balance")).isEqualTo(800);
+    }
+
+    @Test
     void unitsBoughtTodayAreSellableFromTheNextTradingDay() {
         Funding.units(DemoUser.INVESTOR_1, "CEA-2026", 0);
         placed(DemoUser.ENTITY_1, limit("CEA-2026", "SELL", 10_500, 10));
