@@ -205,6 +205,35 @@ class PreTradeRiskTest {
     }
 
     @Test
+    void aPartyWhoseOwnTradesMoveThePriceTooFarIsReported() {
+        // Half an hour later, so that the window holds only this test's trades.
+        ((ManualClock) clock).set(MORNING.plus(Duration.ofMinutes(30)));
+        var depth = given().auth().oauth2(accessToken(DemoUser.OPERATOR)).when()
+                .get("/api/v1/instruments/CEA-2026/depth").then().statusCode(200).extract().jsonPath();
+        long last = depth.getLong("last") > 0 ? depth.getLong("last") : depth.getLong("previousClose");
+        long target = last - 900;
+        assertThat(target).isGreaterThanOrEqualTo(9_000);
+        placed(DemoUser.ENTITY_1, limit("CEA-2026", "BUY", target, 1));
+        List<Long> bids = given().auth().oauth2(accessToken(DemoUser.OPERATOR)).when()
+                .get("/api/v1/instruments/CEA-2026/depth").then().extract().jsonPath().getList("bids.price", Long.class);
+        int level = bids.indexOf(target) + 1;
+        assertThat(level).isPositive();
+
+        long take = given().auth().oauth2(accessToken(DemoUser.INDIVIDUAL_1)).contentType("application/json")
+                .body(Map.of("clientOrderId", UUID.randomUUID().toString(), "instrument", "CEA-2026", "side", "SELL",
+                        "level", level, "quantity", 1))
+                .when().post("/api/v1/orders").then().statusCode(201).body("filledQuantity", equalTo(1))
+                .extract().jsonPath().getLong("orderId");
+        String tradeId = tradeOf(DemoUser.INDIVIDUAL_1, take);
+
+        var alert = new KafkaTopic("trading.surveillance").await(r -> r.value().contains("AbnormalTradingAlert")
+                && r.value().contains("\"tradeId\":\"" + tradeId + "\""), PATIENCE);
+        assertThat(alert.key()).isEqualTo(DemoUser.INDIVIDUAL_1.partyId());
+        assertThat(alert.value()).contains("\"fromPriceFen\":" + last, "\"toPriceFen\":" + target,
+                "\"limitFen\":500");
+    }
+
+    @Test
     void withdrawalHoldsTakeOnlyWhatOpenOrdersLeaveFreeOnceAndEndWithTheirLedgerEntry() {
         String clearingHouse = ServiceTokens.clearingHouse();
         long before = number(balance(DemoUser.ENTITY_2, "CNY"), "withdrawable");
