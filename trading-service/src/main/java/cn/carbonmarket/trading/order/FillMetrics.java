@@ -6,8 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * What follows a fill today: it is counted (fills and tonnes per instrument). Pre-trade risk and the trade event
- * for settlement will be further listeners on the same seam.
+ * Counts fills (fills and tonnes per instrument). Pre-trade risk and the trade event do not hang on this seam: the
+ * exchange hands a command's fills to them itself, because the trades are recorded only once the command is
+ * journaled.
  */
 @ApplicationScoped
 public class FillMetrics implements FillListener {

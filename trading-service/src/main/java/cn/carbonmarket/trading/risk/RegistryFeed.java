@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -54,7 +55,9 @@ public class RegistryFeed {
                                 .collect().asList()
                                 .map(added -> added.stream().flatMap(List::stream).toList())))
                 .invoke(added -> added.forEach(risk.book()::unreported))
-                .replaceWithVoid();
+                .replaceWithVoid()
+                // A lost connection or a serialization conflict passes on a retry; the transaction changed nothing.
+                .onFailure().retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(2)).atMost(5);
     }
 
     static List<BalanceChange> movesIntoTrading(TransactionBooked booked) {

@@ -118,7 +118,10 @@ public class RiskResource {
         if (hold.asset() == null) {
             validation.reject("asset", "CNY or an instrument code is required");
         } else if (!RiskBook.CASH.equals(hold.asset())) {
-            validation.field("asset", () -> InstrumentCode.parse(hold.asset()));
+            InstrumentCode instrument = validation.field("asset", () -> InstrumentCode.parse(hold.asset()));
+            if (instrument != null && !instrument.toString().equals(hold.asset())) {
+                validation.reject("asset", "write the instrument as " + instrument);
+            }
         }
         validation.throwIfInvalid();
     }

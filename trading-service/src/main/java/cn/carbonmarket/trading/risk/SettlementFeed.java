@@ -6,6 +6,7 @@ import cn.carbonmarket.platform.inbox.IdempotentConsumer;
 import cn.carbonmarket.platform.outbox.EventCodec;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,7 +54,9 @@ public class SettlementFeed {
                         risk.book().reported(entry.partyId(), entry.entryId(), balances);
                     }
                 })
-                .replaceWithVoid();
+                .replaceWithVoid()
+                // A lost connection or a serialization conflict passes on a retry; the transaction changed nothing.
+                .onFailure().retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(2)).atMost(5);
     }
 
     /** What may be spent or delivered: available cash and units per instrument; other accounts are settlement's. */
