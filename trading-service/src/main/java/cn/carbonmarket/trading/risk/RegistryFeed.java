@@ -1,15 +1,11 @@
 package cn.carbonmarket.trading.risk;
 
-import cn.carbonmarket.contracts.event.EventEnvelope;
 import cn.carbonmarket.contracts.event.TransactionBooked;
 import cn.carbonmarket.contracts.party.PartyId;
-import cn.carbonmarket.platform.inbox.IdempotentConsumer;
-import cn.carbonmarket.platform.outbox.EventCodec;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -23,41 +19,25 @@ public class RegistryFeed {
 
     static final String CONSUMER = "trading.registry-transactions";
 
-    private final IdempotentConsumer consumer;
-    private final EventCodec codec;
+    private final RiskFeed feed;
     private final RiskStore store;
     private final PreTradeRisk risk;
 
-    public RegistryFeed(IdempotentConsumer consumer, EventCodec codec, RiskStore store, PreTradeRisk risk) {
-        this.consumer = consumer;
-        this.codec = codec;
+    public RegistryFeed(RiskFeed feed, RiskStore store, PreTradeRisk risk) {
+        this.feed = feed;
         this.store = store;
         this.risk = risk;
     }
 
     @Incoming("registry-transactions")
     public Uni<Void> onTransaction(String json) {
-        return codec.decodeIf(json, TransactionBooked.TYPE)
-                .map(event -> risk.whenReady(() -> apply(event)))
-                .orElseGet(() -> Uni.createFrom().voidItem());
-    }
-
-    private Uni<Void> apply(EventEnvelope<TransactionBooked> event) {
-        List<BalanceChange> moves = movesIntoTrading(event.payload());
-        if (moves.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return store.pool().withTransaction(conn -> consumer.firstDeliveries(conn, CONSUMER, List.of(event))
-                        .flatMap(fresh -> fresh.isEmpty() ? Uni.createFrom().item(List.<BalanceChange>of())
-                                : Multi.createFrom().iterable(moves)
-                                .onItem().transformToUniAndConcatenate(move -> store.unreported(conn, move)
-                                        .map(added -> added ? List.of(move) : List.<BalanceChange>of()))
-                                .collect().asList()
-                                .map(added -> added.stream().flatMap(List::stream).toList())))
-                .invoke(added -> added.forEach(risk.book()::unreported))
-                .replaceWithVoid()
-                // A lost connection or a serialization conflict passes on a retry; the transaction changed nothing.
-                .onFailure().retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(2)).atMost(5);
+        return feed.once(CONSUMER, json, TransactionBooked.TYPE, booked -> !movesIntoTrading(booked).isEmpty(),
+                (conn, booked) -> Multi.createFrom().iterable(movesIntoTrading(booked))
+                        .onItem().transformToUniAndConcatenate(move -> store.unreported(conn, move)
+                                .map(added -> added ? List.of(move) : List.<BalanceChange>of()))
+                        .collect().asList()
+                        .map(added -> added.stream().flatMap(List::stream).toList()),
+                added -> added.forEach(risk.book()::unreported));
     }
 
     static List<BalanceChange> movesIntoTrading(TransactionBooked booked) {

@@ -140,7 +140,9 @@ class PreTradeRiskTest {
         Funding.units(DemoUser.INDIVIDUAL_1, "CEA-2024", 0);
         String first = UUID.randomUUID().toString();
         Funding.movedIntoTrading(DemoUser.INDIVIDUAL_1, first, "CEA-2024", 500);
-        assertThat(number(balance(DemoUser.INDIVIDUAL_1, "CEA-2024"), "free")).isEqualTo(500);
+        Funding.movedIntoTrading(DemoUser.INDIVIDUAL_1, first, "CEA-2024", 500);
+        assertThat(number(balance(DemoUser.INDIVIDUAL_1, "CEA-2024"), "free")).as("the same move counts once")
+                .isEqualTo(500);
         long sell = placed(DemoUser.INDIVIDUAL_1, limit("CEA-2024", "SELL", 9_800, 500));
         cancel(DemoUser.INDIVIDUAL_1, sell);
 
