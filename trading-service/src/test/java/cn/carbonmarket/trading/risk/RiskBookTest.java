@@ -14,9 +14,16 @@ import cn.carbonmarket.trading.rules.TradingRulePack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The risk arithmetic on worked examples: reservations, fills, T+1, the position limit, reports and holds. */
@@ -89,6 +96,36 @@ class RiskBookTest {
         // The same proceeds are not withdrawable today.
         assertThat(book.hold(new WithdrawalHold("h1", SELLER, "CNY", 1, "WITHDRAWAL:1"), TODAY))
                 .map(Refusal::code).contains("INSUFFICIENT_CASH");
+    }
+
+    @Test
+    void desksOfDifferentInstrumentsReservingAtOnceNeverReserveMoreThanTheCash() throws Exception {
+        long cash = 10_000_000;
+        book.settle(BUYER, RiskBook.CASH, cash);
+        List<InstrumentCode> instruments = List.of(CEA, InstrumentCode.parse("CEA-2024"),
+                InstrumentCode.parse("CEA-2026"), InstrumentCode.parse("CCER-2025"));
+        ExecutorService desks = Executors.newFixedThreadPool(instruments.size());
+        AtomicLong accepted = new AtomicLong();
+        List<Future<?>> runs = new ArrayList<>();
+        for (int d = 0; d < instruments.size(); d++) {
+            InstrumentCode instrument = instruments.get(d);
+            long firstId = d * 1_000L;
+            runs.add(desks.submit(() -> {
+                for (long id = firstId; id < firstId + 500; id++) {
+                    if (book.reserve(id, BUYER, instrument, Side.BUY, 9_900, 1, TODAY).isEmpty()) {
+                        accepted.addAndGet(10_000);
+                    }
+                }
+            }));
+        }
+        for (Future<?> run : runs) {
+            run.get(30, TimeUnit.SECONDS);
+        }
+        desks.shutdown();
+
+        assertThat(accepted.get()).isEqualTo(cash);
+        assertThat(balance(BUYER, "CNY").reserved()).isEqualTo(cash);
+        assertThat(balance(BUYER, "CNY").free()).isZero();
     }
 
     @Test
