@@ -126,7 +126,7 @@ public final class RiskBook {
         }
     }
 
-    /** The order has {@code open} tonnes left (after a cancel or an immediate-or-cancel remainder): the rest is free. */
+    /** The order has {@code open} tonnes left (after a cancel or an immediate-or-cancel remainder): free the rest. */
     public void orderOpen(long orderId, long open) {
         Reservation reservation = orders.get(orderId);
         if (reservation == null) {

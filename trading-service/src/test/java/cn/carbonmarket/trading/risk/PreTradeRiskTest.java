@@ -217,7 +217,8 @@ class PreTradeRiskTest {
         assertThat(target).isGreaterThanOrEqualTo(9_000);
         placed(DemoUser.ENTITY_1, limit("CEA-2026", "BUY", target, 1));
         List<Long> bids = given().auth().oauth2(accessToken(DemoUser.OPERATOR)).when()
-                .get("/api/v1/instruments/CEA-2026/depth").then().extract().jsonPath().getList("bids.price", Long.class);
+                .get("/api/v1/instruments/CEA-2026/depth").then().extract().jsonPath()
+                .getList("bids.price", Long.class);
         int level = bids.indexOf(target) + 1;
         assertThat(level).isPositive();
 
