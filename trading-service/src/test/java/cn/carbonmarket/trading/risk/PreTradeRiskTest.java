@@ -263,6 +263,11 @@ class PreTradeRiskTest {
                 .statusCode(403);
         given().auth().oauth2(accessToken(DemoUser.ENTITY_2)).when().get("/api/v1/risk/positions").then()
                 .statusCode(403);
+        given().auth().oauth2(accessToken(DemoUser.OPERATOR)).when().get("/api/v1/risk/balances").then()
+                .statusCode(403);
+        hold(clearingHouse, UUID.randomUUID().toString(), DemoUser.ENTITY_2, "CNY", 0, "W:2").statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("VALIDATION_FAILED"));
+        hold(clearingHouse, UUID.randomUUID().toString(), DemoUser.ENTITY_2, "CEA-1", 1, "W:3").statusCode(400);
         List<Map<String, Object>> positions = given().auth().oauth2(accessToken(DemoUser.OPERATOR)).when()
                 .get("/api/v1/risk/positions").then().statusCode(200).extract().jsonPath().getList("$");
         assertThat(positions).anySatisfy(p -> {
