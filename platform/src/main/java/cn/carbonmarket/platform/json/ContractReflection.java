@@ -1,9 +1,11 @@
 package cn.carbonmarket.platform.json;
 
+import cn.carbonmarket.contracts.event.AbnormalTradingAlert;
 import cn.carbonmarket.contracts.event.DeliveryInstructions;
 import cn.carbonmarket.contracts.event.DeliveryRunRejected;
 import cn.carbonmarket.contracts.event.EventEnvelope;
 import cn.carbonmarket.contracts.event.IssuanceInstruction;
+import cn.carbonmarket.contracts.event.LargeTraderReported;
 import cn.carbonmarket.contracts.event.LedgerEntryPosted;
 import cn.carbonmarket.contracts.event.PartyRegistered;
 import cn.carbonmarket.contracts.event.TradeExecuted;
@@ -17,7 +19,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {EventEnvelope.class, PartyRegistered.class, IssuanceInstruction.class,
         IssuanceInstruction.Recipient.class, TransactionBooked.class, TransactionBooked.Line.class,
         DeliveryInstructions.class, DeliveryInstructions.Delivery.class, DeliveryRunRejected.class,
-        LedgerEntryPosted.class, LedgerEntryPosted.Balance.class, TradeExecuted.class})
+        LedgerEntryPosted.class, LedgerEntryPosted.Balance.class, TradeExecuted.class, LargeTraderReported.class,
+        AbnormalTradingAlert.class})
 public final class ContractReflection {
 
     private ContractReflection() {
