@@ -243,10 +243,17 @@ public final class RiskBook {
         }
     }
 
-    /** Sets a withdrawal aside from what is free (for cash: less today's sale proceeds), or says why not. */
+    /**
+     * Sets a withdrawal aside from what is free (for cash: less today's sale proceeds), or says why not; the same
+     * hold again changes nothing.
+     */
     public Optional<Refusal> hold(WithdrawalHold hold, LocalDate today) {
         PartyAccount account = account(hold.partyId());
         synchronized (account) {
+            WithdrawalHold first = holds.get(hold.holdId());
+            if (first != null) {
+                return first.equals(hold) ? Optional.empty() : reused(hold);
+            }
             AssetPosition position = account.asset(hold.asset());
             long available = position.freeBeyond(today);
             if (available < hold.amount()) {
@@ -254,10 +261,16 @@ public final class RiskBook {
                         "the withdrawal of " + hold.amount() + " " + hold.asset() + " exceeds the " + available
                                 + " not reserved by open orders, held, or arrived today");
             }
+            if (holds.putIfAbsent(hold.holdId(), hold) != null) {
+                return reused(hold); // the same id, for another party, granted at this very moment
+            }
             position.hold(hold.amount());
-            holds.put(hold.holdId(), hold);
             return Optional.empty();
         }
+    }
+
+    private static Optional<Refusal> reused(WithdrawalHold hold) {
+        return refuse("HOLD_ID_REUSED", "hold " + hold.holdId() + " was granted for another withdrawal");
     }
 
     /** Reinstates a stored hold after a restart, without checks: it was granted once. */

@@ -30,18 +30,14 @@ public class WithdrawalHolds {
     public Uni<Granted> grant(WithdrawalHold hold) {
         return risk.whenReady(() -> {
             RiskBook book = risk.book();
-            var first = book.holdOf(hold.holdId());
-            if (first.isPresent()) {
-                if (!first.get().equals(hold)) {
-                    return Uni.createFrom().failure(new ConflictException("HOLD_ID_REUSED", "hold " + hold.holdId()
-                            + " was granted for a different withdrawal"));
-                }
-                return Uni.createFrom().item(new Granted(first.get(), false));
-            }
+            boolean repeated = book.holdOf(hold.holdId()).isPresent();
             var refusal = book.hold(hold, risk.today());
             if (refusal.isPresent()) {
                 return Uni.createFrom().failure(new ConflictException(refusal.get().code(),
                         refusal.get().message()));
+            }
+            if (repeated) {
+                return Uni.createFrom().item(new Granted(hold, false));
             }
             return store.hold(hold, clock.instant())
                     .onFailure().invoke(failure -> book.release(hold.holdId()))

@@ -161,6 +161,10 @@ class RiskBookTest {
         assertThat(book.hold(tooMuch, TODAY)).map(Refusal::code).contains("INSUFFICIENT_CASH");
         WithdrawalHold hold = new WithdrawalHold("h1", BUYER, "CNY", 505_000, "WITHDRAWAL:1");
         assertThat(book.hold(hold, TODAY)).isEmpty();
+        assertThat(book.hold(hold, TODAY)).as("the same hold again").isEmpty();
+        assertThat(balance(BUYER, "CNY").held()).isEqualTo(505_000);
+        assertThat(book.hold(new WithdrawalHold("h1", BUYER, "CNY", 1, "WITHDRAWAL:1"), TODAY)).map(Refusal::code)
+                .contains("HOLD_ID_REUSED");
         assertThat(book.reserve(2, BUYER, CEA, Side.BUY, 10_000, 1, TODAY)).map(Refusal::code)
                 .contains("INSUFFICIENT_CASH");
 
