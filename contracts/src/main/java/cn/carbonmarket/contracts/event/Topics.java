@@ -8,6 +8,7 @@ public final class Topics {
     public static final String ALLOCATION_ISSUANCE_INSTRUCTIONS = "allocation.issuance-instructions";
     public static final String TRADING_TRADES = "trading.trades";
     public static final String TRADING_MARKET_DATA = "trading.market-data";
+    public static final String TRADING_SURVEILLANCE = "trading.surveillance";
     public static final String SETTLEMENT_DELIVERY_INSTRUCTIONS = "settlement.delivery-instructions";
     public static final String SETTLEMENT_LEDGER = "settlement.ledger";
 

@@ -1,10 +1,12 @@
 package cn.carbonmarket.platform.json;
 
+import cn.carbonmarket.contracts.event.AbnormalTradingAlert;
 import cn.carbonmarket.contracts.event.DeliveryInstructions;
 import cn.carbonmarket.contracts.event.DeliveryRunRejected;
 import cn.carbonmarket.contracts.event.DepthChanged;
 import cn.carbonmarket.contracts.event.EventEnvelope;
 import cn.carbonmarket.contracts.event.IssuanceInstruction;
+import cn.carbonmarket.contracts.event.LargeTraderReported;
 import cn.carbonmarket.contracts.event.LedgerEntryPosted;
 import cn.carbonmarket.contracts.event.PartyRegistered;
 import cn.carbonmarket.contracts.event.TradeExecuted;
@@ -20,7 +22,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         IssuanceInstruction.Recipient.class, TransactionBooked.class, TransactionBooked.Line.class,
         DeliveryInstructions.class, DeliveryInstructions.Delivery.class, DeliveryRunRejected.class,
         LedgerEntryPosted.class, LedgerEntryPosted.Balance.class, TradeExecuted.class,
-        TradePrinted.class, DepthChanged.class, DepthChanged.Level.class})
+        TradePrinted.class, DepthChanged.class, DepthChanged.Level.class, LargeTraderReported.class,
+        AbnormalTradingAlert.class})
 public final class ContractReflection {
 
     private ContractReflection() {

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One instrument's trading state: its book, its orders and fills, the day's reference prices and whether the
@@ -189,6 +190,24 @@ public final class InstrumentEngine {
     /** The party's fills, as buyer or seller, in execution order. */
     public List<Fill> fills(PartyId party) {
         return fills.stream().filter(f -> f.buyer().equals(party) || f.seller().equals(party)).toList();
+    }
+
+    /** How many fills the engine has made: with {@link #fillsSince} a caller picks out a command's fills. */
+    public int fillCount() {
+        return fills.size();
+    }
+
+    /** The fills from the {@code from}-th on, in execution order. */
+    public List<Fill> fillsSince(int from) {
+        return List.copyOf(fills.subList(from, fills.size()));
+    }
+
+    /** The price of the counterparty's {@code level}-th best level for a taker on {@code side}, if it exists. */
+    public OptionalLong levelPrice(Side side, int level) {
+        book.depth(depth);
+        Side counterparty = side == Side.BUY ? Side.SELL : Side.BUY;
+        return level <= depth.levels(counterparty)
+                ? OptionalLong.of(depth.price(counterparty, level - 1)) : OptionalLong.empty();
     }
 
     public BookDepth depth() {

@@ -18,8 +18,11 @@ import cn.carbonmarket.trading.engine.Refusal;
 import cn.carbonmarket.trading.journal.JournalReader;
 import cn.carbonmarket.trading.journal.JournalRecord;
 import cn.carbonmarket.trading.journal.OrderJournal;
+import cn.carbonmarket.trading.risk.PreTradeRisk;
 import cn.carbonmarket.trading.rules.ListingRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
+import cn.carbonmarket.trading.trade.RecordedTrade;
+import cn.carbonmarket.trading.trade.TradeLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
@@ -73,14 +76,20 @@ public class Exchange {
     private final Map<ClientOrder, Pending> clientOrders = new ConcurrentHashMap<>();
     private final AtomicLong lastOrderId = new AtomicLong();
     private final FillListener fills;
+    private final PreTradeRisk risk;
+    private final TradeLog trades;
+    /** Per instrument, the recording of its latest trades: each command's trades are recorded after the last's. */
+    private final Map<InstrumentCode, CompletableFuture<?>> recorded = new ConcurrentHashMap<>();
     private volatile boolean live;
 
     public Exchange(OrderJournal journal, JournalReader reader, Clock clock, ObjectMapper json,
-                    @All List<FillListener> listeners) {
+                    @All List<FillListener> listeners, PreTradeRisk risk, TradeLog trades) {
         this.journal = journal;
         this.reader = reader;
         this.clock = clock;
         this.json = json;
+        this.risk = risk;
+        this.trades = trades;
         // Fills replayed from the journal were announced before the restart; only new ones go to the listener.
         this.fills = fill -> {
             if (live) {
@@ -92,6 +101,7 @@ public class Exchange {
     void start(@Observes StartupEvent event) {
         Map<InstrumentCode, InstrumentEngine> engines = freshEngines(fills);
         long replayed = replay(engines, true);
+        risk.recover(engines);
         engines.forEach((code, engine) -> desks.put(code, new InstrumentDesk(engine)));
         live = true;
         LOG.infof("rebuilt %d order books from %d journal records on %s", desks.size(), replayed, reader.topic());
@@ -212,8 +222,9 @@ public class Exchange {
     }
 
     /**
-     * On the desk's thread: builds the command, checks it, applies it and journals it, in that order, so the
-     * journal's order is the engine's. Completes with the command's order once the broker acknowledged it.
+     * On the desk's thread: builds the command, checks it against the rules and pre-trade risk (which reserves what
+     * an order needs), applies it and journals it, in that order, so the journal's order is the engine's.
+     * Completes with the command's order once the broker acknowledged it and its trades are recorded.
      */
     private CompletableFuture<OrderView> execute(InstrumentDesk desk, InstrumentCode instrument,
                                                  Function<InstrumentEngine, Command> command) {
@@ -223,14 +234,16 @@ public class Exchange {
                         + "; it takes commands again once the service has restarted");
             }
             Command next = command.apply(engine);
-            engine.check(next).ifPresent(refusal -> {
+            engine.check(next).or(() -> risk.reserve(next, engine)).ifPresent(refusal -> {
                 throw refused(refusal);
             });
+            int fillsBefore = engine.fillCount();
             OrderView order = engine.apply(next);
             if (order != null) {
                 instrumentOf.put(order.orderId(), instrument);
             }
-            return journal.append(instrument, next).handle((ack, failure) -> {
+            List<RecordedTrade> made = risk.applied(order, engine.fillsSince(fillsBefore));
+            CompletableFuture<OrderView> acknowledged = journal.append(instrument, next).handle((ack, failure) -> {
                 if (failure != null) {
                     broken.put(instrument, Boolean.TRUE);
                     LOG.errorf(failure, "the journal did not acknowledge %s; %s stops taking commands", next,
@@ -239,7 +252,30 @@ public class Exchange {
                 }
                 return order;
             });
+            return made.isEmpty() ? acknowledged : record(instrument, acknowledged, made);
         }).thenCompose(Function.identity());
+    }
+
+    /**
+     * Records a command's trades once it is journaled and the instrument's earlier trades are recorded, so their
+     * events keep execution order. A failure stops the instrument like a lost journal record: the restart records
+     * from the journal what is missing.
+     */
+    private CompletableFuture<OrderView> record(InstrumentCode instrument, CompletableFuture<OrderView> acknowledged,
+                                                List<RecordedTrade> made) {
+        CompletableFuture<?> previous = recorded.getOrDefault(instrument, CompletableFuture.completedFuture(null));
+        CompletableFuture<OrderView> done = acknowledged.thenCombine(previous, (order, ignored) -> order)
+                .thenCompose(order -> trades.record(made).subscribeAsCompletionStage().handle((ok, failure) -> {
+                    if (failure != null) {
+                        broken.put(instrument, Boolean.TRUE);
+                        LOG.errorf(failure, "the trades of %s could not be recorded; %s stops taking commands",
+                                order, instrument);
+                        throw new JournalUnavailableException("the trades could not be recorded");
+                    }
+                    return order;
+                }));
+        recorded.put(instrument, done);
+        return done;
     }
 
     public Uni<Optional<OrderView>> order(PartyId party, long orderId) {

@@ -7,7 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Counts fills (fills and tonnes per instrument). One of the fill listeners the exchange calls in turn (market data
- * is another; pre-trade risk and the trade event for settlement will be further ones on the same seam).
+ * is another). Pre-trade risk and the trade event do not hang on this seam: the exchange hands a command's fills to
+ * them itself, because the trades are recorded only once the command is journaled.
  */
 @ApplicationScoped
 public class FillMetrics implements FillListener {

@@ -1,6 +1,8 @@
 package cn.carbonmarket.trading.rules;
 
+import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.Jurisdiction;
+import cn.carbonmarket.trading.orderbook.Side;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -23,12 +25,17 @@ public final class TradingRulePack {
     private final Map<Jurisdiction, ListingRules> listing;
     private final Map<Jurisdiction, BlockRules> block;
     private final Map<Jurisdiction, AuctionRules> auction;
+    private final Map<Jurisdiction, RiskRules> risk;
+    private final FeeSchedule fees;
 
     public TradingRulePack(Map<Jurisdiction, ListingRules> listing, Map<Jurisdiction, BlockRules> block,
-                           Map<Jurisdiction, AuctionRules> auction) {
+                           Map<Jurisdiction, AuctionRules> auction, Map<Jurisdiction, RiskRules> risk,
+                           FeeSchedule fees) {
         this.listing = listing.isEmpty() ? Map.of() : new EnumMap<>(listing);
         this.block = block.isEmpty() ? Map.of() : new EnumMap<>(block);
         this.auction = auction.isEmpty() ? Map.of() : new EnumMap<>(auction);
+        this.risk = risk.isEmpty() ? Map.of() : new EnumMap<>(risk);
+        this.fees = fees;
     }
 
     public Optional<ListingRules> listing(Jurisdiction jurisdiction) {
@@ -43,6 +50,15 @@ public final class TradingRulePack {
         return Optional.ofNullable(auction.get(jurisdiction));
     }
 
+    /** The jurisdiction's pre-trade risk and surveillance numbers; every listing jurisdiction has them. */
+    public Optional<RiskRules> risk(Jurisdiction jurisdiction) {
+        return Optional.ofNullable(risk.get(jurisdiction));
+    }
+
+    public FeeSchedule fees() {
+        return fees;
+    }
+
     public static TradingRulePack load(ObjectMapper mapper) {
         try (InputStream in = TradingRulePack.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -52,15 +68,17 @@ public final class TradingRulePack {
             Map<Jurisdiction, ListingRules> listing = new EnumMap<>(Jurisdiction.class);
             Map<Jurisdiction, BlockRules> block = new EnumMap<>(Jurisdiction.class);
             Map<Jurisdiction, AuctionRules> auction = new EnumMap<>(Jurisdiction.class);
+            Map<Jurisdiction, RiskRules> risk = new EnumMap<>(Jurisdiction.class);
             for (Jurisdiction jurisdiction : Jurisdiction.values()) {
                 JsonNode node = root.get(jurisdiction.name());
                 if (node != null) {
                     listing.put(jurisdiction, listing(jurisdiction, node.required("listing")));
                     block.put(jurisdiction, block(jurisdiction, node.required("block")));
                     auction.put(jurisdiction, auction(jurisdiction, node.required("auction")));
+                    risk.put(jurisdiction, risk(jurisdiction, node.required("risk")));
                 }
             }
-            return new TradingRulePack(listing, block, auction);
+            return new TradingRulePack(listing, block, auction, risk, fees(root.required("fees")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the trading rule pack", e);
         }
@@ -84,7 +102,30 @@ public final class TradingRulePack {
                 Math.toIntExact(number(node, "maxBidsPerBidder")), sources(jurisdiction + " auction", node));
     }
 
-    /** Every number of a section must name the rule it comes from. */
+    private static RiskRules risk(Jurisdiction jurisdiction, JsonNode node) {
+        return new RiskRules(number(node, "positionLimitTonnes"), number(node, "largeTraderThresholdTonnes"),
+                number(node, "abnormalMoveBandShareBasisPoints"), number(node, "abnormalMoveWindowSeconds"),
+                sources(jurisdiction + " risk", node));
+    }
+
+    private static FeeSchedule fees(JsonNode node) {
+        if (node.path("source").asText("").isBlank()) {
+            throw new IllegalStateException("the fee schedule names no source");
+        }
+        Map<TradeExecuted.Mode, Map<Side, FeeSchedule.Rate>> rates = new EnumMap<>(TradeExecuted.Mode.class);
+        for (TradeExecuted.Mode mode : TradeExecuted.Mode.values()) {
+            JsonNode sides = node.required(mode.name());
+            rates.put(mode, Map.of(Side.BUY, rate(sides.required("buyer")), Side.SELL, rate(sides.required("seller"))));
+        }
+        return new FeeSchedule(rates, FeeSchedule.Rounding.valueOf(node.required("rounding").asText()));
+    }
+
+    private static FeeSchedule.Rate rate(JsonNode side) {
+        return new FeeSchedule.Rate(whole(side.required("rateBasisPoints"), "rateBasisPoints"),
+                whole(side.required("minimumFen"), "minimumFen"));
+    }
+
+    /** Every rule of a section with the source it names; a rule without one is refused. */
     private static Map<String, String> sources(String section, JsonNode node) {
         Map<String, String> sources = new LinkedHashMap<>();
         node.fields().forEachRemaining(entry -> {
@@ -98,7 +139,10 @@ public final class TradingRulePack {
     }
 
     private static long number(JsonNode rules, String name) {
-        JsonNode value = rules.required(name).required("value");
+        return whole(rules.required(name).required("value"), name);
+    }
+
+    private static long whole(JsonNode value, String name) {
         if (!value.isIntegralNumber()) {
             throw new IllegalStateException("rule " + name + " must be a whole number, not " + value);
         }

@@ -1,5 +1,6 @@
 package cn.carbonmarket.trading.order;
 
+import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.KafkaTopic;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
@@ -18,6 +19,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Starts every test run with an empty journal (the test copy of trading.orders, which only trading's tests
  * write): the service under test replays it on start, and books left over from an earlier run would skew depth.
+ * Trading's trades and risk view go with it: trade ids restart with the journal, so an earlier run's trades would
+ * otherwise hide this run's from being recorded.
  */
 public class EmptyJournal implements QuarkusTestResourceLifecycleManager {
 
@@ -25,6 +28,8 @@ public class EmptyJournal implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        new Database("trading").update("do $$ begin if to_regclass('trade') is not null then"
+                + " truncate trade, risk_delta, risk_balance, reported_entry, withdrawal_hold; end if; end $$");
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTopic.BOOTSTRAP);
         try (Admin admin = Admin.create(props)) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.trading.risk.Funding;
 import cn.carbonmarket.testing.KafkaTopic;
 import cn.carbonmarket.trading.engine.InstrumentEngine;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -23,12 +24,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The journal holds every accepted command before the client hears back, and rebuilds the same books. */
 @QuarkusTest
 @QuarkusTestResource(EmptyJournal.class)
 class JournalReplayTest {
+
+    @BeforeEach
+    void everyTraderIsFunded() {
+        Funding.everyone();
+    }
 
     private static final InstrumentCode CEA = InstrumentCode.parse("CEA-2025");
 

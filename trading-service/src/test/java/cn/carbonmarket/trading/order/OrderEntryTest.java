@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.trading.risk.Funding;
 import cn.carbonmarket.trading.calendar.ManualClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +36,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(EmptyJournal.class)
 class OrderEntryTest {
+
+    @BeforeEach
+    void everyTraderIsFunded() {
+        Funding.everyone();
+    }
 
     private static final Instant MORNING = Instant.parse("2026-11-25T02:00:00Z");
 

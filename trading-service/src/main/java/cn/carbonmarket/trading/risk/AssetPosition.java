@@ -1,0 +1,95 @@
+package cn.carbonmarket.trading.risk;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One party's balance of one asset (cash in fen or an instrument in tonnes) as pre-trade risk sees it: the last
+ * balance settlement reported, plus the changes trading knows of that settlement has not reported yet (each under
+ * the ledger entry id that will report it), less what open orders reserve and withdrawal holds set aside. Guarded
+ * by its party's {@link PartyAccount}.
+ */
+final class AssetPosition {
+
+    private long settled;
+    private final Map<String, Long> unreported = new HashMap<>();
+    private long unreportedTotal;
+    private long reserved;
+    private long held;
+    /** Tonnes open buy orders may still add: counted against the position limit. */
+    private long openBuys;
+    /** Bought units or sale proceeds by trading day: usable to trade from the day after (units) or to withdraw. */
+    private final Map<LocalDate, Long> sameDay = new HashMap<>();
+
+    long balance() {
+        return Math.addExact(settled, unreportedTotal);
+    }
+
+    long reserved() {
+        return reserved;
+    }
+
+    long held() {
+        return held;
+    }
+
+    long openBuys() {
+        return openBuys;
+    }
+
+    /** What orders may still reserve. */
+    long free() {
+        return balance() - reserved - held;
+    }
+
+    /** What may leave the market or, for units, be sold: free, less what arrived today. */
+    long freeBeyond(LocalDate today) {
+        return Math.max(0, free() - sameDay.getOrDefault(today, 0L));
+    }
+
+    void settle(long balance) {
+        settled = balance;
+    }
+
+    void change(String entryId, long delta) {
+        unreported.merge(entryId, delta, Math::addExact);
+        unreportedTotal = Math.addExact(unreportedTotal, delta);
+    }
+
+    /** Settlement reported {@code entryId}: its change is in the settled balance now. */
+    void reported(String entryId) {
+        Long delta = unreported.remove(entryId);
+        if (delta != null) {
+            unreportedTotal = Math.subtractExact(unreportedTotal, delta);
+        }
+    }
+
+    void reserve(long amount) {
+        reserved = Math.addExact(reserved, amount);
+    }
+
+    void release(long amount) {
+        if (amount > reserved) {
+            throw new IllegalStateException("releasing " + amount + " of a reservation of " + reserved);
+        }
+        reserved -= amount;
+    }
+
+    void hold(long amount) {
+        held = Math.addExact(held, amount);
+    }
+
+    void unhold(long amount) {
+        held = Math.subtractExact(held, amount);
+    }
+
+    void openBuys(long tonnes) {
+        openBuys = Math.addExact(openBuys, tonnes);
+    }
+
+    void arrivedOn(LocalDate day, long amount) {
+        sameDay.merge(day, amount, Math::addExact);
+        sameDay.keySet().removeIf(day::isAfter);
+    }
+}

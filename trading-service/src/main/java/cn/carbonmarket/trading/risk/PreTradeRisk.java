@@ -1,0 +1,162 @@
+package cn.carbonmarket.trading.risk;
+
+import cn.carbonmarket.contracts.event.LargeTraderReported;
+import cn.carbonmarket.contracts.event.TradeExecuted;
+import cn.carbonmarket.contracts.party.Jurisdiction;
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.trading.calendar.TradingCalendar;
+import cn.carbonmarket.trading.engine.BookDepth;
+import cn.carbonmarket.trading.engine.Command;
+import cn.carbonmarket.trading.engine.Fill;
+import cn.carbonmarket.trading.engine.InstrumentEngine;
+import cn.carbonmarket.trading.engine.OrderView;
+import cn.carbonmarket.trading.engine.Refusal;
+import cn.carbonmarket.trading.rules.ListingRules;
+import cn.carbonmarket.trading.rules.RiskRules;
+import cn.carbonmarket.trading.rules.TradingRulePack;
+import cn.carbonmarket.trading.surveillance.PriceMoveWatch;
+import cn.carbonmarket.trading.trade.RecordedTrade;
+import cn.carbonmarket.trading.trade.TradeLog;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Pre-trade risk in the exchange: the {@link RiskBook} checked and changed on the instruments' desk threads (a
+ * reservation before a command is journaled, fills and released remainders right after it is applied), the
+ * surveillance of fills, and the recovery of it all on start. Feeds and withdrawal holds wait until recovery is
+ * done, so that nothing they change is overwritten by what recovery loads.
+ */
+@ApplicationScoped
+public class PreTradeRisk {
+
+    private static final Logger LOG = Logger.getLogger(PreTradeRisk.class);
+
+    private final TradingRulePack pack;
+    private final TradingCalendar calendar;
+    private final RiskBook book;
+    private final Clock clock;
+    private final TradeLog trades;
+    private final RiskStore store;
+    private final Map<InstrumentCode, PriceMoveWatch> watches = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+
+    public PreTradeRisk(ObjectMapper json, Clock clock, TradeLog trades, RiskStore store) {
+        this.pack = TradingRulePack.load(json);
+        this.calendar = TradingCalendar.load(json);
+        this.book = new RiskBook(pack.fees(), this::rules);
+        this.clock = clock;
+        this.trades = trades;
+        this.store = store;
+    }
+
+    private RiskRules rules(InstrumentCode instrument) {
+        Jurisdiction jurisdiction = instrument.product().jurisdiction();
+        return pack.risk(jurisdiction).orElseThrow(() -> new IllegalStateException(jurisdiction
+                + " has no risk rules"));
+    }
+
+    public RiskBook book() {
+        return book;
+    }
+
+    /** Completes once {@link #recover} has loaded the view: feeds and holds run after it. */
+    public <T> Uni<T> whenReady(Supplier<Uni<T>> work) {
+        return Uni.createFrom().completionStage(ready).chain(ignored -> work.get());
+    }
+
+    /** The calendar day in the exchange's zone: what arrives on it is usable for trading from the next day. */
+    public LocalDate today() {
+        return day(clock.instant());
+    }
+
+    private LocalDate day(Instant at) {
+        return at.atZone(calendar.zone()).toLocalDate();
+    }
+
+    /** On the desk's thread, before the command is journaled: reserves what an order needs, or refuses it. */
+    public Optional<Refusal> reserve(Command command, InstrumentEngine engine) {
+        if (command instanceof Command.PlaceLimit place) {
+            return book.reserve(place.orderId(), place.party(), engine.instrument(), place.side(), place.price(),
+                    place.quantity(), day(place.at()));
+        }
+        if (command instanceof Command.TakeAtLevel take) {
+            // A take trades at the chosen level's price; without that level the book rejects it and nothing is needed.
+            return engine.levelPrice(take.side(), take.level()).stream().boxed().findFirst()
+                    .flatMap(price -> book.reserve(take.orderId(), take.party(), engine.instrument(), take.side(),
+                            price, take.quantity(), day(take.at())));
+        }
+        return Optional.empty();
+    }
+
+    /** On the desk's thread, right after a command was applied: its fills and what is left of its order. */
+    public List<RecordedTrade> applied(OrderView order, List<Fill> fills) {
+        List<RecordedTrade> recorded = new ArrayList<>(fills.size());
+        for (Fill fill : fills) {
+            FilledTrade filled = book.fill(fill, day(fill.at()));
+            TradeExecuted trade = filled.trade();
+            Optional<LargeTraderReported> large = filled.largeTraderHolding().stream().boxed().findFirst()
+                    .map(holding -> new LargeTraderReported(trade.buyerPartyId(), trade.instrument(), holding,
+                            rules(trade.instrument()).largeTraderThreshold(), trade.tradeId(), trade.executedAt()));
+            recorded.add(new RecordedTrade(trade, large, watches.get(fill.instrument()).traded(fill)));
+        }
+        if (order != null) {
+            book.orderOpen(order.orderId(), order.open());
+        }
+        return recorded;
+    }
+
+    /**
+     * On start, after the journal rebuilt the engines and before any request: records the journal's trades that a
+     * crash kept from being recorded, loads the stored view, reinstates open orders' reservations and marks what
+     * today's trades brought in.
+     */
+    public void recover(Map<InstrumentCode, InstrumentEngine> engines) {
+        List<RecordedTrade> journaled = new ArrayList<>();
+        engines.values().forEach(engine -> engine.fillsSince(0)
+                .forEach(fill -> journaled.add(RecordedTrade.replayed(book.trade(fill)))));
+        List<TradeExecuted> late = trades.record(journaled).await().atMost(Duration.ofMinutes(2));
+        if (!late.isEmpty()) {
+            LOG.warnf("recorded %d journaled trades whose events a restart had kept from the outbox", late.size());
+        }
+        RiskStore.Snapshot snapshot = store.load().await().atMost(Duration.ofMinutes(2));
+        snapshot.balances().forEach(s -> book.settle(s.party(), s.asset(), s.balance()));
+        snapshot.unreported().forEach(book::unreported);
+        snapshot.holds().forEach(book::restore);
+        LocalDate today = today();
+        engines.forEach((code, engine) -> {
+            engine.orders().stream().filter(o -> o.open() > 0)
+                    .forEach(o -> book.restore(o.orderId(), o.party(), code, o.side(), o.price(), o.open()));
+            journaled.stream().map(RecordedTrade::trade)
+                    .filter(t -> t.instrument().equals(code) && day(t.executedAt()).equals(today))
+                    .forEach(t -> book.arrivedOn(t, today));
+            ListingRules listing = pack.listing(code.product().jurisdiction()).orElseThrow();
+            RiskRules risk = rules(code);
+            BookDepth depth = engine.depth();
+            watches.put(code, new PriceMoveWatch(code, depth.previousClose(),
+                    depth.last() > 0 ? depth.last() : depth.previousClose(), listing.dailyBandBasisPoints(),
+                    risk.abnormalMoveBandShareBasisPoints(), Duration.ofSeconds(risk.abnormalMoveWindowSeconds())));
+        });
+        ready.complete(null);
+        LOG.infof("pre-trade risk recovered: %d balances, %d unreported changes, %d holds, %d journaled trades",
+                snapshot.balances().size(), snapshot.unreported().size(), snapshot.holds().size(), journaled.size());
+    }
+
+    /** A party's assets as its owner sees them. */
+    public List<AssetBalance> balances(PartyId party) {
+        return book.balances(party, today());
+    }
+}

@@ -1,0 +1,349 @@
+package cn.carbonmarket.trading.risk;
+
+import cn.carbonmarket.contracts.event.TradeExecuted;
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.risk.RiskPosition;
+import cn.carbonmarket.contracts.risk.WithdrawalHold;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.trading.engine.Fill;
+import cn.carbonmarket.trading.engine.Refusal;
+import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.trading.rules.FeeSchedule;
+import cn.carbonmarket.trading.rules.RiskRules;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Pre-trade risk in memory: every party's cash and units, what its open orders reserve and what withdrawal holds
+ * set aside. Plain Java without I/O; each change of a party happens under that party's lock, so reservations from
+ * different instruments' desks, fills, settlement's reports and withdrawal holds never see a half-made change.
+ *
+ * <p>A buy reserves, per tonne, its limit price and the most fee a tonne can cost however the order is split into
+ * trades (the fee schedule has a minimum per trade), so a fill never costs more than it releases; a sell reserves
+ * its tonnes. A fill turns the reservation into changes of both parties' balances, kept under the settlement
+ * entry id ({@code TRADE:<trade id>}) that will report them.
+ */
+public final class RiskBook {
+
+    public static final String CASH = "CNY";
+
+    /** An open order's reservation: {@code perTonne} of {@code asset} for each of its {@code open} tonnes. */
+    private static final class Reservation {
+        final PartyId party;
+        final InstrumentCode instrument;
+        final Side side;
+        final long perTonne;
+        long open;
+
+        Reservation(PartyId party, InstrumentCode instrument, Side side, long perTonne, long open) {
+            this.party = party;
+            this.instrument = instrument;
+            this.side = side;
+            this.perTonne = perTonne;
+            this.open = open;
+        }
+
+        String asset() {
+            return side == Side.BUY ? CASH : instrument.toString();
+        }
+    }
+
+    private final FeeSchedule fees;
+    private final Function<InstrumentCode, RiskRules> rules;
+    private final Map<PartyId, PartyAccount> parties = new ConcurrentHashMap<>();
+    private final Map<Long, Reservation> orders = new ConcurrentHashMap<>();
+    private final Map<String, WithdrawalHold> holds = new ConcurrentHashMap<>();
+
+    public RiskBook(FeeSchedule fees, Function<InstrumentCode, RiskRules> rules) {
+        this.fees = fees;
+        this.rules = rules;
+    }
+
+    /** What a buy of one tonne at {@code price} reserves in fen: the price and the most fee it can cost. */
+    public long buyPerTonne(long price) {
+        return Math.addExact(price, fees.worstFeePerTonne(TradeExecuted.Mode.CONTINUOUS, Side.BUY, price));
+    }
+
+    /**
+     * Reserves what an order may need, or says why it cannot be placed and changes nothing. A buy needs its cash
+     * and room under the position limit; a sell needs units that did not arrive today (T+1).
+     */
+    public Optional<Refusal> reserve(long orderId, PartyId party, InstrumentCode instrument, Side side, long price,
+                                     long quantity, LocalDate today) {
+        PartyAccount account = account(party);
+        synchronized (account) {
+            AssetPosition units = account.asset(instrument.toString());
+            if (side == Side.BUY) {
+                long limit = rules.apply(instrument).positionLimit();
+                long after = Math.addExact(Math.addExact(units.balance(), units.openBuys()), quantity);
+                if (after > limit) {
+                    return refuse("POSITION_LIMIT", "holding and open buys of " + instrument + " would reach " + after
+                            + " t, above the position limit of " + limit + " t");
+                }
+                long perTonne = buyPerTonne(price);
+                long need = Math.multiplyExact(perTonne, quantity);
+                AssetPosition cash = account.asset(CASH);
+                if (cash.free() < need) {
+                    return refuse("INSUFFICIENT_CASH", "the order needs " + need + " fen (price and the most fee it"
+                            + " can cost); " + Math.max(0, cash.free()) + " fen are free");
+                }
+                cash.reserve(need);
+                units.openBuys(quantity);
+                orders.put(orderId, new Reservation(party, instrument, side, perTonne, quantity));
+            } else {
+                if (units.freeBeyond(today) < quantity) {
+                    return units.free() >= quantity
+                            ? refuse("T_PLUS_ONE", "units of " + instrument + " bought today can be sold from the next"
+                                    + " trading day; " + units.freeBeyond(today) + " t can be sold now")
+                            : refuse("INSUFFICIENT_UNITS", "the order sells " + quantity + " t of " + instrument
+                                    + "; " + Math.max(0, units.free()) + " t are free");
+                }
+                units.reserve(quantity);
+                orders.put(orderId, new Reservation(party, instrument, side, 1, quantity));
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Reinstates an open order's reservation after a restart, without checks: it was accepted once. */
+    public void restore(long orderId, PartyId party, InstrumentCode instrument, Side side, long price, long open) {
+        PartyAccount account = account(party);
+        synchronized (account) {
+            long perTonne = side == Side.BUY ? buyPerTonne(price) : 1;
+            Reservation reservation = new Reservation(party, instrument, side, perTonne, open);
+            account.asset(reservation.asset()).reserve(Math.multiplyExact(perTonne, open));
+            if (side == Side.BUY) {
+                account.asset(instrument.toString()).openBuys(open);
+            }
+            orders.put(orderId, reservation);
+        }
+    }
+
+    /** The order has {@code open} tonnes left (after a cancel or an immediate-or-cancel remainder): free the rest. */
+    public void orderOpen(long orderId, long open) {
+        Reservation reservation = orders.get(orderId);
+        if (reservation == null) {
+            return;
+        }
+        PartyAccount account = account(reservation.party);
+        synchronized (account) {
+            consume(account, reservation, reservation.open - open);
+            if (open == 0) {
+                orders.remove(orderId);
+            }
+        }
+    }
+
+    /**
+     * A fill: the buyer pays value and fee from its reservation and gets the units (sellable from the next day),
+     * the seller delivers reserved units and gets value less fee (usable at once, withdrawable from the next day).
+     */
+    public FilledTrade fill(Fill fill, LocalDate day) {
+        TradeExecuted trade = trade(fill);
+        List<BalanceChange> changes = BalanceChange.of(trade);
+        String instrument = fill.instrument().toString();
+        OptionalLong crossed = OptionalLong.empty();
+        PartyAccount buyer = account(fill.buyer());
+        synchronized (buyer) {
+            consumeFill(buyer, fill.buyOrderId(), fill.quantity());
+            long before = buyer.asset(instrument).balance();
+            apply(buyer, changes.subList(0, 2));
+            long after = buyer.asset(instrument).balance();
+            long threshold = rules.apply(fill.instrument()).largeTraderThreshold();
+            if (before < threshold && after >= threshold) {
+                crossed = OptionalLong.of(after);
+            }
+        }
+        PartyAccount seller = account(fill.seller());
+        synchronized (seller) {
+            consumeFill(seller, fill.sellOrderId(), fill.quantity());
+            apply(seller, changes.subList(2, 4));
+        }
+        arrivedOn(trade, day);
+        return new FilledTrade(trade, crossed);
+    }
+
+    /** The trade event of a continuous-trading fill, with both sides' fees from the schedule. */
+    public TradeExecuted trade(Fill fill) {
+        long value = Math.multiplyExact(fill.price(), fill.quantity());
+        return new TradeExecuted(fill.tradeId(), fill.buyer(), fill.seller(), fill.instrument(), fill.quantity(),
+                fill.price(), fees.fee(TradeExecuted.Mode.CONTINUOUS, Side.BUY, value),
+                fees.fee(TradeExecuted.Mode.CONTINUOUS, Side.SELL, value), TradeExecuted.Mode.CONTINUOUS, fill.at());
+    }
+
+    private static void apply(PartyAccount account, List<BalanceChange> changes) {
+        changes.forEach(change -> account.asset(change.asset()).change(change.entryId(), change.delta()));
+    }
+
+    /**
+     * Marks what a trade of {@code day} brought in as arrived that day: the buyer's units (sellable from the next
+     * day) and the seller's proceeds (withdrawable from the next day). Also for trades replayed after a restart.
+     */
+    public void arrivedOn(TradeExecuted trade, LocalDate day) {
+        PartyAccount buyer = account(trade.buyerPartyId());
+        synchronized (buyer) {
+            buyer.asset(trade.instrument().toString()).arrivedOn(day, trade.quantity());
+        }
+        PartyAccount seller = account(trade.sellerPartyId());
+        synchronized (seller) {
+            seller.asset(CASH).arrivedOn(day, Math.multiplyExact(trade.priceFen(), trade.quantity())
+                    - trade.sellerFeeFen());
+        }
+    }
+
+    private void consumeFill(PartyAccount account, long orderId, long quantity) {
+        Reservation reservation = orders.get(orderId);
+        if (reservation != null) {
+            consume(account, reservation, quantity);
+            if (reservation.open == 0) {
+                orders.remove(orderId);
+            }
+        }
+    }
+
+    private static void consume(PartyAccount account, Reservation reservation, long tonnes) {
+        account.asset(reservation.asset()).release(Math.multiplyExact(reservation.perTonne, tonnes));
+        if (reservation.side == Side.BUY) {
+            account.asset(reservation.instrument.toString()).openBuys(-tonnes);
+        }
+        reservation.open -= tonnes;
+    }
+
+    /** A change settlement has not reported yet (a trade recorded before a restart, units moved into trading). */
+    public void unreported(BalanceChange change) {
+        PartyAccount account = account(change.party());
+        synchronized (account) {
+            account.asset(change.asset()).change(change.entryId(), change.delta());
+        }
+    }
+
+    /**
+     * Settlement reported ledger entries {@code entryIds} for the party (a cleared batch is one report), with its
+     * balances after them: they replace what trading knew, the entries' own changes are no longer pending, and
+     * holds waiting for them end.
+     */
+    public void reported(PartyId party, List<String> entryIds, Map<String, Long> balances) {
+        PartyAccount account = account(party);
+        synchronized (account) {
+            balances.forEach((asset, balance) -> account.asset(asset).settle(balance));
+            entryIds.forEach(entryId -> account.assets().values().forEach(position -> position.reported(entryId)));
+            holds.values().removeIf(hold -> {
+                boolean released = hold.partyId().equals(party) && entryIds.contains(hold.entryId());
+                if (released) {
+                    account.asset(hold.asset()).unhold(hold.amount());
+                }
+                return released;
+            });
+        }
+    }
+
+    /**
+     * Sets a withdrawal aside from what is free (for cash: less today's sale proceeds), or says why not; the same
+     * hold again changes nothing.
+     */
+    public Optional<Refusal> hold(WithdrawalHold hold, LocalDate today) {
+        PartyAccount account = account(hold.partyId());
+        synchronized (account) {
+            WithdrawalHold first = holds.get(hold.holdId());
+            if (first != null) {
+                return first.equals(hold) ? Optional.empty() : reused(hold);
+            }
+            AssetPosition position = account.asset(hold.asset());
+            long available = position.freeBeyond(today);
+            if (available < hold.amount()) {
+                return refuse(CASH.equals(hold.asset()) ? "INSUFFICIENT_CASH" : "INSUFFICIENT_UNITS",
+                        "the withdrawal of " + hold.amount() + " " + hold.asset() + " exceeds the " + available
+                                + " not reserved by open orders, held, or arrived today");
+            }
+            if (holds.putIfAbsent(hold.holdId(), hold) != null) {
+                return reused(hold); // the same id, for another party, granted at this very moment
+            }
+            position.hold(hold.amount());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Refusal> reused(WithdrawalHold hold) {
+        return refuse("HOLD_ID_REUSED", "hold " + hold.holdId() + " was granted for another withdrawal");
+    }
+
+    /** Reinstates a stored hold after a restart, without checks: it was granted once. */
+    public void restore(WithdrawalHold hold) {
+        PartyAccount account = account(hold.partyId());
+        synchronized (account) {
+            account.asset(hold.asset()).hold(hold.amount());
+            holds.put(hold.holdId(), hold);
+        }
+    }
+
+    public void settle(PartyId party, String asset, long balance) {
+        PartyAccount account = account(party);
+        synchronized (account) {
+            account.asset(asset).settle(balance);
+        }
+    }
+
+    public Optional<WithdrawalHold> holdOf(String holdId) {
+        return Optional.ofNullable(holds.get(holdId));
+    }
+
+    /** Ends a hold (withdrawn, or cancelled by settlement); false if there was none. */
+    public boolean release(String holdId) {
+        WithdrawalHold hold = holds.get(holdId);
+        if (hold == null) {
+            return false;
+        }
+        PartyAccount account = account(hold.partyId());
+        synchronized (account) {
+            if (!holds.remove(holdId, hold)) {
+                return false;
+            }
+            account.asset(hold.asset()).unhold(hold.amount());
+            return true;
+        }
+    }
+
+    public List<AssetBalance> balances(PartyId party, LocalDate today) {
+        PartyAccount account = account(party);
+        synchronized (account) {
+            List<AssetBalance> balances = new ArrayList<>();
+            account.assets().forEach((asset, p) -> balances.add(new AssetBalance(asset, p.balance(), p.reserved(),
+                    p.held(), p.free(), p.freeBeyond(today))));
+            return balances;
+        }
+    }
+
+    public List<RiskPosition> positions() {
+        List<RiskPosition> positions = new ArrayList<>();
+        parties.forEach((party, account) -> {
+            synchronized (account) {
+                account.assets().forEach((asset, p) -> positions.add(new RiskPosition(party, asset, p.balance(),
+                        p.reserved(), p.held())));
+            }
+        });
+        return positions;
+    }
+
+    public Collection<WithdrawalHold> holds() {
+        return List.copyOf(holds.values());
+    }
+
+    public static String tradeEntry(String tradeId) {
+        return "TRADE:" + tradeId;
+    }
+
+    private PartyAccount account(PartyId party) {
+        return parties.computeIfAbsent(party, p -> new PartyAccount());
+    }
+
+    private static Optional<Refusal> refuse(String code, String message) {
+        return Optional.of(new Refusal(code, message));
+    }
+}

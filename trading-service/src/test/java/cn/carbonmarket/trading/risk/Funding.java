@@ -1,0 +1,113 @@
+package cn.carbonmarket.trading.risk;
+
+import cn.carbonmarket.testing.Database;
+import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.testing.KafkaTopic;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Sets participants' balances as settlement does: a {@code LedgerEntryPosted} on settlement.ledger with the
+ * party's balances after an entry, published to the real broker; or moves units into trading as the registry does.
+ * Each waits until trading has processed its event.
+ */
+public final class Funding {
+
+    public static final List<String> INSTRUMENTS = List.of("CEA-2024", "CEA-2025", "CEA-2026", "CCER-2025");
+    public static final List<DemoUser> TRADERS = List.of(DemoUser.ENTITY_1, DemoUser.ENTITY_2, DemoUser.INVESTOR_1,
+            DemoUser.INDIVIDUAL_1);
+    /** Ten billion yuan: more than any test's orders reserve. */
+    public static final long PLENTY_OF_CASH = 1_000_000_000_000L;
+    /** Below the large-trader threshold, so that a test crosses it only on purpose. */
+    public static final long PLENTY_OF_UNITS = 400_000;
+
+    private static final KafkaTopic LEDGER = new KafkaTopic("settlement.ledger");
+    private static final Database DATABASE = new Database("trading");
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private Funding() {
+    }
+
+    /** Every trading demo participant gets plenty of cash and of each listed instrument. */
+    public static void everyone() {
+        Map<String, Long> units = INSTRUMENTS.stream().collect(Collectors.toMap(i -> i, i -> PLENTY_OF_UNITS));
+        TRADERS.forEach(user -> post(user, "DEPOSIT:" + UUID.randomUUID(), "DEPOSIT", PLENTY_OF_CASH, units));
+    }
+
+    public static void cash(DemoUser user, long fen) {
+        post(user, "DEPOSIT:" + UUID.randomUUID(), "DEPOSIT", fen, Map.of());
+    }
+
+    public static void units(DemoUser user, String instrument, long tonnes) {
+        post(user, "UNITS_IN:" + UUID.randomUUID(), "UNITS_IN", null, Map.of(instrument, tonnes));
+    }
+
+    /**
+     * Publishes settlement's report of {@code entryId} for the party: its available cash (if not null) and units
+     * after the entry, and waits until trading has processed it.
+     */
+    public static void post(DemoUser user, String entryId, String entryType, Long cash, Map<String, Long> units) {
+        StringBuilder balances = new StringBuilder();
+        if (cash != null) {
+            balances.append(balance("CASH_AVAILABLE", "CNY", cash));
+        }
+        units.forEach((instrument, tonnes) -> balances.append(balances.isEmpty() ? "" : ",")
+                .append(balance("UNITS", instrument, tonnes)));
+        UUID eventId = UUID.randomUUID();
+        String now = Instant.now().toString();
+        String json = """
+                {"eventId":"%s","type":"LedgerEntryPosted","version":1,"occurredAt":"%s",\
+                "producer":"settlement-service","key":"%s","payload":{"entryId":"%s","entryType":"%s",\
+                "state":"POSTED","partyId":"%s","businessDate":"2026-11-25","postedAt":"%s","balances":[%s]}}"""
+                .formatted(eventId, now, user.partyId(), entryId, entryType, user.partyId(), now, balances);
+        LEDGER.send(user.partyId(), json);
+        awaitProcessed(SettlementFeed.CONSUMER, eventId);
+    }
+
+    /**
+     * Publishes the registry's move of {@code tonnes} of the party's units into trading (TO_TRADING, the
+     * IN_TRADING line second) as registry transaction {@code transactionId}; waits until trading processed it.
+     */
+    public static void movedIntoTrading(DemoUser user, String transactionId, String instrument, long tonnes) {
+        UUID eventId = UUID.randomUUID();
+        String party = user.partyId();
+        String account = "HOLDING-" + party;
+        String now = Instant.now().toString();
+        String json = """
+                {"eventId":"%s","type":"TransactionBooked","version":1,"occurredAt":"%s","producer":"registry-service",                "key":"%s","payload":{"transactionId":"%s","type":"TO_TRADING","initiator":"party/%s",                "bookedAt":"%s","lines":[                {"account":"%s","partyId":"%s","instrument":"%s","status":"AVAILABLE","delta":%d},                {"account":"%s","partyId":"%s","instrument":"%s","status":"IN_TRADING","delta":%d}]}}"""
+                .formatted(eventId, now, party, transactionId, party, now, account, party, instrument, -tonnes,
+                        account, party, instrument, tonnes);
+        new KafkaTopic("registry.transactions").send(party, json);
+        awaitProcessed(RegistryFeed.CONSUMER, eventId);
+    }
+
+    private static String balance(String account, String asset, long amount) {
+        return "{\"account\":\"%s\",\"asset\":\"%s\",\"available\":%d,\"posted\":%d}"
+                .formatted(account, asset, amount, amount);
+    }
+
+    private static void awaitProcessed(String consumer, UUID eventId) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (DATABASE.count("select count(*) from processed_event where consumer = ? and event_id = ?",
+                consumer, eventId) == 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(consumer + " did not process event " + eventId + " within " + PATIENCE);
+            }
+            pause();
+        }
+        pause(); // memory follows the commit at once; leave it a moment before the next request
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

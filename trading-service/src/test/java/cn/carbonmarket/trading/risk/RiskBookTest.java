@@ -1,0 +1,194 @@
+package cn.carbonmarket.trading.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.carbonmarket.contracts.party.Jurisdiction;
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.risk.WithdrawalHold;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.trading.engine.Fill;
+import cn.carbonmarket.trading.engine.Refusal;
+import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.trading.rules.RiskRules;
+import cn.carbonmarket.trading.rules.TradingRulePack;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The risk arithmetic on worked examples: reservations, fills, T+1, the position limit, reports and holds. */
+class RiskBookTest {
+
+    static final TradingRulePack PACK = TradingRulePack.load(new ObjectMapper());
+    static final RiskRules RULES = PACK.risk(Jurisdiction.CN).orElseThrow();
+    static final InstrumentCode CEA = InstrumentCode.parse("CEA-2025");
+    static final LocalDate TODAY = LocalDate.parse("2026-11-25");
+    static final PartyId BUYER = new PartyId(UUID.fromString("00000000-0000-0000-0000-00000000000a"));
+    static final PartyId SELLER = new PartyId(UUID.fromString("00000000-0000-0000-0000-00000000000b"));
+
+    private final RiskBook book = new RiskBook(PACK.fees(), instrument -> RULES);
+
+    private AssetBalance balance(PartyId party, String asset) {
+        return book.balances(party, TODAY).stream().filter(b -> b.asset().equals(asset)).findFirst().orElseThrow();
+    }
+
+    private static Fill fill(String tradeId, long buyOrder, long sellOrder, long price, long quantity) {
+        return new Fill(tradeId, CEA, 1, buyOrder, BUYER, sellOrder, SELLER, sellOrder, price, quantity,
+                Instant.parse("2026-11-25T02:00:00Z"));
+    }
+
+    @Test
+    void aBuyReservesPriceAndTheMostFeeAndAFillPaysValueAndTheActualFee() {
+        book.settle(BUYER, RiskBook.CASH, 2_000_000);
+        book.settle(SELLER, "CEA-2025", 500);
+
+        assertThat(book.reserve(1, BUYER, CEA, Side.BUY, 10_000, 100, TODAY)).isEmpty();
+        assertThat(balance(BUYER, "CNY").reserved()).isEqualTo(100 * (10_000 + 100));
+        assertThat(book.reserve(2, SELLER, CEA, Side.SELL, 10_000, 60, TODAY)).isEmpty();
+
+        FilledTrade filled = book.fill(fill("CEA-2025-1", 1, 2, 10_000, 60), TODAY);
+
+        assertThat(filled.trade().buyerFeeFen()).isEqualTo(360);
+        assertThat(filled.trade().sellerFeeFen()).isEqualTo(360);
+        assertThat(balance(BUYER, "CNY").balance()).isEqualTo(2_000_000 - 600_000 - 360);
+        assertThat(balance(BUYER, "CNY").reserved()).isEqualTo(40 * 10_100);
+        assertThat(balance(BUYER, "CEA-2025").balance()).isEqualTo(60);
+        assertThat(balance(SELLER, "CNY").balance()).isEqualTo(600_000 - 360);
+        assertThat(balance(SELLER, "CEA-2025").balance()).isEqualTo(440);
+        assertThat(balance(SELLER, "CEA-2025").reserved()).isZero();
+
+        book.orderOpen(1, 0);
+        assertThat(balance(BUYER, "CNY").reserved()).isZero();
+    }
+
+    @Test
+    void insufficientCashOrUnitsRefusesAndReservesNothing() {
+        book.settle(BUYER, RiskBook.CASH, 1_009_999);
+        assertThat(book.reserve(1, BUYER, CEA, Side.BUY, 10_000, 100, TODAY)).map(Refusal::code)
+                .contains("INSUFFICIENT_CASH");
+        assertThat(book.reserve(2, SELLER, CEA, Side.SELL, 10_000, 1, TODAY)).map(Refusal::code)
+                .contains("INSUFFICIENT_UNITS");
+        assertThat(book.positions()).allMatch(p -> p.reserved() == 0);
+    }
+
+    @Test
+    void unitsBoughtTodaySellFromTheNextDayButProceedsBuyAtOnce() {
+        book.settle(BUYER, RiskBook.CASH, 10_000_000);
+        book.settle(SELLER, "CEA-2025", 100);
+        book.reserve(1, BUYER, CEA, Side.BUY, 10_000, 100, TODAY);
+        book.reserve(2, SELLER, CEA, Side.SELL, 10_000, 100, TODAY);
+        book.fill(fill("CEA-2025-1", 1, 2, 10_000, 100), TODAY);
+
+        assertThat(book.reserve(3, BUYER, CEA, Side.SELL, 10_000, 1, TODAY)).map(Refusal::code)
+                .contains("T_PLUS_ONE");
+        assertThat(book.reserve(3, BUYER, CEA, Side.SELL, 10_000, 100, TODAY.plusDays(1))).isEmpty();
+        assertThat(book.reserve(4, SELLER, CEA, Side.BUY, 9_000, 100, TODAY)).isEmpty();
+        // The same proceeds are not withdrawable today.
+        assertThat(book.hold(new WithdrawalHold("h1", SELLER, "CNY", 1, "WITHDRAWAL:1"), TODAY))
+                .map(Refusal::code).contains("INSUFFICIENT_CASH");
+    }
+
+    @Test
+    void desksOfDifferentInstrumentsReservingAtOnceNeverReserveMoreThanTheCash() throws Exception {
+        long cash = 10_000_000;
+        book.settle(BUYER, RiskBook.CASH, cash);
+        List<InstrumentCode> instruments = List.of(CEA, InstrumentCode.parse("CEA-2024"),
+                InstrumentCode.parse("CEA-2026"), InstrumentCode.parse("CCER-2025"));
+        ExecutorService desks = Executors.newFixedThreadPool(instruments.size());
+        AtomicLong accepted = new AtomicLong();
+        List<Future<?>> runs = new ArrayList<>();
+        for (int d = 0; d < instruments.size(); d++) {
+            InstrumentCode instrument = instruments.get(d);
+            long firstId = d * 1_000L;
+            runs.add(desks.submit(() -> {
+                for (long id = firstId; id < firstId + 500; id++) {
+                    if (book.reserve(id, BUYER, instrument, Side.BUY, 9_900, 1, TODAY).isEmpty()) {
+                        accepted.addAndGet(10_000);
+                    }
+                }
+            }));
+        }
+        for (Future<?> run : runs) {
+            run.get(30, TimeUnit.SECONDS);
+        }
+        desks.shutdown();
+
+        assertThat(accepted.get()).isEqualTo(cash);
+        assertThat(balance(BUYER, "CNY").reserved()).isEqualTo(cash);
+        assertThat(balance(BUYER, "CNY").free()).isZero();
+    }
+
+    @Test
+    void theHoldingAndOpenBuysMayNotPassThePositionLimit() {
+        book.settle(BUYER, RiskBook.CASH, Long.MAX_VALUE / 4);
+        book.settle(BUYER, "CEA-2025", RULES.positionLimit() - 150);
+        assertThat(book.reserve(1, BUYER, CEA, Side.BUY, 10_000, 100, TODAY)).isEmpty();
+        assertThat(book.reserve(2, BUYER, CEA, Side.BUY, 10_000, 51, TODAY)).map(Refusal::code)
+                .contains("POSITION_LIMIT");
+        assertThat(book.reserve(2, BUYER, CEA, Side.BUY, 10_000, 50, TODAY)).isEmpty();
+    }
+
+    @Test
+    void settlementsReportReplacesTheBalanceAndEndsTheTradesPendingChange() {
+        book.settle(BUYER, RiskBook.CASH, 2_000_000);
+        book.settle(SELLER, "CEA-2025", 100);
+        book.reserve(1, BUYER, CEA, Side.BUY, 10_000, 100, TODAY);
+        book.reserve(2, SELLER, CEA, Side.SELL, 10_000, 100, TODAY);
+        book.fill(fill("CEA-2025-7", 1, 2, 10_000, 100), TODAY);
+        long expected = balance(BUYER, "CNY").balance();
+
+        book.reported(BUYER, List.of("TRADE:CEA-2025-7"), Map.of("CNY", expected, "CEA-2025", 100L));
+
+        assertThat(balance(BUYER, "CNY").balance()).isEqualTo(expected);
+        assertThat(balance(BUYER, "CEA-2025").balance()).isEqualTo(100);
+    }
+
+    @Test
+    void oneReportOfAClearedBatchEndsEveryTradeItIncludesButNotTheOthers() {
+        book.settle(BUYER, RiskBook.CASH, 3_000_000);
+        book.settle(SELLER, "CEA-2025", 300);
+        book.reserve(1, BUYER, CEA, Side.BUY, 10_000, 300, TODAY);
+        book.reserve(2, SELLER, CEA, Side.SELL, 10_000, 300, TODAY);
+        book.fill(fill("CEA-2025-7", 1, 2, 10_000, 100), TODAY);
+        book.fill(fill("CEA-2025-8", 1, 2, 10_000, 100), TODAY);
+        long afterTwo = balance(BUYER, "CEA-2025").balance();
+        book.fill(fill("CEA-2025-9", 1, 2, 10_000, 100), TODAY);
+
+        // Settlement cleared the first two in one batch: its balance includes both, the third is still trading's.
+        book.reported(BUYER, List.of("TRADE:CEA-2025-7", "TRADE:CEA-2025-8"), Map.of("CEA-2025", afterTwo));
+
+        assertThat(balance(BUYER, "CEA-2025").balance()).isEqualTo(afterTwo + 100);
+    }
+
+    @Test
+    void aHoldTakesOnlyWhatOrdersDoNotReserveAndEndsWithItsLedgerEntry() {
+        book.settle(BUYER, RiskBook.CASH, 1_010_000);
+        book.reserve(1, BUYER, CEA, Side.BUY, 10_000, 50, TODAY);
+        WithdrawalHold tooMuch = new WithdrawalHold("h1", BUYER, "CNY", 505_001, "WITHDRAWAL:1");
+        assertThat(book.hold(tooMuch, TODAY)).map(Refusal::code).contains("INSUFFICIENT_CASH");
+        WithdrawalHold hold = new WithdrawalHold("h1", BUYER, "CNY", 505_000, "WITHDRAWAL:1");
+        assertThat(book.hold(hold, TODAY)).isEmpty();
+        assertThat(book.hold(hold, TODAY)).as("the same hold again").isEmpty();
+        assertThat(balance(BUYER, "CNY").held()).isEqualTo(505_000);
+        assertThat(book.hold(new WithdrawalHold("h1", BUYER, "CNY", 1, "WITHDRAWAL:1"), TODAY)).map(Refusal::code)
+                .contains("HOLD_ID_REUSED");
+        assertThat(book.reserve(2, BUYER, CEA, Side.BUY, 10_000, 1, TODAY)).map(Refusal::code)
+                .contains("INSUFFICIENT_CASH");
+
+        book.reported(BUYER, List.of("WITHDRAWAL:1"), Map.of("CNY", 505_000L));
+
+        assertThat(book.holdOf("h1")).isEqualTo(Optional.empty());
+        assertThat(balance(BUYER, "CNY").held()).isZero();
+        assertThat(balance(BUYER, "CNY").free()).isZero();
+    }
+}
