@@ -10,6 +10,7 @@ import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
 import cn.carbonmarket.trading.calendar.ManualClock;
 import cn.carbonmarket.trading.order.EmptyJournal;
+import cn.carbonmarket.trading.risk.Funding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -65,10 +66,12 @@ class MarketDataTest {
     }
 
     /**
-     * The one place tests place orders: entity-1 sells, investor-1 buys the same quantity at the same price. The
+     * The one place tests place orders: the traders funded as settlement would, entity-1 sells, investor-1 buys the
+     * same quantity at the same price. The
      * trades are the fills of both orders in execution order (either may also meet orders other tests left).
      */
     private static List<Trade> cross(String instrument, long priceFen, long quantity) {
+        Funding.everyone();
         long sell = order(DemoUser.ENTITY_1, instrument, "SELL", priceFen, quantity).statusCode(201)
                 .extract().jsonPath().getLong("orderId");
         long buy = order(DemoUser.INVESTOR_1, instrument, "BUY", priceFen, quantity).statusCode(201)
