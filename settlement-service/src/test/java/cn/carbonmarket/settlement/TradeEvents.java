@@ -48,18 +48,35 @@ public final class TradeEvents {
 
     /** The registry moved {@code tonnes} of the party's CEA-2025 into trading; waits until settlement booked it. */
     public static void unitsIntoTrading(String partyId, long tonnes) {
+        String transactionId = registryBooked("TO_TRADING", partyId, tonnes);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> SettlementFixtures.DB
+                .count("select count(*) from journal_entry where id = ?", "UNITS_IN:" + transactionId + "/1") == 1);
+    }
+
+    /**
+     * The registry booked a release of {@code tonnes} of the party's CEA-2025 out of trading (FROM_TRADING), as it
+     * does on UnitsReleased; waits until settlement mirrored it.
+     */
+    public static void unitsOutOfTrading(String partyId, long tonnes) {
+        String transactionId = registryBooked("FROM_TRADING", partyId, -tonnes);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> SettlementFixtures.DB
+                .count("select count(*) from registry_transaction_mirrored where transaction_id = ?",
+                        transactionId) == 1);
+    }
+
+    /** A registry transaction moving {@code inTrading} tonnes between the party's AVAILABLE and IN_TRADING. */
+    private static String registryBooked(String type, String partyId, long inTrading) {
         String transactionId = UUID.randomUUID().toString();
         String account = "HOLDING-" + partyId;
         String json = """
                 {"eventId":"%s","type":"TransactionBooked","version":1,"occurredAt":"%s","producer":"registry-service",\
-                "key":"%s","payload":{"transactionId":"%s","type":"TO_TRADING","initiator":"party/%s",\
+                "key":"%s","payload":{"transactionId":"%s","type":"%s","initiator":"party/%s",\
                 "bookedAt":"%s","lines":[\
                 {"account":"%s","partyId":"%s","instrument":"%s","status":"AVAILABLE","delta":%d},\
                 {"account":"%s","partyId":"%s","instrument":"%s","status":"IN_TRADING","delta":%d}]}}"""
-                .formatted(UUID.randomUUID(), Instant.now(), partyId, transactionId, partyId, Instant.now(),
-                        account, partyId, CEA, -tonnes, account, partyId, CEA, tonnes);
+                .formatted(UUID.randomUUID(), Instant.now(), partyId, transactionId, type, partyId, Instant.now(),
+                        account, partyId, CEA, -inTrading, account, partyId, CEA, inTrading);
         new KafkaTopic("registry.transactions").send(partyId, json);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> SettlementFixtures.DB
-                .count("select count(*) from journal_entry where id = ?", "UNITS_IN:" + transactionId + "/1") == 1);
+        return transactionId;
     }
 }

@@ -69,10 +69,8 @@ public class Withdrawals {
         String entryId = Entries.id(EntryType.WITHDRAWAL, id.toString());
         return pool.preparedQuery("select 1 from withdrawal where id = $1").execute(Tuple.of(id))
                 .chain(known -> known.size() > 0 ? hold(id, party, fen, requestedBy)
-                        : check.hold(new WithdrawalHold(id.toString(), party, Asset.CNY.code(), fen, entryId))
-                                .chain(() -> hold(id, party, fen, requestedBy))
-                                // The ledger refused what trading set aside: trading's hold must not linger.
-                                .onFailure().call(() -> check.release(id.toString())));
+                        : check.holdThen(new WithdrawalHold(id.toString(), party, Asset.CNY.code(), fen, entryId),
+                                () -> hold(id, party, fen, requestedBy)));
     }
 
     private Uni<Outcome> hold(UUID id, PartyId party, long fen, String requestedBy) {

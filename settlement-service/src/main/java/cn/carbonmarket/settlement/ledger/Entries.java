@@ -45,6 +45,17 @@ public final class Entries {
     }
 
     /**
+     * Units the party takes out of trading: off its position, back to the registry mirror they came in from (the
+     * registry moves them from IN_TRADING to AVAILABLE when the release reaches it).
+     */
+    public static JournalEntry unitsOut(String withdrawalId, PartyId party, InstrumentCode instrument, long tonnes,
+                                        LocalDate date) {
+        return new JournalEntry(id(EntryType.UNITS_OUT, withdrawalId), EntryType.UNITS_OUT, date, false,
+                List.of(new Transfer(AccountKey.units(party, instrument), AccountKey.registryMirror(instrument),
+                        tonnes)));
+    }
+
+    /**
      * Collateral for an auction bid, set aside from the party's available cash: pending (held, not spendable) until
      * the auction's first trade for the bidder posts it into the reserved account, or the auction ends without one
      * and voids it.

@@ -10,6 +10,8 @@ public enum EntryType {
     PAYOUT,
     /** Units came into trading at the registry (IN_TRADING). */
     UNITS_IN,
+    /** Units left trading, released back to the registry (FROM_TRADING). */
+    UNITS_OUT,
     /** Delivery versus payment of one trade, with both sides' fees. */
     TRADE,
     /** Cash set aside as auction collateral. */

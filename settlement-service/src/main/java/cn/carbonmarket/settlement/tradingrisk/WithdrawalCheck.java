@@ -2,6 +2,7 @@ package cn.carbonmarket.settlement.tradingrisk;
 
 import cn.carbonmarket.contracts.risk.WithdrawalHold;
 import io.smallrye.mutiny.Uni;
+import java.util.function.Supplier;
 
 /**
  * What must agree before settlement holds a withdrawal (DESIGN.md flow 5): trading's risk view sets the amount
@@ -15,6 +16,14 @@ public interface WithdrawalCheck {
 
     /** Gives a granted hold back when the ledger refused the withdrawal after all; best effort. */
     Uni<Void> release(String holdId);
+
+    /**
+     * Asks for the hold, then takes the ledger step; if the ledger refuses what trading set aside, the hold is given
+     * back so that it does not linger in trading's risk view.
+     */
+    default <T> Uni<T> holdThen(WithdrawalHold hold, Supplier<Uni<T>> ledgerStep) {
+        return hold(hold).chain(() -> ledgerStep.get().onFailure().call(() -> release(hold.holdId())));
+    }
 
     /** No check beyond the ledger's own limits. */
     WithdrawalCheck NONE = new WithdrawalCheck() {

@@ -93,6 +93,19 @@ class LedgerTest {
     }
 
     @Test
+    void unitsOutGoBackToTheRegistryMirrorAndNeverBeyondTheAvailable() {
+        ledger.record(Entries.unitsIn("R-1/1", ALICE, CEA, 40, DAY));
+
+        ledger.record(Entries.unitsOut("U-1", ALICE, CEA, 15, DAY));
+        refused(Rejection.INSUFFICIENT_UNITS, () -> ledger.record(Entries.unitsOut("U-2", ALICE, CEA, 26, DAY)));
+        refused(Rejection.INSUFFICIENT_UNITS, () -> ledger.record(Entries.unitsOut("U-3", BOB, CEA, 1, DAY)));
+        assertThat(ledger.record(Entries.unitsOut("U-1", ALICE, CEA, 15, DAY)).replayed()).isTrue();
+
+        assertThat(available(AccountKey.units(ALICE, CEA))).isEqualTo(25);
+        assertThat(ledger.balance(AccountKey.registryMirror(CEA)).posted()).isEqualTo(-25);
+    }
+
+    @Test
     void onlyPendingEntriesThatExistCanBePostedOrVoided() {
         ledger.record(Entries.deposit("B-1", ALICE, 10_000, DAY));
         refused(Rejection.NOT_PENDING, () -> ledger.post("DEPOSIT:B-1"));
