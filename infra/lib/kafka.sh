@@ -10,6 +10,9 @@ kafka_ready() { java -cp "$KAFKA_HOME/target/lib/*" "$KAFKA_HOME/CreateTopics.ja
 # Empties the test runs' topics and consumer groups: each test run starts from nothing, like its databases.
 reset_test_topics() { kafka_ready --fresh test. || die "resetting the test topics failed"; }
 
+# Empties the cross-service suite's topics (prefix e2e.): its services start from nothing the unit tests left.
+reset_e2e_topics() { kafka_ready --fresh e2e. || die "resetting the e2e topics failed"; }
+
 # Empties the benchmarks' topics (prefix bench.) and consumer groups: a benchmark starts from nothing.
 reset_bench_topics() { kafka_ready --fresh bench. || die "resetting the bench topics failed"; }
 

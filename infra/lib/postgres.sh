@@ -50,11 +50,12 @@ drop_market_databases() {
   for svc in "${SERVICES[@]}"; do pg_admin -c "drop database if exists $svc with (force)"; done
 }
 
-# Drops and recreates the test databases, so every test run starts from empty schemas.
+# Drops and recreates the test databases (suffix _test, or the one given), so every test run starts from empty
+# schemas.
 reset_test_databases() {
-  local svc
+  local svc suffix=${1:-_test}
   for svc in "${SERVICES[@]}"; do
-    pg_admin -c "drop database if exists ${svc}_test with (force)"
-    pg_admin -c "create database ${svc}_test owner $svc"
+    pg_admin -c "drop database if exists ${svc}${suffix} with (force)"
+    pg_admin -c "create database ${svc}${suffix} owner $svc"
   done
 }
