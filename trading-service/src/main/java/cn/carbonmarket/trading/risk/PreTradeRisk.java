@@ -155,6 +155,16 @@ public class PreTradeRisk {
                 snapshot.balances().size(), snapshot.unreported().size(), snapshot.holds().size(), journaled.size());
     }
 
+    /** Checks and books an off-book trade made now (see {@link RiskBook#execute}), or says why it cannot be made. */
+    public Optional<Refusal> execute(TradeExecuted trade) {
+        return book.execute(trade, day(trade.executedAt()));
+    }
+
+    /** Takes back an off-book trade {@link #execute} booked whose transaction then failed. */
+    public void undo(TradeExecuted trade) {
+        book.undo(trade, day(trade.executedAt()));
+    }
+
     /** A party's assets as its owner sees them. */
     public List<AssetBalance> balances(PartyId party) {
         return book.balances(party, today());

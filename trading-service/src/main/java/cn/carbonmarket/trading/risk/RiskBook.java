@@ -10,6 +10,7 @@ import cn.carbonmarket.trading.engine.Refusal;
 import cn.carbonmarket.trading.orderbook.Side;
 import cn.carbonmarket.trading.rules.FeeSchedule;
 import cn.carbonmarket.trading.rules.RiskRules;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -81,35 +82,92 @@ public final class RiskBook {
         synchronized (account) {
             AssetPosition units = account.asset(instrument.toString());
             if (side == Side.BUY) {
-                long limit = rules.apply(instrument).positionLimit();
-                long after = Math.addExact(Math.addExact(units.balance(), units.openBuys()), quantity);
-                if (after > limit) {
-                    return refuse("POSITION_LIMIT", "holding and open buys of " + instrument + " would reach " + after
-                            + " t, above the position limit of " + limit + " t");
-                }
                 long perTonne = buyPerTonne(price);
-                long need = Math.multiplyExact(perTonne, quantity);
-                AssetPosition cash = account.asset(CASH);
-                if (cash.free() < need) {
-                    return refuse("INSUFFICIENT_CASH", "the order needs " + need + " fen (price and the most fee it"
-                            + " can cost); " + Math.max(0, cash.free()) + " fen are free");
+                Optional<Refusal> refusal = buyRefusal(account, instrument, quantity,
+                        Math.multiplyExact(perTonne, quantity));
+                if (refusal.isPresent()) {
+                    return refusal;
                 }
-                cash.reserve(need);
+                account.asset(CASH).reserve(Math.multiplyExact(perTonne, quantity));
                 units.openBuys(quantity);
                 orders.put(orderId, new Reservation(party, instrument, side, perTonne, quantity));
             } else {
-                if (units.freeBeyond(today) < quantity) {
-                    return units.free() >= quantity
-                            ? refuse("T_PLUS_ONE", "units of " + instrument + " bought today can be sold from the next"
-                                    + " trading day; " + units.freeBeyond(today) + " t can be sold now")
-                            : refuse("INSUFFICIENT_UNITS", "the order sells " + quantity + " t of " + instrument
-                                    + "; " + Math.max(0, units.free()) + " t are free");
+                Optional<Refusal> refusal = sellRefusal(units, instrument, quantity, today);
+                if (refusal.isPresent()) {
+                    return refusal;
                 }
                 units.reserve(quantity);
                 orders.put(orderId, new Reservation(party, instrument, side, 1, quantity));
             }
             return Optional.empty();
         }
+    }
+
+    /** Why a buy of {@code quantity} needing {@code need} fen cannot be made, if it cannot. Under the party's lock. */
+    private Optional<Refusal> buyRefusal(PartyAccount account, InstrumentCode instrument, long quantity, long need) {
+        AssetPosition units = account.asset(instrument.toString());
+        long limit = rules.apply(instrument).positionLimit();
+        long after = Math.addExact(Math.addExact(units.balance(), units.openBuys()), quantity);
+        if (after > limit) {
+            return refuse("POSITION_LIMIT", "holding and open buys of " + instrument + " would reach " + after
+                    + " t, above the position limit of " + limit + " t");
+        }
+        AssetPosition cash = account.asset(CASH);
+        if (cash.free() < need) {
+            return refuse("INSUFFICIENT_CASH", "the trade needs " + need + " fen (value and the most fee it can"
+                    + " cost); " + Math.max(0, cash.free()) + " fen are free");
+        }
+        return Optional.empty();
+    }
+
+    /** Why a sale of {@code quantity} cannot be made, if it cannot (T+1). Under the party's lock. */
+    private static Optional<Refusal> sellRefusal(AssetPosition units, InstrumentCode instrument, long quantity,
+                                                 LocalDate today) {
+        if (units.freeBeyond(today) >= quantity) {
+            return Optional.empty();
+        }
+        return units.free() >= quantity
+                ? refuse("T_PLUS_ONE", "units of " + instrument + " bought today can be sold from the next"
+                        + " trading day; " + units.freeBeyond(today) + " t can be sold now")
+                : refuse("INSUFFICIENT_UNITS", "the sale of " + quantity + " t of " + instrument
+                        + " exceeds the " + Math.max(0, units.free()) + " t that are free");
+    }
+
+    /**
+     * An off-book trade (an accepted block offer), checked and booked at once: the buyer needs its value and fee
+     * in free cash and room under the position limit, the seller units that did not arrive today. Both parties'
+     * locks are held together (taken in party id order, so two such trades never wait on each other crosswise),
+     * so nothing comes between the check and the booking. Refused, it changes nothing.
+     */
+    public Optional<Refusal> execute(TradeExecuted trade, LocalDate today) {
+        PartyAccount buyer = account(trade.buyerPartyId());
+        PartyAccount seller = account(trade.sellerPartyId());
+        boolean buyerFirst = trade.buyerPartyId().value().compareTo(trade.sellerPartyId().value()) < 0;
+        synchronized (buyerFirst ? buyer : seller) {
+            synchronized (buyerFirst ? seller : buyer) {
+                long value = Math.multiplyExact(trade.priceFen(), trade.quantity());
+                Optional<Refusal> refusal = buyRefusal(buyer, trade.instrument(), trade.quantity(),
+                        Math.addExact(value, trade.buyerFeeFen()))
+                        .or(() -> sellRefusal(seller.asset(trade.instrument().toString()), trade.instrument(),
+                                trade.quantity(), today));
+                if (refusal.isPresent()) {
+                    return refusal;
+                }
+                List<BalanceChange> changes = BalanceChange.of(trade);
+                apply(buyer, changes.subList(0, 2));
+                apply(seller, changes.subList(2, 4));
+            }
+        }
+        arrivedOn(trade, today);
+        return Optional.empty();
+    }
+
+    /** Takes back a trade {@link #execute} booked whose recording then failed. */
+    public void undo(TradeExecuted trade, LocalDate day) {
+        for (BalanceChange change : BalanceChange.of(trade)) {
+            unreported(new BalanceChange(change.party(), change.entryId(), change.asset(), -change.delta()));
+        }
+        arrivedOn(trade, day, -1);
     }
 
     /** Reinstates an open order's reservation after a restart, without checks: it was accepted once. */
@@ -172,10 +230,16 @@ public final class RiskBook {
 
     /** The trade event of a continuous-trading fill, with both sides' fees from the schedule. */
     public TradeExecuted trade(Fill fill) {
-        long value = Math.multiplyExact(fill.price(), fill.quantity());
-        return new TradeExecuted(fill.tradeId(), fill.buyer(), fill.seller(), fill.instrument(), fill.quantity(),
-                fill.price(), fees.fee(TradeExecuted.Mode.CONTINUOUS, Side.BUY, value),
-                fees.fee(TradeExecuted.Mode.CONTINUOUS, Side.SELL, value), TradeExecuted.Mode.CONTINUOUS, fill.at());
+        return trade(fill.tradeId(), TradeExecuted.Mode.CONTINUOUS, fill.instrument(), fill.buyer(), fill.seller(),
+                fill.quantity(), fill.price(), fill.at());
+    }
+
+    /** The trade event of a trade of any mode, with both sides' fees from the schedule for that mode. */
+    public TradeExecuted trade(String tradeId, TradeExecuted.Mode mode, InstrumentCode instrument, PartyId buyer,
+                               PartyId seller, long quantity, long price, Instant at) {
+        long value = Math.multiplyExact(price, quantity);
+        return new TradeExecuted(tradeId, buyer, seller, instrument, quantity, price,
+                fees.fee(mode, Side.BUY, value), fees.fee(mode, Side.SELL, value), mode, at);
     }
 
     private static void apply(PartyAccount account, List<BalanceChange> changes) {
@@ -187,14 +251,18 @@ public final class RiskBook {
      * day) and the seller's proceeds (withdrawable from the next day). Also for trades replayed after a restart.
      */
     public void arrivedOn(TradeExecuted trade, LocalDate day) {
+        arrivedOn(trade, day, 1);
+    }
+
+    private void arrivedOn(TradeExecuted trade, LocalDate day, long sign) {
         PartyAccount buyer = account(trade.buyerPartyId());
         synchronized (buyer) {
-            buyer.asset(trade.instrument().toString()).arrivedOn(day, trade.quantity());
+            buyer.asset(trade.instrument().toString()).arrivedOn(day, sign * trade.quantity());
         }
         PartyAccount seller = account(trade.sellerPartyId());
         synchronized (seller) {
-            seller.asset(CASH).arrivedOn(day, Math.multiplyExact(trade.priceFen(), trade.quantity())
-                    - trade.sellerFeeFen());
+            seller.asset(CASH).arrivedOn(day, sign * (Math.multiplyExact(trade.priceFen(), trade.quantity())
+                    - trade.sellerFeeFen()));
         }
     }
 
