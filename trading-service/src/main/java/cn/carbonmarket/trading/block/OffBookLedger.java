@@ -2,8 +2,11 @@ package cn.carbonmarket.trading.block;
 
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.event.TradePrinted;
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.trading.marketdata.MarketDataFeed;
+import cn.carbonmarket.trading.orderbook.Side;
 import cn.carbonmarket.trading.risk.PreTradeRisk;
 import cn.carbonmarket.trading.trade.RecordedTrade;
 import cn.carbonmarket.trading.trade.TradeLog;
@@ -36,12 +39,39 @@ public class OffBookLedger {
 
     /** The trade with its fees, booked into both parties' risk balances; refused with 422 and nothing changed. */
     public TradeExecuted book(OffBookTrade trade) {
-        TradeExecuted executed = risk.book().trade(trade.tradeId(), trade.mode(), trade.instrument(), trade.buyer(),
-                trade.seller(), trade.quantity(), trade.price(), trade.executedAt());
+        TradeExecuted executed = executed(trade);
         risk.execute(executed).ifPresent(refusal -> {
             throw new RuleViolationException(refusal.code(), refusal.message());
         });
         return executed;
+    }
+
+    /**
+     * Reserves, under {@code key}, what an off-book commitment may need when it trades (an auction bid: price and
+     * the most fee per tonne; an auction's volume: the seller's tonnes); refused with 422 and nothing changed.
+     */
+    public void reserve(String key, TradeExecuted.Mode mode, PartyId party, InstrumentCode instrument, Side side,
+                        long price, long quantity) {
+        risk.reserve(key, mode, party, instrument, side, price, quantity).ifPresent(refusal -> {
+            throw new RuleViolationException(refusal.code(), refusal.message());
+        });
+    }
+
+    /** Frees what is left under the keys (commitments that ended, or whose transaction did not commit). */
+    public void release(List<String> keys) {
+        keys.forEach(risk.book()::releaseReservation);
+    }
+
+    /** A trade filling reservations made under {@code buyKey} and {@code sellKey}: it was covered when they were. */
+    public TradeExecuted fill(OffBookTrade trade, String buyKey, String sellKey) {
+        TradeExecuted executed = executed(trade);
+        risk.fill(executed, buyKey, sellKey);
+        return executed;
+    }
+
+    private TradeExecuted executed(OffBookTrade trade) {
+        return risk.book().trade(trade.tradeId(), trade.mode(), trade.instrument(), trade.buyer(), trade.seller(),
+                trade.quantity(), trade.price(), trade.executedAt());
     }
 
     /** Takes back bookings whose transaction did not commit. */

@@ -59,7 +59,8 @@ public final class RiskBook {
     private final FeeSchedule fees;
     private final Function<InstrumentCode, RiskRules> rules;
     private final Map<PartyId, PartyAccount> parties = new ConcurrentHashMap<>();
-    private final Map<Long, Reservation> orders = new ConcurrentHashMap<>();
+    /** Reservations by open order id (Long), or by an off-book key (String: an auction's volume or a bid). */
+    private final Map<Object, Reservation> orders = new ConcurrentHashMap<>();
     private final Map<String, WithdrawalHold> holds = new ConcurrentHashMap<>();
 
     public RiskBook(FeeSchedule fees, Function<InstrumentCode, RiskRules> rules) {
@@ -69,7 +70,11 @@ public final class RiskBook {
 
     /** What a buy of one tonne at {@code price} reserves in fen: the price and the most fee it can cost. */
     public long buyPerTonne(long price) {
-        return Math.addExact(price, fees.worstFeePerTonne(TradeExecuted.Mode.CONTINUOUS, Side.BUY, price));
+        return buyPerTonne(TradeExecuted.Mode.CONTINUOUS, price);
+    }
+
+    private long buyPerTonne(TradeExecuted.Mode mode, long price) {
+        return Math.addExact(price, fees.worstFeePerTonne(mode, Side.BUY, price));
     }
 
     /**
@@ -78,11 +83,26 @@ public final class RiskBook {
      */
     public Optional<Refusal> reserve(long orderId, PartyId party, InstrumentCode instrument, Side side, long price,
                                      long quantity, LocalDate today) {
+        return reserve((Object) orderId, TradeExecuted.Mode.CONTINUOUS, party, instrument, side, price, quantity,
+                today);
+    }
+
+    /**
+     * Reserves what an off-book commitment may need (an auction bid: price and the most fee of its mode per tonne;
+     * an auction's volume: the seller's tonnes) under {@code key}, or says why not and changes nothing.
+     */
+    public Optional<Refusal> reserve(String key, TradeExecuted.Mode mode, PartyId party, InstrumentCode instrument,
+                                     Side side, long price, long quantity, LocalDate today) {
+        return reserve((Object) key, mode, party, instrument, side, price, quantity, today);
+    }
+
+    private Optional<Refusal> reserve(Object key, TradeExecuted.Mode mode, PartyId party, InstrumentCode instrument,
+                                      Side side, long price, long quantity, LocalDate today) {
         PartyAccount account = account(party);
         synchronized (account) {
             AssetPosition units = account.asset(instrument.toString());
             if (side == Side.BUY) {
-                long perTonne = buyPerTonne(price);
+                long perTonne = buyPerTonne(mode, price);
                 Optional<Refusal> refusal = buyRefusal(account, instrument, quantity,
                         Math.multiplyExact(perTonne, quantity));
                 if (refusal.isPresent()) {
@@ -90,14 +110,14 @@ public final class RiskBook {
                 }
                 account.asset(CASH).reserve(Math.multiplyExact(perTonne, quantity));
                 units.openBuys(quantity);
-                orders.put(orderId, new Reservation(party, instrument, side, perTonne, quantity));
+                orders.put(key, new Reservation(party, instrument, side, perTonne, quantity));
             } else {
                 Optional<Refusal> refusal = sellRefusal(units, instrument, quantity, today);
                 if (refusal.isPresent()) {
                     return refusal;
                 }
                 units.reserve(quantity);
-                orders.put(orderId, new Reservation(party, instrument, side, 1, quantity));
+                orders.put(key, new Reservation(party, instrument, side, 1, quantity));
             }
             return Optional.empty();
         }
@@ -186,6 +206,15 @@ public final class RiskBook {
 
     /** The order has {@code open} tonnes left (after a cancel or an immediate-or-cancel remainder): free the rest. */
     public void orderOpen(long orderId, long open) {
+        leave(orderId, open);
+    }
+
+    /** Frees all that is left of an off-book reservation (an auction closed or cancelled, a bid not filled). */
+    public void releaseReservation(String key) {
+        leave(key, 0);
+    }
+
+    private void leave(Object orderId, long open) {
         Reservation reservation = orders.get(orderId);
         if (reservation == null) {
             return;
@@ -204,24 +233,32 @@ public final class RiskBook {
      * the seller delivers reserved units and gets value less fee (usable at once, withdrawable from the next day).
      */
     public FilledTrade fill(Fill fill, LocalDate day) {
-        TradeExecuted trade = trade(fill);
+        return fill(trade(fill), fill.buyOrderId(), fill.sellOrderId(), day);
+    }
+
+    /** An off-book trade filling reservations made under {@code buyKey} and {@code sellKey} (an auction's). */
+    public FilledTrade fill(TradeExecuted trade, String buyKey, String sellKey, LocalDate day) {
+        return fill(trade, (Object) buyKey, (Object) sellKey, day);
+    }
+
+    private FilledTrade fill(TradeExecuted trade, Object buyKey, Object sellKey, LocalDate day) {
         List<BalanceChange> changes = BalanceChange.of(trade);
-        String instrument = fill.instrument().toString();
+        String instrument = trade.instrument().toString();
         OptionalLong crossed = OptionalLong.empty();
-        PartyAccount buyer = account(fill.buyer());
+        PartyAccount buyer = account(trade.buyerPartyId());
         synchronized (buyer) {
-            consumeFill(buyer, fill.buyOrderId(), fill.quantity());
+            consumeFill(buyer, buyKey, trade.quantity());
             long before = buyer.asset(instrument).balance();
             apply(buyer, changes.subList(0, 2));
             long after = buyer.asset(instrument).balance();
-            long threshold = rules.apply(fill.instrument()).largeTraderThreshold();
+            long threshold = rules.apply(trade.instrument()).largeTraderThreshold();
             if (before < threshold && after >= threshold) {
                 crossed = OptionalLong.of(after);
             }
         }
-        PartyAccount seller = account(fill.seller());
+        PartyAccount seller = account(trade.sellerPartyId());
         synchronized (seller) {
-            consumeFill(seller, fill.sellOrderId(), fill.quantity());
+            consumeFill(seller, sellKey, trade.quantity());
             apply(seller, changes.subList(2, 4));
         }
         arrivedOn(trade, day);
@@ -266,7 +303,7 @@ public final class RiskBook {
         }
     }
 
-    private void consumeFill(PartyAccount account, long orderId, long quantity) {
+    private void consumeFill(PartyAccount account, Object orderId, long quantity) {
         Reservation reservation = orders.get(orderId);
         if (reservation != null) {
             consume(account, reservation, quantity);

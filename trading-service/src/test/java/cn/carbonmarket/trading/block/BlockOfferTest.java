@@ -1,5 +1,6 @@
 package cn.carbonmarket.trading.block;
 
+import static cn.carbonmarket.trading.block.Calls.balance;
 import static cn.carbonmarket.trading.block.Calls.get;
 import static cn.carbonmarket.trading.block.Calls.post;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -212,14 +213,14 @@ class BlockOfferTest {
     void acceptanceWithoutTheBuyersCashIsRefusedAndTheOfferStaysOpen() {
         long offer = posted(DemoUser.ENTITY_1, offer("CEA-2025", "SELL", 100_000, 10_000, DemoUser.INDIVIDUAL_1));
         Funding.cash(DemoUser.INDIVIDUAL_1, 1_000_000_000L); // value alone: 100,000 t x 100.00 CNY, no fee
-        long sellerUnits = number(DemoUser.ENTITY_1, "CEA-2025", "balance");
+        long sellerUnits = balance(DemoUser.ENTITY_1, "CEA-2025", "balance");
 
         post(DemoUser.INDIVIDUAL_1, OFFERS + "/" + offer + "/acceptance").statusCode(422)
                 .contentType("application/problem+json").body("code", equalTo("INSUFFICIENT_CASH"));
 
         get(DemoUser.ENTITY_1, OFFERS + "/" + offer).statusCode(200).body("state", equalTo("OPEN"));
-        assertThat(number(DemoUser.INDIVIDUAL_1, "CNY", "balance")).isEqualTo(1_000_000_000L);
-        assertThat(number(DemoUser.ENTITY_1, "CEA-2025", "balance")).isEqualTo(sellerUnits);
+        assertThat(balance(DemoUser.INDIVIDUAL_1, "CNY", "balance")).isEqualTo(1_000_000_000L);
+        assertThat(balance(DemoUser.ENTITY_1, "CEA-2025", "balance")).isEqualTo(sellerUnits);
         assertThat(trades.withIdStartingWith("CEA-2025-BLOCK-" + offer)).isEmpty();
     }
 
@@ -236,8 +237,8 @@ class BlockOfferTest {
     @Test
     void anAcceptedBlockTradeMovesBothBalancesIsPublishedWithFeesAndCountsInVolumeOnly() {
         JsonPath before = statistics("CCER-2025");
-        long buyerCash = number(DemoUser.INVESTOR_1, "CNY", "balance");
-        long sellerCash = number(DemoUser.ENTITY_2, "CNY", "balance");
+        long buyerCash = balance(DemoUser.INVESTOR_1, "CNY", "balance");
+        long sellerCash = balance(DemoUser.ENTITY_2, "CNY", "balance");
         long offer = posted(DemoUser.ENTITY_2, offer("CCER-2025", "SELL", 100_000, 8_000, DemoUser.INVESTOR_1));
 
         post(DemoUser.INVESTOR_1, OFFERS + "/" + offer + "/acceptance").statusCode(200)
@@ -255,10 +256,10 @@ class BlockOfferTest {
         long sellerFee = fee(json, "sellerFeeFen");
         assertThat(buyerFee).isPositive();
         assertThat(sellerFee).isPositive();
-        assertThat(number(DemoUser.INVESTOR_1, "CNY", "balance")).isEqualTo(buyerCash - 800_000_000L - buyerFee);
-        assertThat(number(DemoUser.INVESTOR_1, "CCER-2025", "balance")).isEqualTo(Funding.PLENTY_OF_UNITS + 100_000);
-        assertThat(number(DemoUser.ENTITY_2, "CNY", "balance")).isEqualTo(sellerCash + 800_000_000L - sellerFee);
-        assertThat(number(DemoUser.ENTITY_2, "CCER-2025", "balance")).isEqualTo(Funding.PLENTY_OF_UNITS - 100_000);
+        assertThat(balance(DemoUser.INVESTOR_1, "CNY", "balance")).isEqualTo(buyerCash - 800_000_000L - buyerFee);
+        assertThat(balance(DemoUser.INVESTOR_1, "CCER-2025", "balance")).isEqualTo(Funding.PLENTY_OF_UNITS + 100_000);
+        assertThat(balance(DemoUser.ENTITY_2, "CNY", "balance")).isEqualTo(sellerCash + 800_000_000L - sellerFee);
+        assertThat(balance(DemoUser.ENTITY_2, "CCER-2025", "balance")).isEqualTo(Funding.PLENTY_OF_UNITS - 100_000);
 
         JsonPath after = awaitStatistics("CCER-2025", before.getLong("volume") + 100_000);
         assertThat(after.getLong("lastFen")).as("a block trade does not form the price")
@@ -269,13 +270,6 @@ class BlockOfferTest {
         Matcher matcher = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
         assertThat(matcher.find()).isTrue();
         return Long.parseLong(matcher.group(1));
-    }
-
-    private static long number(DemoUser user, String asset, String field) {
-        List<Map<String, Object>> balances = get(user, "/api/v1/risk/balances").statusCode(200).extract()
-                .jsonPath().getList("$");
-        return balances.stream().filter(b -> asset.equals(b.get("asset"))).findFirst()
-                .map(b -> ((Number) b.get(field)).longValue()).orElse(0L);
     }
 
     private static JsonPath statistics(String instrument) {
