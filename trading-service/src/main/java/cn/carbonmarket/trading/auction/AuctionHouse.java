@@ -7,8 +7,10 @@ import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.trading.block.BookReference;
+import cn.carbonmarket.trading.block.OffBookLedger;
 import cn.carbonmarket.trading.block.OffBookTrade;
 import cn.carbonmarket.trading.block.TradePrinter;
+import cn.carbonmarket.trading.orderbook.Side;
 import cn.carbonmarket.trading.rules.AuctionRules;
 import cn.carbonmarket.trading.rules.ListingRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,22 +45,27 @@ public class AuctionHouse {
 
     private final BookReference books;
     private final TradePrinter printer;
+    private final OffBookLedger ledger;
     private final TradingRulePack rules;
     private final Clock clock;
 
-    public AuctionHouse(BookReference books, TradePrinter printer, ObjectMapper json, Clock clock) {
+    public AuctionHouse(BookReference books, TradePrinter printer, OffBookLedger ledger, ObjectMapper json,
+                        Clock clock) {
         this.books = books;
         this.printer = printer;
+        this.ledger = ledger;
         this.rules = TradingRulePack.load(json);
         this.clock = clock;
     }
 
+    /** Announces an auction, reserving its volume from the seller's units (422 if the seller lacks them). */
     public Uni<Auction> announce(Terms terms, String operator) {
         Instant now = clock.instant();
         Jurisdiction jurisdiction = terms.instrument().product().jurisdiction();
         AuctionRules limits = rules.auction(jurisdiction).orElseThrow(() -> notTraded(terms.instrument()));
         ListingRules listing = rules.listing(jurisdiction).orElseThrow(() -> notTraded(terms.instrument()));
         checkTerms(terms, limits, listing, now);
+        List<String> reserved = new CopyOnWriteArrayList<>();
         return books.tradable(terms.instrument()).chain(depth -> Panache.withTransaction(() -> {
             Auction auction = new Auction();
             auction.seller = terms.seller().value();
@@ -69,8 +77,22 @@ public class AuctionHouse {
             auction.state = Auction.State.ANNOUNCED;
             auction.announcedBy = operator;
             auction.announcedAt = now;
-            return auction.persist();
-        }));
+            return auction.<Auction>persist().invoke(persisted -> {
+                ledger.reserve(volumeKey(persisted.id), TradeExecuted.Mode.AUCTION, terms.seller(),
+                        terms.instrument(), Side.SELL, terms.reserve(), terms.quantity());
+                reserved.add(volumeKey(persisted.id));
+            });
+        })).onFailure().invoke(() -> ledger.release(reserved));
+    }
+
+    /** The key of the seller's units an auction reserves. */
+    private static String volumeKey(long auctionId) {
+        return "AUCTION:" + auctionId;
+    }
+
+    /** The key of the cash a bid reserves. */
+    private static String bidKey(long bidId) {
+        return "AUCTION-BID:" + bidId;
     }
 
     private static void checkTerms(Terms terms, AuctionRules limits, ListingRules listing, Instant now) {
@@ -90,8 +112,10 @@ public class AuctionHouse {
         }
     }
 
+    /** A sealed bid, reserving its price and the most fee per tonne from the bidder's cash (422 if it lacks it). */
     public Uni<AuctionBid> bid(PartyId bidder, long auctionId, long price, long quantity) {
         Instant now = clock.instant();
+        List<String> reserved = new CopyOnWriteArrayList<>();
         return Panache.withTransaction(() -> locked(auctionId).chain(auction -> {
             auction.requireBidding(now);
             if (bidder.value().equals(auction.seller)) {
@@ -119,9 +143,13 @@ public class AuctionHouse {
                 bid.price = price;
                 bid.quantity = quantity;
                 bid.submittedAt = now;
-                return bid.persist();
+                return bid.<AuctionBid>persist().invoke(persisted -> {
+                    ledger.reserve(bidKey(persisted.id), TradeExecuted.Mode.AUCTION, bidder,
+                            InstrumentCode.parse(auction.instrument), Side.BUY, price, quantity);
+                    reserved.add(bidKey(persisted.id));
+                });
             });
-        }));
+        })).onFailure().invoke(() -> ledger.release(reserved));
     }
 
     /**
@@ -130,34 +158,54 @@ public class AuctionHouse {
      */
     public Uni<Auction> close(long auctionId) {
         Instant now = clock.instant();
+        List<Allocation> allocations = new ArrayList<>();
+        List<String> reserved = new ArrayList<>();
         return Panache.withTransaction(() -> locked(auctionId).call(auction -> {
-            auction.requireClosable(now);
-            return bids(auctionId).chain(bids -> settle(auction, bids, now));
-        }));
+                    auction.requireClosable(now);
+                    return bids(auctionId).chain(bids -> {
+                        reserved.add(volumeKey(auctionId));
+                        bids.forEach(bid -> reserved.add(bidKey(bid.id)));
+                        allocations.addAll(settle(auction, bids, now));
+                        return printer.print(allocations.stream().map(Allocation::trade).toList());
+                    });
+                }))
+                .call(auction -> {
+                    // After the commit: allocations fill what the announcement and the bids reserved (covered
+                    // then, so nothing to refuse now), and what is left of those reservations is freed.
+                    List<TradeExecuted> executed = allocations.stream().map(allocation -> ledger.fill(
+                            allocation.trade(), bidKey(allocation.bidId()), volumeKey(auctionId))).toList();
+                    ledger.release(reserved);
+                    return ledger.record(executed);
+                });
     }
 
-    private Uni<Void> settle(Auction auction, List<AuctionBid> bids, Instant now) {
+    /** A bid's allocation as the trade it makes. */
+    private record Allocation(long bidId, OffBookTrade trade) {
+    }
+
+    /** Clears the auction or cancels it: the allocations (none when cancelled). */
+    private static List<Allocation> settle(Auction auction, List<AuctionBid> bids, Instant now) {
         ClearingOutcome outcome = UniformPriceClearing.clear(auction.quantity, auction.reserve,
                 bids.stream().map(AuctionBid::sealed).toList());
         bids.forEach(bid -> bid.allocated = 0L);
         if (!(outcome instanceof ClearingOutcome.Cleared cleared)) {
             auction.cancelled(now);
-            return Uni.createFrom().voidItem();
+            return List.of();
         }
         auction.cleared(cleared.price(), now);
         InstrumentCode instrument = InstrumentCode.parse(auction.instrument);
         PartyId seller = new PartyId(auction.seller);
-        List<OffBookTrade> trades = new ArrayList<>();
+        List<Allocation> allocations = new ArrayList<>();
         for (AuctionBid bid : bids) {
             long tonnes = cleared.allocations().get(bid.id);
             bid.allocated = tonnes;
             if (tonnes > 0) {
                 bid.tradeId = auction.instrument + "-AUCTION-" + auction.id + "-" + bid.id;
-                trades.add(new OffBookTrade(bid.tradeId, TradeExecuted.Mode.AUCTION, instrument,
-                        new PartyId(bid.bidder), seller, tonnes, cleared.price(), now));
+                allocations.add(new Allocation(bid.id, new OffBookTrade(bid.tradeId, TradeExecuted.Mode.AUCTION,
+                        instrument, new PartyId(bid.bidder), seller, tonnes, cleared.price(), now)));
             }
         }
-        return printer.print(trades);
+        return allocations;
     }
 
     /**

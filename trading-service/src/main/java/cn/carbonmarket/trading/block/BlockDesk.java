@@ -1,5 +1,6 @@
 package cn.carbonmarket.trading.block;
 
+import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
@@ -17,6 +18,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Block agreement trading: offers are posted during the block session within the block rules, and each is
@@ -28,13 +30,16 @@ public class BlockDesk {
 
     private final BookReference books;
     private final TradePrinter printer;
+    private final OffBookLedger ledger;
     private final TradingRulePack rules;
     private final TradingCalendar calendar;
     private final Clock clock;
 
-    public BlockDesk(BookReference books, TradePrinter printer, ObjectMapper json, Clock clock) {
+    public BlockDesk(BookReference books, TradePrinter printer, OffBookLedger ledger, ObjectMapper json,
+                     Clock clock) {
         this.books = books;
         this.printer = printer;
+        this.ledger = ledger;
         this.rules = TradingRulePack.load(json);
         this.calendar = TradingCalendar.load(json);
         this.clock = clock;
@@ -54,16 +59,23 @@ public class BlockDesk {
                         price, addressee, now, expiresAt).persist()));
     }
 
-    /** {@code party} accepts the offer: the trade is recorded and printed in the same transaction. */
+    /**
+     * {@code party} accepts the offer: both sides' coverage is checked and booked with the offer's state change
+     * (a refusal leaves the offer open), and the committed trade is recorded and printed.
+     */
     public Uni<BlockOffer> accept(PartyId party, long offerId) {
         Instant now = clock.instant();
         if (!calendar.isOpen(TradingMode.BLOCK, now)) {
             return Uni.createFrom().failure(outsideSession(now));
         }
+        List<TradeExecuted> booked = new CopyOnWriteArrayList<>();
         return Panache.withTransaction(() -> locked(offerId).call(offer -> {
-            OffBookTrade trade = offer.accept(party, now);
-            return books.tradable(trade.instrument()).chain(() -> printer.print(List.of(trade)));
-        }));
+                    OffBookTrade trade = offer.accept(party, now);
+                    return books.tradable(trade.instrument()).invoke(() -> booked.add(ledger.book(trade)))
+                            .chain(() -> printer.print(List.of(trade)));
+                }))
+                .onFailure().invoke(() -> ledger.undo(booked))
+                .call(() -> ledger.record(booked));
     }
 
     /** The poster takes its open offer back. */

@@ -12,6 +12,7 @@ import cn.carbonmarket.trading.engine.Fill;
 import cn.carbonmarket.trading.engine.InstrumentEngine;
 import cn.carbonmarket.trading.engine.OrderView;
 import cn.carbonmarket.trading.engine.Refusal;
+import cn.carbonmarket.trading.orderbook.Side;
 import cn.carbonmarket.trading.rules.ListingRules;
 import cn.carbonmarket.trading.rules.RiskRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
@@ -153,6 +154,27 @@ public class PreTradeRisk {
         ready.complete(null);
         LOG.infof("pre-trade risk recovered: %d balances, %d unreported changes, %d holds, %d journaled trades",
                 snapshot.balances().size(), snapshot.unreported().size(), snapshot.holds().size(), journaled.size());
+    }
+
+    /** Checks and books an off-book trade made now (see {@link RiskBook#execute}), or says why it cannot be made. */
+    public Optional<Refusal> execute(TradeExecuted trade) {
+        return book.execute(trade, day(trade.executedAt()));
+    }
+
+    /** Reserves an off-book commitment made now under {@code key} (see {@link RiskBook#reserve}), or refuses it. */
+    public Optional<Refusal> reserve(String key, TradeExecuted.Mode mode, PartyId party, InstrumentCode instrument,
+                                     Side side, long price, long quantity) {
+        return book.reserve(key, mode, party, instrument, side, price, quantity, today());
+    }
+
+    /** An off-book trade filling the reservations under {@code buyKey} and {@code sellKey}. */
+    public void fill(TradeExecuted trade, String buyKey, String sellKey) {
+        book.fill(trade, buyKey, sellKey, day(trade.executedAt()));
+    }
+
+    /** Takes back an off-book trade {@link #execute} booked whose transaction then failed. */
+    public void undo(TradeExecuted trade) {
+        book.undo(trade, day(trade.executedAt()));
     }
 
     /** A party's assets as its owner sees them. */

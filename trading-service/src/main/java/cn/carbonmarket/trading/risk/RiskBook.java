@@ -10,6 +10,7 @@ import cn.carbonmarket.trading.engine.Refusal;
 import cn.carbonmarket.trading.orderbook.Side;
 import cn.carbonmarket.trading.rules.FeeSchedule;
 import cn.carbonmarket.trading.rules.RiskRules;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,7 +59,8 @@ public final class RiskBook {
     private final FeeSchedule fees;
     private final Function<InstrumentCode, RiskRules> rules;
     private final Map<PartyId, PartyAccount> parties = new ConcurrentHashMap<>();
-    private final Map<Long, Reservation> orders = new ConcurrentHashMap<>();
+    /** Reservations by open order id (Long), or by an off-book key (String: an auction's volume or a bid). */
+    private final Map<Object, Reservation> orders = new ConcurrentHashMap<>();
     private final Map<String, WithdrawalHold> holds = new ConcurrentHashMap<>();
 
     public RiskBook(FeeSchedule fees, Function<InstrumentCode, RiskRules> rules) {
@@ -68,7 +70,11 @@ public final class RiskBook {
 
     /** What a buy of one tonne at {@code price} reserves in fen: the price and the most fee it can cost. */
     public long buyPerTonne(long price) {
-        return Math.addExact(price, fees.worstFeePerTonne(TradeExecuted.Mode.CONTINUOUS, Side.BUY, price));
+        return buyPerTonne(TradeExecuted.Mode.CONTINUOUS, price);
+    }
+
+    private long buyPerTonne(TradeExecuted.Mode mode, long price) {
+        return Math.addExact(price, fees.worstFeePerTonne(mode, Side.BUY, price));
     }
 
     /**
@@ -77,39 +83,111 @@ public final class RiskBook {
      */
     public Optional<Refusal> reserve(long orderId, PartyId party, InstrumentCode instrument, Side side, long price,
                                      long quantity, LocalDate today) {
+        return reserve((Object) orderId, TradeExecuted.Mode.CONTINUOUS, party, instrument, side, price, quantity,
+                today);
+    }
+
+    /**
+     * Reserves what an off-book commitment may need (an auction bid: price and the most fee of its mode per tonne;
+     * an auction's volume: the seller's tonnes) under {@code key}, or says why not and changes nothing.
+     */
+    public Optional<Refusal> reserve(String key, TradeExecuted.Mode mode, PartyId party, InstrumentCode instrument,
+                                     Side side, long price, long quantity, LocalDate today) {
+        return reserve((Object) key, mode, party, instrument, side, price, quantity, today);
+    }
+
+    private Optional<Refusal> reserve(Object key, TradeExecuted.Mode mode, PartyId party, InstrumentCode instrument,
+                                      Side side, long price, long quantity, LocalDate today) {
         PartyAccount account = account(party);
         synchronized (account) {
             AssetPosition units = account.asset(instrument.toString());
             if (side == Side.BUY) {
-                long limit = rules.apply(instrument).positionLimit();
-                long after = Math.addExact(Math.addExact(units.balance(), units.openBuys()), quantity);
-                if (after > limit) {
-                    return refuse("POSITION_LIMIT", "holding and open buys of " + instrument + " would reach " + after
-                            + " t, above the position limit of " + limit + " t");
+                long perTonne = buyPerTonne(mode, price);
+                Optional<Refusal> refusal = buyRefusal(account, instrument, quantity,
+                        Math.multiplyExact(perTonne, quantity));
+                if (refusal.isPresent()) {
+                    return refusal;
                 }
-                long perTonne = buyPerTonne(price);
-                long need = Math.multiplyExact(perTonne, quantity);
-                AssetPosition cash = account.asset(CASH);
-                if (cash.free() < need) {
-                    return refuse("INSUFFICIENT_CASH", "the order needs " + need + " fen (price and the most fee it"
-                            + " can cost); " + Math.max(0, cash.free()) + " fen are free");
-                }
-                cash.reserve(need);
+                account.asset(CASH).reserve(Math.multiplyExact(perTonne, quantity));
                 units.openBuys(quantity);
-                orders.put(orderId, new Reservation(party, instrument, side, perTonne, quantity));
+                orders.put(key, new Reservation(party, instrument, side, perTonne, quantity));
             } else {
-                if (units.freeBeyond(today) < quantity) {
-                    return units.free() >= quantity
-                            ? refuse("T_PLUS_ONE", "units of " + instrument + " bought today can be sold from the next"
-                                    + " trading day; " + units.freeBeyond(today) + " t can be sold now")
-                            : refuse("INSUFFICIENT_UNITS", "the order sells " + quantity + " t of " + instrument
-                                    + "; " + Math.max(0, units.free()) + " t are free");
+                Optional<Refusal> refusal = sellRefusal(units, instrument, quantity, today);
+                if (refusal.isPresent()) {
+                    return refusal;
                 }
                 units.reserve(quantity);
-                orders.put(orderId, new Reservation(party, instrument, side, 1, quantity));
+                orders.put(key, new Reservation(party, instrument, side, 1, quantity));
             }
             return Optional.empty();
         }
+    }
+
+    /** Why a buy of {@code quantity} needing {@code need} fen cannot be made, if it cannot. Under the party's lock. */
+    private Optional<Refusal> buyRefusal(PartyAccount account, InstrumentCode instrument, long quantity, long need) {
+        AssetPosition units = account.asset(instrument.toString());
+        long limit = rules.apply(instrument).positionLimit();
+        long after = Math.addExact(Math.addExact(units.balance(), units.openBuys()), quantity);
+        if (after > limit) {
+            return refuse("POSITION_LIMIT", "holding and open buys of " + instrument + " would reach " + after
+                    + " t, above the position limit of " + limit + " t");
+        }
+        AssetPosition cash = account.asset(CASH);
+        if (cash.free() < need) {
+            return refuse("INSUFFICIENT_CASH", "the trade needs " + need + " fen (value and the most fee it can"
+                    + " cost); " + Math.max(0, cash.free()) + " fen are free");
+        }
+        return Optional.empty();
+    }
+
+    /** Why a sale of {@code quantity} cannot be made, if it cannot (T+1). Under the party's lock. */
+    private static Optional<Refusal> sellRefusal(AssetPosition units, InstrumentCode instrument, long quantity,
+                                                 LocalDate today) {
+        if (units.freeBeyond(today) >= quantity) {
+            return Optional.empty();
+        }
+        return units.free() >= quantity
+                ? refuse("T_PLUS_ONE", "units of " + instrument + " bought today can be sold from the next"
+                        + " trading day; " + units.freeBeyond(today) + " t can be sold now")
+                : refuse("INSUFFICIENT_UNITS", "the sale of " + quantity + " t of " + instrument
+                        + " exceeds the " + Math.max(0, units.free()) + " t that are free");
+    }
+
+    /**
+     * An off-book trade (an accepted block offer), checked and booked at once: the buyer needs its value and fee
+     * in free cash and room under the position limit, the seller units that did not arrive today. Both parties'
+     * locks are held together (taken in party id order, so two such trades never wait on each other crosswise),
+     * so nothing comes between the check and the booking. Refused, it changes nothing.
+     */
+    public Optional<Refusal> execute(TradeExecuted trade, LocalDate today) {
+        PartyAccount buyer = account(trade.buyerPartyId());
+        PartyAccount seller = account(trade.sellerPartyId());
+        boolean buyerFirst = trade.buyerPartyId().value().compareTo(trade.sellerPartyId().value()) < 0;
+        synchronized (buyerFirst ? buyer : seller) {
+            synchronized (buyerFirst ? seller : buyer) {
+                long value = Math.multiplyExact(trade.priceFen(), trade.quantity());
+                Optional<Refusal> refusal = buyRefusal(buyer, trade.instrument(), trade.quantity(),
+                        Math.addExact(value, trade.buyerFeeFen()))
+                        .or(() -> sellRefusal(seller.asset(trade.instrument().toString()), trade.instrument(),
+                                trade.quantity(), today));
+                if (refusal.isPresent()) {
+                    return refusal;
+                }
+                List<BalanceChange> changes = BalanceChange.of(trade);
+                apply(buyer, changes.subList(0, 2));
+                apply(seller, changes.subList(2, 4));
+            }
+        }
+        arrivedOn(trade, today);
+        return Optional.empty();
+    }
+
+    /** Takes back a trade {@link #execute} booked whose recording then failed. */
+    public void undo(TradeExecuted trade, LocalDate day) {
+        for (BalanceChange change : BalanceChange.of(trade)) {
+            unreported(new BalanceChange(change.party(), change.entryId(), change.asset(), -change.delta()));
+        }
+        arrivedOn(trade, day, -1);
     }
 
     /** Reinstates an open order's reservation after a restart, without checks: it was accepted once. */
@@ -128,6 +206,15 @@ public final class RiskBook {
 
     /** The order has {@code open} tonnes left (after a cancel or an immediate-or-cancel remainder): free the rest. */
     public void orderOpen(long orderId, long open) {
+        leave(orderId, open);
+    }
+
+    /** Frees all that is left of an off-book reservation (an auction closed or cancelled, a bid not filled). */
+    public void releaseReservation(String key) {
+        leave(key, 0);
+    }
+
+    private void leave(Object orderId, long open) {
         Reservation reservation = orders.get(orderId);
         if (reservation == null) {
             return;
@@ -146,24 +233,32 @@ public final class RiskBook {
      * the seller delivers reserved units and gets value less fee (usable at once, withdrawable from the next day).
      */
     public FilledTrade fill(Fill fill, LocalDate day) {
-        TradeExecuted trade = trade(fill);
+        return fill(trade(fill), fill.buyOrderId(), fill.sellOrderId(), day);
+    }
+
+    /** An off-book trade filling reservations made under {@code buyKey} and {@code sellKey} (an auction's). */
+    public FilledTrade fill(TradeExecuted trade, String buyKey, String sellKey, LocalDate day) {
+        return fill(trade, (Object) buyKey, (Object) sellKey, day);
+    }
+
+    private FilledTrade fill(TradeExecuted trade, Object buyKey, Object sellKey, LocalDate day) {
         List<BalanceChange> changes = BalanceChange.of(trade);
-        String instrument = fill.instrument().toString();
+        String instrument = trade.instrument().toString();
         OptionalLong crossed = OptionalLong.empty();
-        PartyAccount buyer = account(fill.buyer());
+        PartyAccount buyer = account(trade.buyerPartyId());
         synchronized (buyer) {
-            consumeFill(buyer, fill.buyOrderId(), fill.quantity());
+            consumeFill(buyer, buyKey, trade.quantity());
             long before = buyer.asset(instrument).balance();
             apply(buyer, changes.subList(0, 2));
             long after = buyer.asset(instrument).balance();
-            long threshold = rules.apply(fill.instrument()).largeTraderThreshold();
+            long threshold = rules.apply(trade.instrument()).largeTraderThreshold();
             if (before < threshold && after >= threshold) {
                 crossed = OptionalLong.of(after);
             }
         }
-        PartyAccount seller = account(fill.seller());
+        PartyAccount seller = account(trade.sellerPartyId());
         synchronized (seller) {
-            consumeFill(seller, fill.sellOrderId(), fill.quantity());
+            consumeFill(seller, sellKey, trade.quantity());
             apply(seller, changes.subList(2, 4));
         }
         arrivedOn(trade, day);
@@ -172,10 +267,16 @@ public final class RiskBook {
 
     /** The trade event of a continuous-trading fill, with both sides' fees from the schedule. */
     public TradeExecuted trade(Fill fill) {
-        long value = Math.multiplyExact(fill.price(), fill.quantity());
-        return new TradeExecuted(fill.tradeId(), fill.buyer(), fill.seller(), fill.instrument(), fill.quantity(),
-                fill.price(), fees.fee(TradeExecuted.Mode.CONTINUOUS, Side.BUY, value),
-                fees.fee(TradeExecuted.Mode.CONTINUOUS, Side.SELL, value), TradeExecuted.Mode.CONTINUOUS, fill.at());
+        return trade(fill.tradeId(), TradeExecuted.Mode.CONTINUOUS, fill.instrument(), fill.buyer(), fill.seller(),
+                fill.quantity(), fill.price(), fill.at());
+    }
+
+    /** The trade event of a trade of any mode, with both sides' fees from the schedule for that mode. */
+    public TradeExecuted trade(String tradeId, TradeExecuted.Mode mode, InstrumentCode instrument, PartyId buyer,
+                               PartyId seller, long quantity, long price, Instant at) {
+        long value = Math.multiplyExact(price, quantity);
+        return new TradeExecuted(tradeId, buyer, seller, instrument, quantity, price,
+                fees.fee(mode, Side.BUY, value), fees.fee(mode, Side.SELL, value), mode, at);
     }
 
     private static void apply(PartyAccount account, List<BalanceChange> changes) {
@@ -187,18 +288,22 @@ public final class RiskBook {
      * day) and the seller's proceeds (withdrawable from the next day). Also for trades replayed after a restart.
      */
     public void arrivedOn(TradeExecuted trade, LocalDate day) {
+        arrivedOn(trade, day, 1);
+    }
+
+    private void arrivedOn(TradeExecuted trade, LocalDate day, long sign) {
         PartyAccount buyer = account(trade.buyerPartyId());
         synchronized (buyer) {
-            buyer.asset(trade.instrument().toString()).arrivedOn(day, trade.quantity());
+            buyer.asset(trade.instrument().toString()).arrivedOn(day, sign * trade.quantity());
         }
         PartyAccount seller = account(trade.sellerPartyId());
         synchronized (seller) {
-            seller.asset(CASH).arrivedOn(day, Math.multiplyExact(trade.priceFen(), trade.quantity())
-                    - trade.sellerFeeFen());
+            seller.asset(CASH).arrivedOn(day, sign * (Math.multiplyExact(trade.priceFen(), trade.quantity())
+                    - trade.sellerFeeFen()));
         }
     }
 
-    private void consumeFill(PartyAccount account, long orderId, long quantity) {
+    private void consumeFill(PartyAccount account, Object orderId, long quantity) {
         Reservation reservation = orders.get(orderId);
         if (reservation != null) {
             consume(account, reservation, quantity);

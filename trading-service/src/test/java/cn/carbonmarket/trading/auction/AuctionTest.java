@@ -1,5 +1,6 @@
 package cn.carbonmarket.trading.auction;
 
+import static cn.carbonmarket.trading.block.Calls.balance;
 import static cn.carbonmarket.trading.block.Calls.get;
 import static cn.carbonmarket.trading.block.Calls.post;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,10 +13,12 @@ import static org.hamcrest.Matchers.hasSize;
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.testing.KafkaTopic;
 import cn.carbonmarket.trading.block.OffBookTrade;
 import cn.carbonmarket.trading.block.RecordedTrades;
 import cn.carbonmarket.trading.calendar.ManualClock;
 import cn.carbonmarket.trading.order.EmptyJournal;
+import cn.carbonmarket.trading.risk.Funding;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -27,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** One-way auctions over HTTP with real tokens: announcement, sealed bids, the close and its result. */
@@ -48,6 +52,11 @@ class AuctionTest {
 
     private final Database database = new Database("trading");
 
+    @BeforeEach
+    void everyTraderIsFunded() {
+        Funding.everyone();
+    }
+
     @AfterEach
     void backToTheMorningSession() {
         ((ManualClock) clock).set(MORNING);
@@ -56,11 +65,17 @@ class AuctionTest {
     @Test
     void bidsClearAtTheUniformPriceAndEachAllocationIsATradeFromTheSeller() {
         long auction = announced(announcement(DemoUser.ENTITY_1, 1_000, 9_000, Duration.ofHours(1)));
+        assertThat(balance(DemoUser.ENTITY_1, "CEA-2025", "reserved")).as("the volume is set aside at announcement")
+                .isGreaterThanOrEqualTo(1_000);
+        long investorReserved = balance(DemoUser.INVESTOR_1, "CNY", "reserved");
+        long investorCash = balance(DemoUser.INVESTOR_1, "CNY", "balance");
         String bids = AUCTIONS + "/" + auction + "/bids";
         long high = placed(DemoUser.ENTITY_2, auction, 9_500, 400);
         long margin1 = placed(DemoUser.INVESTOR_1, auction, 9_200, 300);
         long below = placed(DemoUser.INVESTOR_1, auction, 9_100, 100);
         long margin2 = placed(DemoUser.INDIVIDUAL_1, auction, 9_200, 600);
+        assertThat(balance(DemoUser.INVESTOR_1, "CNY", "reserved")).as("bids reserve price and worst fee")
+                .isGreaterThan(investorReserved + 9_200 * 300 + 9_100 * 100);
 
         post(DemoUser.ENTITY_1, bids, bid(9_500, 10)).statusCode(422).body("code", equalTo("SELLER_CANNOT_BID"));
         post(DemoUser.ENTITY_2, bids, bid(8_999, 10)).statusCode(422).body("code", equalTo("BELOW_RESERVE_PRICE"));
@@ -101,10 +116,37 @@ class AuctionTest {
             assertThat(trade.price()).isEqualTo(9_200);
             assertThat(trade.seller().toString()).isEqualTo(DemoUser.ENTITY_1.partyId());
         });
+        KafkaTopic topic = new KafkaTopic("trading.trades");
+        String event = topic.await(r -> r.value().contains("\"tradeId\":\"" + prefix + margin1 + "\""),
+                Duration.ofSeconds(30)).value();
+        assertThat(event).contains("\"mode\":\"AUCTION\"", "\"quantity\":200", "\"priceFen\":9200",
+                "\"buyerPartyId\":\"" + DemoUser.INVESTOR_1.partyId() + "\"", "\"buyerFeeFen\":");
+        // The filled bid paid value and fee; the unfilled and the partly filled bids' reservations are free again.
+        assertThat(balance(DemoUser.INVESTOR_1, "CNY", "reserved")).isEqualTo(investorReserved);
+        assertThat(balance(DemoUser.INVESTOR_1, "CNY", "balance")).isLessThan(investorCash - 9_200 * 200)
+                .isGreaterThanOrEqualTo(investorCash - 9_200 * 200 - 9_200 * 200 / 100);
+        assertThat(balance(DemoUser.INVESTOR_1, "CEA-2025", "balance")).isEqualTo(Funding.PLENTY_OF_UNITS + 200);
+        assertThat(balance(DemoUser.ENTITY_1, "CEA-2025", "balance")).isEqualTo(Funding.PLENTY_OF_UNITS - 1_000);
+    }
+
+    @Test
+    void aBidWithoutCashAndAnAnnouncementWithoutTheSellersUnitsAreRefused() {
+        Funding.units(DemoUser.ENTITY_2, "CEA-2025", 999);
+        long before = database.count("select count(*) from auction");
+        refused(announcement(DemoUser.ENTITY_2, 1_000, 9_000, Duration.ofHours(1)), 422, "INSUFFICIENT_UNITS");
+        assertThat(database.count("select count(*) from auction")).isEqualTo(before);
+
+        long auction = announced(announcement(DemoUser.ENTITY_1, 1_000, 9_000, Duration.ofHours(1)));
+        Funding.cash(DemoUser.INDIVIDUAL_1, 9_000 * 100);
+        post(DemoUser.INDIVIDUAL_1, AUCTIONS + "/" + auction + "/bids", bid(9_000, 100)).statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo("INSUFFICIENT_CASH"));
+        get(DemoUser.OPERATOR, AUCTIONS + "/" + auction + "/bids").statusCode(200).body("", hasSize(0));
     }
 
     @Test
     void theSchedulerClosesADueAuctionAndCancelsItWhenDemandFallsShort() throws Throwable {
+        long sellerReserved = balance(DemoUser.ENTITY_2, "CEA-2025", "reserved");
+        long bidderReserved = balance(DemoUser.INVESTOR_1, "CNY", "reserved");
         long auction = announced(announcement(DemoUser.ENTITY_2, 1_000, 9_000, Duration.ofMinutes(30)));
         placed(DemoUser.INVESTOR_1, auction, 9_800, 500);
         placed(DemoUser.ENTITY_1, auction, 9_000, 499);
@@ -118,6 +160,9 @@ class AuctionTest {
                 .body("state", equalTo("CANCELLED")).body("demand", equalTo(999))
                 .body("clearingPriceFen", equalTo(null)).body("bids.allocated", everyItem(equalTo(0)));
         assertThat(trades.withIdStartingWith("CEA-2025-AUCTION-" + auction + "-")).isEmpty();
+        assertThat(balance(DemoUser.ENTITY_2, "CEA-2025", "reserved")).as("a cancelled auction frees its volume")
+                .isEqualTo(sellerReserved);
+        assertThat(balance(DemoUser.INVESTOR_1, "CNY", "reserved")).as("and its bids").isEqualTo(bidderReserved);
     }
 
     @Test

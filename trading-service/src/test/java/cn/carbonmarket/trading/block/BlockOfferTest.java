@@ -1,5 +1,6 @@
 package cn.carbonmarket.trading.block;
 
+import static cn.carbonmarket.trading.block.Calls.balance;
 import static cn.carbonmarket.trading.block.Calls.get;
 import static cn.carbonmarket.trading.block.Calls.post;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +13,9 @@ import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.testing.KafkaTopic;
+import cn.carbonmarket.trading.risk.Funding;
+import io.restassured.path.json.JsonPath;
 import cn.carbonmarket.trading.calendar.ManualClock;
 import cn.carbonmarket.trading.order.EmptyJournal;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +32,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,8 +62,9 @@ class BlockOfferTest {
     private final Database database = new Database("trading");
 
     @BeforeEach
-    void inTheBlockSession() {
+    void inTheBlockSessionWithFundedTraders() {
         ((ManualClock) clock).set(BLOCK_SESSION);
+        Funding.everyone();
     }
 
     @AfterEach
@@ -198,6 +207,95 @@ class BlockOfferTest {
         }
         post(DemoUser.ENTITY_2, OFFERS + "/" + offer + "/acceptance").statusCode(200)
                 .body("state", equalTo("ACCEPTED"));
+    }
+
+    @Test
+    void acceptanceWithoutTheBuyersCashIsRefusedAndTheOfferStaysOpen() {
+        long offer = posted(DemoUser.ENTITY_1, offer("CEA-2025", "SELL", 100_000, 10_000, DemoUser.INDIVIDUAL_1));
+        Funding.cash(DemoUser.INDIVIDUAL_1, 1_000_000_000L); // value alone: 100,000 t x 100.00 CNY, no fee
+        long sellerUnits = balance(DemoUser.ENTITY_1, "CEA-2025", "balance");
+
+        post(DemoUser.INDIVIDUAL_1, OFFERS + "/" + offer + "/acceptance").statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo("INSUFFICIENT_CASH"));
+
+        get(DemoUser.ENTITY_1, OFFERS + "/" + offer).statusCode(200).body("state", equalTo("OPEN"));
+        assertThat(balance(DemoUser.INDIVIDUAL_1, "CNY", "balance")).isEqualTo(1_000_000_000L);
+        assertThat(balance(DemoUser.ENTITY_1, "CEA-2025", "balance")).isEqualTo(sellerUnits);
+        assertThat(trades.withIdStartingWith("CEA-2025-BLOCK-" + offer)).isEmpty();
+    }
+
+    @Test
+    void acceptanceWithoutTheSellersUnitsIsRefused() {
+        long offer = posted(DemoUser.INVESTOR_1, offer("CEA-2026", "BUY", 100_000, 10_000, DemoUser.ENTITY_2));
+        Funding.units(DemoUser.ENTITY_2, "CEA-2026", 99_999);
+
+        post(DemoUser.ENTITY_2, OFFERS + "/" + offer + "/acceptance").statusCode(422)
+                .body("code", equalTo("INSUFFICIENT_UNITS"));
+        get(DemoUser.INVESTOR_1, OFFERS + "/" + offer).statusCode(200).body("state", equalTo("OPEN"));
+    }
+
+    @Test
+    void anAcceptedBlockTradeMovesBothBalancesIsPublishedWithFeesAndCountsInVolumeOnly() {
+        JsonPath before = statistics("CCER-2025");
+        long buyerCash = balance(DemoUser.INVESTOR_1, "CNY", "balance");
+        long sellerCash = balance(DemoUser.ENTITY_2, "CNY", "balance");
+        long offer = posted(DemoUser.ENTITY_2, offer("CCER-2025", "SELL", 100_000, 8_000, DemoUser.INVESTOR_1));
+
+        post(DemoUser.INVESTOR_1, OFFERS + "/" + offer + "/acceptance").statusCode(200)
+                .body("state", equalTo("ACCEPTED"));
+
+        String tradeId = "CCER-2025-BLOCK-" + offer;
+        var event = new KafkaTopic("trading.trades").await(r -> r.value().contains("\"tradeId\":\"" + tradeId + "\""),
+                Duration.ofSeconds(30));
+        assertThat(event.key()).isEqualTo("CCER-2025");
+        String json = event.value();
+        assertThat(json).contains("\"type\":\"TradeExecuted\"", "\"mode\":\"BLOCK\"", "\"quantity\":100000",
+                "\"priceFen\":8000", "\"buyerPartyId\":\"" + DemoUser.INVESTOR_1.partyId() + "\"",
+                "\"sellerPartyId\":\"" + DemoUser.ENTITY_2.partyId() + "\"");
+        long buyerFee = fee(json, "buyerFeeFen");
+        long sellerFee = fee(json, "sellerFeeFen");
+        assertThat(buyerFee).isPositive();
+        assertThat(sellerFee).isPositive();
+        assertThat(balance(DemoUser.INVESTOR_1, "CNY", "balance")).isEqualTo(buyerCash - 800_000_000L - buyerFee);
+        assertThat(balance(DemoUser.INVESTOR_1, "CCER-2025", "balance")).isEqualTo(Funding.PLENTY_OF_UNITS + 100_000);
+        assertThat(balance(DemoUser.ENTITY_2, "CNY", "balance")).isEqualTo(sellerCash + 800_000_000L - sellerFee);
+        assertThat(balance(DemoUser.ENTITY_2, "CCER-2025", "balance")).isEqualTo(Funding.PLENTY_OF_UNITS - 100_000);
+
+        JsonPath after = awaitStatistics("CCER-2025", before.getLong("volume") + 100_000);
+        assertThat(after.getLong("lastFen")).as("a block trade does not form the price")
+                .isEqualTo(before.getLong("lastFen"));
+    }
+
+    private static long fee(String json, String field) {
+        Matcher matcher = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+        assertThat(matcher.find()).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private static JsonPath statistics(String instrument) {
+        return get(DemoUser.OPERATOR, "/api/v1/instruments/" + instrument + "/statistics").statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** Market data records prints in batches: waits until the day's volume reached {@code volume}. */
+    private static JsonPath awaitStatistics(String instrument, long volume) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonPath statistics = statistics(instrument);
+        while (statistics.getLong("volume") < volume && Instant.now().isBefore(deadline)) {
+            pause();
+            statistics = statistics(instrument);
+        }
+        assertThat(statistics.getLong("volume")).isEqualTo(volume);
+        return statistics;
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void refused(Map<String, Object> body, int status, String code) {

@@ -2,6 +2,7 @@ package cn.carbonmarket.trading.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.risk.WithdrawalHold;
@@ -69,6 +70,53 @@ class RiskBookTest {
 
         book.orderOpen(1, 0);
         assertThat(balance(BUYER, "CNY").reserved()).isZero();
+    }
+
+    @Test
+    void anOffBookTradeIsCheckedOnBothSidesAndBookedOnlyWhenBothAreCovered() {
+        Instant at = Instant.parse("2026-11-25T05:30:00Z");
+        book.settle(BUYER, RiskBook.CASH, 1_000_000_000L);
+        book.settle(SELLER, "CEA-2025", 100_000);
+        var trade = book.trade("CEA-2025-BLOCK-1", TradeExecuted.Mode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000, at);
+
+        assertThat(book.execute(trade, TODAY)).map(Refusal::code).contains("INSUFFICIENT_CASH");
+        book.settle(BUYER, RiskBook.CASH, 1_000_000_000L + trade.buyerFeeFen());
+        book.settle(SELLER, "CEA-2025", 99_999);
+        assertThat(book.execute(trade, TODAY)).map(Refusal::code).contains("INSUFFICIENT_UNITS");
+        assertThat(balance(BUYER, "CNY").balance()).isEqualTo(1_000_000_000L + trade.buyerFeeFen());
+
+        book.settle(SELLER, "CEA-2025", 100_000);
+        assertThat(book.execute(trade, TODAY)).isEmpty();
+        assertThat(balance(BUYER, "CNY").balance()).isZero();
+        assertThat(balance(BUYER, "CEA-2025").balance()).isEqualTo(100_000);
+        assertThat(balance(SELLER, "CNY").balance()).isEqualTo(1_000_000_000L - trade.sellerFeeFen());
+
+        book.undo(trade, TODAY);
+        assertThat(balance(BUYER, "CNY").balance()).isEqualTo(1_000_000_000L + trade.buyerFeeFen());
+        assertThat(balance(SELLER, "CEA-2025").balance()).isEqualTo(100_000);
+    }
+
+    @Test
+    void anAuctionAllocationFillsTheBidsAndTheVolumesReservationsAndTheRestIsReleased() {
+        Instant at = Instant.parse("2026-11-25T03:00:00Z");
+        book.settle(BUYER, RiskBook.CASH, 10_000_000);
+        book.settle(SELLER, "CEA-2025", 1_000);
+        assertThat(book.reserve("AUCTION:1", TradeExecuted.Mode.AUCTION, SELLER, CEA, Side.SELL, 9_000, 1_000,
+                TODAY)).isEmpty();
+        assertThat(book.reserve("AUCTION-BID:7", TradeExecuted.Mode.AUCTION, BUYER, CEA, Side.BUY, 9_500, 1_000,
+                TODAY)).isEmpty();
+        assertThat(book.reserve("AUCTION-BID:8", TradeExecuted.Mode.AUCTION, BUYER, CEA, Side.BUY, 9_500, 1_000,
+                TODAY)).map(Refusal::code).contains("INSUFFICIENT_CASH");
+
+        var trade = book.trade("CEA-2025-AUCTION-1-7", TradeExecuted.Mode.AUCTION, CEA, BUYER, SELLER, 600, 9_200, at);
+        book.fill(trade, "AUCTION-BID:7", "AUCTION:1", TODAY);
+        book.releaseReservation("AUCTION-BID:7");
+        book.releaseReservation("AUCTION:1");
+
+        assertThat(balance(BUYER, "CNY").reserved()).isZero();
+        assertThat(balance(BUYER, "CNY").balance()).isEqualTo(10_000_000 - 600 * 9_200 - trade.buyerFeeFen());
+        assertThat(balance(SELLER, "CEA-2025").reserved()).isZero();
+        assertThat(balance(SELLER, "CEA-2025").balance()).isEqualTo(400);
     }
 
     @Test
