@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Direct reads of a service's own database, for tests that must prove that nothing was written. Tests only:
@@ -30,6 +32,25 @@ public final class Database {
                 rs.next();
                 return rs.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot query " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first column of every row the query returns, as text. */
+    public List<String> texts(String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(url, user, user);
+             PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            List<String> texts = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    texts.add(rs.getString(1));
+                }
+            }
+            return texts;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot query " + url + ": " + e.getMessage(), e);
         }

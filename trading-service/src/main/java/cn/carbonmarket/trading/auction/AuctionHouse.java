@@ -86,12 +86,12 @@ public class AuctionHouse {
     }
 
     /** The key of the seller's units an auction reserves. */
-    private static String volumeKey(long auctionId) {
+    static String volumeKey(long auctionId) {
         return "AUCTION:" + auctionId;
     }
 
     /** The key of the cash a bid reserves. */
-    private static String bidKey(long bidId) {
+    static String bidKey(long bidId) {
         return "AUCTION-BID:" + bidId;
     }
 

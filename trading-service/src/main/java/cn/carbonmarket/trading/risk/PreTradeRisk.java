@@ -20,6 +20,7 @@ import cn.carbonmarket.trading.surveillance.PriceMoveWatch;
 import cn.carbonmarket.trading.trade.RecordedTrade;
 import cn.carbonmarket.trading.trade.TradeLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -52,16 +53,19 @@ public class PreTradeRisk {
     private final Clock clock;
     private final TradeLog trades;
     private final RiskStore store;
+    private final List<OffBookCommitments> offBook;
     private final Map<InstrumentCode, PriceMoveWatch> watches = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
-    public PreTradeRisk(ObjectMapper json, Clock clock, TradeLog trades, RiskStore store) {
+    public PreTradeRisk(ObjectMapper json, Clock clock, TradeLog trades, RiskStore store,
+                        @All List<OffBookCommitments> offBook) {
         this.pack = TradingRulePack.load(json);
         this.calendar = TradingCalendar.load(json);
         this.book = new RiskBook(pack.fees(), this::rules);
         this.clock = clock;
         this.trades = trades;
         this.store = store;
+        this.offBook = offBook;
     }
 
     private RiskRules rules(InstrumentCode instrument) {
@@ -123,7 +127,7 @@ public class PreTradeRisk {
     /**
      * On start, after the journal rebuilt the engines and before any request: records the journal's trades that a
      * crash kept from being recorded, loads the stored view, reinstates open orders' reservations and marks what
-     * today's trades brought in.
+     * today's trades brought in, and reinstates open off-book reservations (auction volumes and bids).
      */
     public void recover(Map<InstrumentCode, InstrumentEngine> engines) {
         List<RecordedTrade> journaled = new ArrayList<>();
@@ -151,9 +155,16 @@ public class PreTradeRisk {
                     depth.last() > 0 ? depth.last() : depth.previousClose(), listing.dailyBandBasisPoints(),
                     risk.abnormalMoveBandShareBasisPoints(), Duration.ofSeconds(risk.abnormalMoveWindowSeconds())));
         });
+        long commitments = 0;
+        for (OffBookCommitments source : offBook) {
+            List<OffBookCommitment> open = source.open().await().atMost(Duration.ofMinutes(2));
+            open.forEach(book::restore);
+            commitments += open.size();
+        }
         ready.complete(null);
-        LOG.infof("pre-trade risk recovered: %d balances, %d unreported changes, %d holds, %d journaled trades",
-                snapshot.balances().size(), snapshot.unreported().size(), snapshot.holds().size(), journaled.size());
+        LOG.infof("pre-trade risk recovered: %d balances, %d unreported changes, %d holds, %d journaled trades,"
+                        + " %d open off-book reservations", snapshot.balances().size(), snapshot.unreported().size(),
+                snapshot.holds().size(), journaled.size(), commitments);
     }
 
     /** Checks and books an off-book trade made now (see {@link RiskBook#execute}), or says why it cannot be made. */

@@ -192,15 +192,27 @@ public final class RiskBook {
 
     /** Reinstates an open order's reservation after a restart, without checks: it was accepted once. */
     public void restore(long orderId, PartyId party, InstrumentCode instrument, Side side, long price, long open) {
+        restore(orderId, TradeExecuted.Mode.CONTINUOUS, party, instrument, side, price, open);
+    }
+
+    /** Reinstates an open off-book reservation on start, as {@link #reserve(String, TradeExecuted.Mode, PartyId,
+     * InstrumentCode, Side, long, long, LocalDate)} made it. */
+    public void restore(OffBookCommitment commitment) {
+        restore(commitment.key(), commitment.mode(), commitment.party(), commitment.instrument(), commitment.side(),
+                commitment.price(), commitment.quantity());
+    }
+
+    private void restore(Object key, TradeExecuted.Mode mode, PartyId party, InstrumentCode instrument, Side side,
+                         long price, long open) {
         PartyAccount account = account(party);
         synchronized (account) {
-            long perTonne = side == Side.BUY ? buyPerTonne(price) : 1;
+            long perTonne = side == Side.BUY ? buyPerTonne(mode, price) : 1;
             Reservation reservation = new Reservation(party, instrument, side, perTonne, open);
             account.asset(reservation.asset()).reserve(Math.multiplyExact(perTonne, open));
             if (side == Side.BUY) {
                 account.asset(instrument.toString()).openBuys(open);
             }
-            orders.put(orderId, reservation);
+            orders.put(key, reservation);
         }
     }
 

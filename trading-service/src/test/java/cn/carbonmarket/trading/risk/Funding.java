@@ -5,6 +5,7 @@ import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,7 +49,9 @@ public final class Funding {
 
     /**
      * Publishes settlement's report of {@code entryId} for the party: its available cash (if not null) and units
-     * after the entry, and waits until trading has processed it.
+     * after the entry, and waits until trading has processed it. The report includes every trade of the party that
+     * trading still holds as unreported (as if settlement had cleared them in the same batch), so the balances
+     * after it are exactly the ones given, whatever other tests traded before.
      */
     public static void post(DemoUser user, String entryId, String entryType, Long cash, Map<String, Long> units) {
         StringBuilder balances = new StringBuilder();
@@ -62,8 +65,10 @@ public final class Funding {
         String json = """
                 {"eventId":"%s","type":"LedgerEntryPosted","version":1,"occurredAt":"%s",\
                 "producer":"settlement-service","key":"%s","payload":{"entryId":"%s","entryType":"%s",\
-                "state":"POSTED","partyId":"%s","businessDate":"2026-11-25","postedAt":"%s","balances":[%s]}}"""
-                .formatted(eventId, now, user.partyId(), entryId, entryType, user.partyId(), now, balances);
+                "state":"POSTED","partyId":"%s","businessDate":"2026-11-25","postedAt":"%s","balances":[%s],\
+                "entryIds":[%s]}}"""
+                .formatted(eventId, now, user.partyId(), entryId, entryType, user.partyId(), now, balances,
+                        entryIds(user, entryId));
         LEDGER.send(user.partyId(), json);
         awaitProcessed(SettlementFeed.CONSUMER, eventId);
     }
@@ -83,6 +88,13 @@ public final class Funding {
                         account, party, instrument, tonnes);
         new KafkaTopic("registry.transactions").send(party, json);
         awaitProcessed(RegistryFeed.CONSUMER, eventId);
+    }
+
+    private static String entryIds(DemoUser user, String entryId) {
+        List<String> ids = new ArrayList<>(DATABASE.texts("select entry_id from risk_delta"
+                + " where party_id::text = ? and entry_id like 'TRADE:%' order by entry_id", user.partyId()));
+        ids.add(entryId);
+        return ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
     }
 
     private static String balance(String account, String asset, long amount) {
