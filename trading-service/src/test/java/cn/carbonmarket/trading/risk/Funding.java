@@ -49,9 +49,10 @@ public final class Funding {
 
     /**
      * Publishes settlement's report of {@code entryId} for the party: its available cash (if not null) and units
-     * after the entry, and waits until trading has processed it. The report includes every trade of the party that
-     * trading still holds as unreported (as if settlement had cleared them in the same batch), so the balances
-     * after it are exactly the ones given, whatever other tests traded before.
+     * after the entry, and waits until trading has processed it. The report includes every change of the party that
+     * trading still holds as unreported (its trades and moves into trading, as if settlement had booked them in the
+     * same batch), so the balances it names are exactly the ones given, whatever other tests did before; the
+     * others lose those changes (a real report would name them too).
      */
     public static void post(DemoUser user, String entryId, String entryType, Long cash, Map<String, Long> units) {
         StringBuilder balances = new StringBuilder();
@@ -92,7 +93,7 @@ public final class Funding {
 
     private static String entryIds(DemoUser user, String entryId) {
         List<String> ids = new ArrayList<>(DATABASE.texts("select entry_id from risk_delta"
-                + " where party_id::text = ? and entry_id like 'TRADE:%' order by entry_id", user.partyId()));
+                + " where party_id::text = ? order by entry_id", user.partyId()));
         ids.add(entryId);
         return ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
     }
