@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -84,22 +86,35 @@ public class AuctionCollaterals {
                 }));
     }
 
+    /** What clearing learns before an auction's trades: the posts to apply ahead of them, who pays from collateral. */
+    public record InUse(List<LedgerCommand> posts, Set<UUID> collateralised) {
+    }
+
     /**
      * Clearing's step before an auction's trades: the buyers' pending reservations (one open per party) are put
-     * into use, returning the posts to apply ahead of the trades in the same transaction.
+     * into use, returning the posts to apply ahead of the trades in the same transaction, and the buyers whose
+     * collateral is in use (the others bid in an auction covered elsewhere, and pay from available cash).
      */
-    public static Uni<List<LedgerCommand>> putInUse(SqlConnection conn, List<UUID> buyers) {
+    public static Uni<InUse> putInUse(SqlConnection conn, List<UUID> buyers) {
         if (buyers.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(new InUse(List.of(), Set.of()));
         }
+        Tuple parties = Tuple.of(buyers.toArray(UUID[]::new));
         return conn.preparedQuery("update auction_collateral set state = 'IN_USE' where party_id = any($1)"
                         + " and state = 'PENDING' returning auction_id, party_id")
-                .execute(Tuple.of(buyers.toArray(UUID[]::new)))
-                .map(rows -> {
+                .execute(parties)
+                .flatMap(rows -> {
                     List<LedgerCommand> posts = new ArrayList<>();
                     rows.forEach(r -> posts.add(new LedgerCommand.Post(Entries.id(EntryType.COLLATERAL_RESERVE,
                             CollateralView.bidId(r.getString("auction_id"), r.getUUID("party_id").toString())))));
-                    return posts;
+                    return conn.preparedQuery("select distinct party_id from auction_collateral"
+                                    + " where party_id = any($1) and state = 'IN_USE'")
+                            .execute(parties)
+                            .map(inUse -> {
+                                Set<UUID> collateralised = new HashSet<>();
+                                inUse.forEach(r -> collateralised.add(r.getUUID("party_id")));
+                                return new InUse(posts, collateralised);
+                            });
                 });
     }
 

@@ -17,7 +17,15 @@ public record ClearedTrade(Trade trade, long valueFen, long buyerFeeFen, long se
      * before bidding; everyone else out of available cash.
      */
     public JournalEntry entry() {
-        AccountKey buyerCash = trade.mode() == TradeMode.AUCTION ? AccountKey.cashReserved(trade.buyer())
+        return entry(trade.mode() == TradeMode.AUCTION);
+    }
+
+    /**
+     * The same, the buyer paying from reserved collateral or from available cash. An auction whose bids were covered
+     * elsewhere (the exchange's one-way auctions: trading's risk view reserved the bids) has no collateral here.
+     */
+    public JournalEntry entry(boolean fromCollateral) {
+        AccountKey buyerCash = fromCollateral ? AccountKey.cashReserved(trade.buyer())
                 : AccountKey.cashAvailable(trade.buyer());
         AccountKey sellerCash = AccountKey.cashAvailable(trade.seller());
         List<Transfer> transfers = new ArrayList<>();

@@ -200,9 +200,13 @@ public class TradeClearing {
                 List<UUID> auctionBuyers = open.stream().map(c -> c.cleared().trade())
                         .filter(t -> t.mode() == TradeMode.AUCTION).map(t -> t.buyer().value()).distinct().toList();
                 // An auction's trades are paid from the buyer's collateral: its reservation is posted ahead of them.
-                return AuctionCollaterals.putInUse(conn, auctionBuyers).flatMap(posts -> {
-                    List<LedgerCommand> commands = new ArrayList<>(posts);
-                    open.forEach(c -> commands.add(new LedgerCommand.Write(c.cleared().entry())));
+                // A buyer without collateral here bid in the exchange's one-way auction, covered by trading's risk
+                // view like any order: it pays from available cash.
+                return AuctionCollaterals.putInUse(conn, auctionBuyers).flatMap(inUse -> {
+                    List<LedgerCommand> commands = new ArrayList<>(inUse.posts());
+                    open.forEach(c -> commands.add(new LedgerCommand.Write(c.cleared().entry(
+                            c.cleared().trade().mode() == TradeMode.AUCTION
+                                    && inUse.collateralised().contains(c.cleared().trade().buyer().value())))));
                     return ledger.apply(conn, commands, now);
                 }).flatMap(all -> {
                     List<LedgerStore.Outcome> outcomes = all.subList(all.size() - open.size(), all.size());

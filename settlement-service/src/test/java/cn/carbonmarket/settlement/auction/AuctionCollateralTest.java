@@ -93,12 +93,20 @@ class AuctionCollateralTest {
                 "COLLATERAL_RESERVE:" + auction + "/" + BIDDER.partyId())).isEqualTo(1);
     }
 
+    /** The exchange's one-way auctions: trading's risk view covered the bid, no collateral was reserved here. */
     @Test
-    void anAuctionTradeWithoutCollateralIsABreak() {
+    void anAuctionTradeWithoutCollateralPaysFromAvailableCashOrIsABreak() {
+        long available = cash(BIDDER, "available");
         TradeEvents.Sent trade = TradeEvents.publish(TradeEvents.trade("A-" + UUID.randomUUID(), BIDDER.partyId(),
                 SELLER.partyId(), 1, 5_000, 100, 0, "AUCTION"));
+        TradeEvents.awaitCleared(trade.tradeId());
+        assertThat(cash(BIDDER, "available")).isEqualTo(available - 5_000 - 100);
+
+        TradeEvents.Sent tooDear = TradeEvents.publish(TradeEvents.trade("A-" + UUID.randomUUID(), BIDDER.partyId(),
+                SELLER.partyId(), 1, available, 100, 0, "AUCTION"));
         await().atMost(Duration.ofSeconds(60)).until(() -> DB.count("select count(*) from clearing_break"
-                + " where trade_id = ? and code = 'INSUFFICIENT_FUNDS'", trade.tradeId()) == 1);
+                + " where trade_id = ? and code = 'INSUFFICIENT_FUNDS'", tooDear.tradeId()) == 1);
+        assertThat(cash(BIDDER, "available")).isEqualTo(available - 5_000 - 100);
     }
 
     @Test
