@@ -82,6 +82,9 @@ public class MarketDataFeed implements FillListener {
 
     void start(@Observes StartupEvent event) {
         recording = toRecord.group().intoLists().of(config.batchSize(), config.batchWait())
+                // The grouping's timer emits whether or not the writer asked: batches wait here while the database
+                // is slow, instead of failing the whole recording with a back-pressure error.
+                .onOverflow().buffer(10_000)
                 .filter(batch -> !batch.isEmpty())
                 .onItem().transformToUniAndConcatenate(batch -> recorder.record(batch)
                         .onFailure().recoverWithItem(failure -> {
