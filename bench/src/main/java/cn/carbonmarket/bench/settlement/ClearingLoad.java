@@ -1,6 +1,8 @@
 package cn.carbonmarket.bench.settlement;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -244,19 +246,28 @@ public final class ClearingLoad {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
-    /** The service's clearing batches so far (count, mean size, mean time), from its Prometheus metrics. */
+    /**
+     * The service's clearing batches so far (count, mean size, mean time), from its Prometheus metrics. Samples are
+     * written as decimals: read exactly, counts of batches and trades as whole numbers, time in milliseconds.
+     */
     private String batches() throws Exception {
         String metrics = http.send(HttpRequest.newBuilder(URI.create(settlement + "/q/metrics")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        double count = metric(metrics, "settlement_clearing_batch_seconds_count");
-        return String.format("clearing batches: %.0f, mean %.0f trades, mean %.1f ms", count,
-                metric(metrics, "settlement_clearing_batch_size_sum") / count,
-                metric(metrics, "settlement_clearing_batch_seconds_sum") * 1000 / count);
+        long count = metric(metrics, "settlement_clearing_batch_seconds_count").longValueExact();
+        if (count == 0) {
+            return "clearing batches: none";
+        }
+        long trades = metric(metrics, "settlement_clearing_batch_size_sum").longValueExact();
+        long millis = metric(metrics, "settlement_clearing_batch_seconds_sum").movePointRight(3)
+                .setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return String.format("clearing batches: %d, mean %d trades, mean %d ms", count, trades / count,
+                millis / count);
     }
 
-    private static double metric(String metrics, String name) {
+    private static BigDecimal metric(String metrics, String name) {
         return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                .map(l -> new BigDecimal(l.substring(l.lastIndexOf(' ') + 1)).stripTrailingZeros())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private void send(String topic, String key, int partition, String json) {
