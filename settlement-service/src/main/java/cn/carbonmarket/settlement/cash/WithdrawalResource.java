@@ -1,7 +1,6 @@
 package cn.carbonmarket.settlement.cash;
 
 import cn.carbonmarket.contracts.party.PartyId;
-import cn.carbonmarket.platform.problem.InvalidRequestException;
 import cn.carbonmarket.platform.problem.Problem;
 import cn.carbonmarket.platform.problem.RequestValidation;
 import cn.carbonmarket.platform.security.Caller;
@@ -22,8 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -87,8 +84,8 @@ public class WithdrawalResource {
     @RolesAllowed({Roles.COMPLIANCE_ENTITY, Roles.INVESTOR, Roles.CLEARING_BANK, Roles.REGULATOR})
     @Operation(summary = "A withdrawal and where it stands")
     public Uni<WithdrawalView> get(@PathParam("id") String id) {
-        return withdrawals.get(parse(id)).invoke(w -> caller.requireSelfOr(PartyId.parse(w.partyId()),
-                Roles.CLEARING_BANK, Roles.REGULATOR));
+        return withdrawals.get(RequestValidation.uuid("id", id)).invoke(w -> caller.requireSelfOr(
+                PartyId.parse(w.partyId()), Roles.CLEARING_BANK, Roles.REGULATOR));
     }
 
     @POST
@@ -96,7 +93,8 @@ public class WithdrawalResource {
     @RolesAllowed(Roles.CLEARING_BANK)
     @Operation(summary = "The clearing bank paid the withdrawal out (posts it)")
     public Uni<Response> paid(@PathParam("id") String id, @Valid @NotNull PayoutRequest request) {
-        return withdrawals.paid(parse(id), request.bankReference()).map(WithdrawalResource::answer);
+        return withdrawals.paid(RequestValidation.uuid("id", id), request.bankReference())
+                .map(WithdrawalResource::answer);
     }
 
     @POST
@@ -104,18 +102,11 @@ public class WithdrawalResource {
     @RolesAllowed(Roles.CLEARING_BANK)
     @Operation(summary = "The clearing bank could not pay it out (voids it; the cash is available again)")
     public Uni<Response> rejected(@PathParam("id") String id, @Valid @NotNull PayoutRejection request) {
-        return withdrawals.rejected(parse(id), request.reason()).map(WithdrawalResource::answer);
+        return withdrawals.rejected(RequestValidation.uuid("id", id), request.reason()).map(WithdrawalResource::answer);
     }
 
     private static Response answer(Withdrawals.Outcome outcome) {
         return Response.ok(outcome.withdrawal()).build();
     }
 
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(List.of(new Problem.FieldError("id", "'" + id + "' is not a UUID")));
-        }
-    }
 }

@@ -2,7 +2,6 @@ package cn.carbonmarket.settlement.units;
 
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
-import cn.carbonmarket.platform.problem.InvalidRequestException;
 import cn.carbonmarket.platform.problem.Problem;
 import cn.carbonmarket.platform.problem.RequestValidation;
 import cn.carbonmarket.platform.security.Caller;
@@ -23,8 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -86,15 +83,8 @@ public class UnitWithdrawalResource {
     @APIResponse(responseCode = "404", description = "UNIT_WITHDRAWAL_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<UnitWithdrawalView> get(@PathParam("id") String id) {
-        return withdrawals.get(parse(id)).invoke(w -> caller.requireSelfOr(PartyId.parse(w.partyId()),
-                Roles.EXCHANGE_OPERATOR, Roles.REGULATOR));
+        return withdrawals.get(RequestValidation.uuid("id", id)).invoke(w -> caller.requireSelfOr(
+                PartyId.parse(w.partyId()), Roles.EXCHANGE_OPERATOR, Roles.REGULATOR));
     }
 
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(List.of(new Problem.FieldError("id", "'" + id + "' is not a UUID")));
-        }
-    }
 }
