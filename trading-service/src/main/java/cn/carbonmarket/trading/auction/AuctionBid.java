@@ -1,5 +1,9 @@
 package cn.carbonmarket.trading.auction;
 
+import cn.carbonmarket.contracts.event.TradeExecuted;
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.trading.block.OffBookTrade;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -39,6 +43,12 @@ public class AuctionBid extends PanacheEntityBase {
 
     @Column(name = "trade_id")
     public String tradeId;
+
+    /** The trade this bid's allocation made in the cleared {@code auction}: the seller's tonnes at the uniform price. */
+    OffBookTrade trade(Auction auction) {
+        return new OffBookTrade(tradeId, TradeExecuted.Mode.AUCTION, InstrumentCode.parse(auction.instrument),
+                new PartyId(bidder), new PartyId(auction.seller), allocated, auction.clearingPrice, auction.closedAt);
+    }
 
     SealedBid sealed() {
         return new SealedBid(id, price, quantity, submittedAt);

@@ -14,6 +14,7 @@ import cn.carbonmarket.trading.orderbook.Side;
 import cn.carbonmarket.trading.rules.AuctionRules;
 import cn.carbonmarket.trading.rules.ListingRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
+import cn.carbonmarket.trading.trade.RecordedTrade;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -154,7 +155,9 @@ public class AuctionHouse {
 
     /**
      * Closes an auction whose window has ended: clears it and records each allocation as a trade from the
-     * seller, or cancels it when demand at the reserve price falls short of the volume.
+     * seller, or cancels it when demand at the reserve price falls short of the volume. The allocations fill the
+     * reservations once, after the commit; a stop before they are recorded leaves a cleared auction whose trades
+     * {@link ClearedAuctions} hands to recovery (and whose reservations recovery no longer reinstates).
      */
     public Uni<Auction> close(long auctionId) {
         Instant now = clock.instant();
@@ -172,7 +175,7 @@ public class AuctionHouse {
                 .call(auction -> {
                     // After the commit: allocations fill what the announcement and the bids reserved (covered
                     // then, so nothing to refuse now), and what is left of those reservations is freed.
-                    List<TradeExecuted> executed = allocations.stream().map(allocation -> ledger.fill(
+                    List<RecordedTrade> executed = allocations.stream().map(allocation -> ledger.fill(
                             allocation.trade(), bidKey(allocation.bidId()), volumeKey(auctionId))).toList();
                     ledger.release(reserved);
                     return ledger.record(executed);
@@ -193,16 +196,13 @@ public class AuctionHouse {
             return List.of();
         }
         auction.cleared(cleared.price(), now);
-        InstrumentCode instrument = InstrumentCode.parse(auction.instrument);
-        PartyId seller = new PartyId(auction.seller);
         List<Allocation> allocations = new ArrayList<>();
         for (AuctionBid bid : bids) {
             long tonnes = cleared.allocations().get(bid.id);
             bid.allocated = tonnes;
             if (tonnes > 0) {
                 bid.tradeId = auction.instrument + "-AUCTION-" + auction.id + "-" + bid.id;
-                allocations.add(new Allocation(bid.id, new OffBookTrade(bid.tradeId, TradeExecuted.Mode.AUCTION,
-                        instrument, new PartyId(bid.bidder), seller, tonnes, cleared.price(), now)));
+                allocations.add(new Allocation(bid.id, bid.trade(auction)));
             }
         }
         return allocations;

@@ -1,6 +1,5 @@
 package cn.carbonmarket.trading.block;
 
-import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
@@ -10,6 +9,7 @@ import cn.carbonmarket.trading.calendar.TradingCalendar;
 import cn.carbonmarket.trading.calendar.TradingMode;
 import cn.carbonmarket.trading.orderbook.Side;
 import cn.carbonmarket.trading.rules.TradingRulePack;
+import cn.carbonmarket.trading.trade.RecordedTrade;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -60,15 +60,16 @@ public class BlockDesk {
     }
 
     /**
-     * {@code party} accepts the offer: both sides' coverage is checked and booked with the offer's state change
-     * (a refusal leaves the offer open), and the committed trade is recorded and printed.
+     * {@code party} accepts the offer: both sides' coverage and the buyer's position limit are checked and booked
+     * with the offer's state change (a refusal leaves the offer open), and the committed trade is recorded and
+     * printed (see {@link OffBookLedger} for a stop in between).
      */
     public Uni<BlockOffer> accept(PartyId party, long offerId) {
         Instant now = clock.instant();
         if (!calendar.isOpen(TradingMode.BLOCK, now)) {
             return Uni.createFrom().failure(outsideSession(now));
         }
-        List<TradeExecuted> booked = new CopyOnWriteArrayList<>();
+        List<RecordedTrade> booked = new CopyOnWriteArrayList<>();
         return Panache.withTransaction(() -> locked(offerId).call(offer -> {
                     OffBookTrade trade = offer.accept(party, now);
                     return books.tradable(trade.instrument()).invoke(() -> booked.add(ledger.book(trade)))

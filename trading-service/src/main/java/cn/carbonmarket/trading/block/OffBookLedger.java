@@ -12,20 +12,31 @@ import cn.carbonmarket.trading.trade.RecordedTrade;
 import cn.carbonmarket.trading.trade.TradeLog;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Off-book trades recorded like the book's fills: checked against and booked into pre-trade risk, then recorded by
- * {@link TradeLog} (trade row, balance changes, {@code TradeExecuted} through the outbox, so settlement clears
- * them) and printed to market data.
+ * {@link TradeLog} (trade row, balance changes, {@code TradeExecuted} and any {@code LargeTraderReported} through
+ * the outbox, so settlement clears them and surveillance sees them) and printed to market data.
  *
  * <p>The block and auction state lives in a Hibernate Reactive transaction, the trade log on the reactive pool,
  * so the two are not one transaction: the risk booking happens inside the offer's or auction's transaction (and is
- * taken back if that fails), the recording after it committed. Recording is idempotent by the stable trade id, so
- * it is safe to retry after the commit; market data prints only what was committed.
+ * taken back if that fails), the recording after it committed. A stop between the two leaves an accepted offer or
+ * cleared auction without its trade; {@link UnrecordedBlockTrades} and its auction counterpart hand those to
+ * pre-trade risk's recovery on start, which records them before it loads the stored view. Recording is
+ * idempotent by the stable trade id, so a retry or that recovery never records a trade twice; market data prints
+ * only what was committed.
+ *
+ * <p>Off-book trades count towards the large-trader threshold like fills, but are never seen by the abnormal-price
+ * watch: they do not move the continuous book's price.
  */
 @ApplicationScoped
 public class OffBookLedger {
+
+    private static final Duration RETRY_FIRST = Duration.ofMillis(50);
+    private static final Duration RETRY_MAX = Duration.ofSeconds(2);
+    private static final int RETRIES = 5;
 
     private final PreTradeRisk risk;
     private final TradeLog log;
@@ -37,13 +48,12 @@ public class OffBookLedger {
         this.feed = feed;
     }
 
-    /** The trade with its fees, booked into both parties' risk balances; refused with 422 and nothing changed. */
-    public TradeExecuted book(OffBookTrade trade) {
-        TradeExecuted executed = executed(trade);
-        risk.execute(executed).ifPresent(refusal -> {
-            throw new RuleViolationException(refusal.code(), refusal.message());
-        });
-        return executed;
+    /**
+     * The trade with its fees, booked into both parties' risk balances, with the large-trader report it owes;
+     * refused with 422 and nothing changed.
+     */
+    public RecordedTrade book(OffBookTrade trade) {
+        return risk.execute(trade.priced(risk.book()));
     }
 
     /**
@@ -62,28 +72,28 @@ public class OffBookLedger {
         keys.forEach(risk.book()::releaseReservation);
     }
 
-    /** A trade filling reservations made under {@code buyKey} and {@code sellKey}: it was covered when they were. */
-    public TradeExecuted fill(OffBookTrade trade, String buyKey, String sellKey) {
-        TradeExecuted executed = executed(trade);
-        risk.fill(executed, buyKey, sellKey);
-        return executed;
-    }
-
-    private TradeExecuted executed(OffBookTrade trade) {
-        return risk.book().trade(trade.tradeId(), trade.mode(), trade.instrument(), trade.buyer(), trade.seller(),
-                trade.quantity(), trade.price(), trade.executedAt());
+    /**
+     * A trade filling reservations made under {@code buyKey} and {@code sellKey} (it was covered when they were),
+     * with the large-trader report it owes.
+     */
+    public RecordedTrade fill(OffBookTrade trade, String buyKey, String sellKey) {
+        return risk.fill(trade.priced(risk.book()), buyKey, sellKey);
     }
 
     /** Takes back bookings whose transaction did not commit. */
-    public void undo(List<TradeExecuted> trades) {
-        trades.forEach(risk::undo);
+    public void undo(List<RecordedTrade> trades) {
+        trades.forEach(trade -> risk.undo(trade.trade()));
     }
 
-    /** After the commit: records the trades (once, by id) and prints them. */
-    public Uni<Void> record(List<TradeExecuted> trades) {
-        return log.record(trades.stream().map(RecordedTrade::replayed).toList())
-                .invoke(() -> trades.forEach(t -> feed.print(new TradePrinted(t.tradeId(), t.instrument(),
-                        t.quantity(), t.priceFen(), t.mode(), t.executedAt()))))
+    /**
+     * After the commit: records the trades (once, by id; retried, since the commit already made them) and prints
+     * them. Should every attempt fail, recovery on the next start records them from the committed offer or auction.
+     */
+    public Uni<Void> record(List<RecordedTrade> trades) {
+        return log.record(trades)
+                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).atMost(RETRIES)
+                .invoke(() -> trades.stream().map(RecordedTrade::trade).forEach(t -> feed.print(new TradePrinted(
+                        t.tradeId(), t.instrument(), t.quantity(), t.priceFen(), t.mode(), t.executedAt()))))
                 .replaceWithVoid();
     }
 }

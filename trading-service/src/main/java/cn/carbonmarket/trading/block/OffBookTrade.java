@@ -3,6 +3,7 @@ package cn.carbonmarket.trading.block;
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.trading.risk.RiskBook;
 import java.time.Instant;
 
 /**
@@ -25,5 +26,10 @@ public record OffBookTrade(String tradeId, TradeExecuted.Mode mode, InstrumentCo
             throw new IllegalArgumentException("not a trade: " + quantity + " t at " + price + " fen from " + seller
                     + " to " + buyer);
         }
+    }
+
+    /** The trade event, with both sides' fees from the schedule pre-trade risk charges by. */
+    public TradeExecuted priced(RiskBook book) {
+        return book.trade(tradeId, mode, instrument, buyer, seller, quantity, price, executedAt);
     }
 }

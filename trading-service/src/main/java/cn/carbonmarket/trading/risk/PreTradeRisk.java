@@ -5,6 +5,7 @@ import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.trading.calendar.TradingCalendar;
 import cn.carbonmarket.trading.engine.BookDepth;
 import cn.carbonmarket.trading.engine.Command;
@@ -54,11 +55,12 @@ public class PreTradeRisk {
     private final TradeLog trades;
     private final RiskStore store;
     private final List<OffBookCommitments> offBook;
+    private final List<OffBookTradeSource> offBookTrades;
     private final Map<InstrumentCode, PriceMoveWatch> watches = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
     public PreTradeRisk(ObjectMapper json, Clock clock, TradeLog trades, RiskStore store,
-                        @All List<OffBookCommitments> offBook) {
+                        @All List<OffBookCommitments> offBook, @All List<OffBookTradeSource> offBookTrades) {
         this.pack = TradingRulePack.load(json);
         this.calendar = TradingCalendar.load(json);
         this.book = new RiskBook(pack.fees(), this::rules);
@@ -66,6 +68,7 @@ public class PreTradeRisk {
         this.trades = trades;
         this.store = store;
         this.offBook = offBook;
+        this.offBookTrades = offBookTrades;
     }
 
     private RiskRules rules(InstrumentCode instrument) {
@@ -112,11 +115,8 @@ public class PreTradeRisk {
         List<RecordedTrade> recorded = new ArrayList<>(fills.size());
         for (Fill fill : fills) {
             FilledTrade filled = book.fill(fill, day(fill.at()));
-            TradeExecuted trade = filled.trade();
-            Optional<LargeTraderReported> large = filled.largeTraderHolding().stream().boxed().findFirst()
-                    .map(holding -> new LargeTraderReported(trade.buyerPartyId(), trade.instrument(), holding,
-                            rules(trade.instrument()).largeTraderThreshold(), trade.tradeId(), trade.executedAt()));
-            recorded.add(new RecordedTrade(trade, large, watches.get(fill.instrument()).traded(fill)));
+            recorded.add(new RecordedTrade(filled.trade(), largeTrader(filled),
+                    watches.get(fill.instrument()).traded(fill)));
         }
         if (order != null) {
             book.orderOpen(order.orderId(), order.open());
@@ -124,10 +124,20 @@ public class PreTradeRisk {
         return recorded;
     }
 
+    /** The large-trader report a trade owes if it took the buyer's holding across the line. */
+    private Optional<LargeTraderReported> largeTrader(FilledTrade filled) {
+        TradeExecuted trade = filled.trade();
+        return filled.largeTraderHolding().stream().boxed().findFirst()
+                .map(holding -> new LargeTraderReported(trade.buyerPartyId(), trade.instrument(), holding,
+                        rules(trade.instrument()).largeTraderThreshold(), trade.tradeId(), trade.executedAt()));
+    }
+
     /**
-     * On start, after the journal rebuilt the engines and before any request: records the journal's trades that a
-     * crash kept from being recorded, loads the stored view, reinstates open orders' reservations and marks what
-     * today's trades brought in, and reinstates open off-book reservations (auction volumes and bids).
+     * On start, after the journal rebuilt the engines and before any request: records the journal's trades and the
+     * committed off-book trades that a crash kept from being recorded (the trade log takes each id once), loads
+     * the stored view, reinstates open orders' reservations and marks what today's trades brought in, and
+     * reinstates open off-book reservations (auction volumes and bids). Trades recorded here were not seen live,
+     * so they carry no surveillance events.
      */
     public void recover(Map<InstrumentCode, InstrumentEngine> engines) {
         List<RecordedTrade> journaled = new ArrayList<>();
@@ -137,11 +147,24 @@ public class PreTradeRisk {
         if (!late.isEmpty()) {
             LOG.warnf("recorded %d journaled trades whose events a restart had kept from the outbox", late.size());
         }
+        List<RecordedTrade> unrecorded = new ArrayList<>();
+        for (OffBookTradeSource source : offBookTrades) {
+            source.unrecorded(book).await().atMost(Duration.ofMinutes(2))
+                    .forEach(trade -> unrecorded.add(RecordedTrade.replayed(trade)));
+        }
+        List<TradeExecuted> offBookLate = trades.record(unrecorded).await().atMost(Duration.ofMinutes(2));
+        if (!offBookLate.isEmpty()) {
+            LOG.warnf("recorded %d off-book trades whose recording a restart had cut short", offBookLate.size());
+        }
+        LocalDate today = today();
+        // Today's off-book trades are not in the journal: their units and proceeds arrived today all the same (T+1).
+        List<TradeExecuted> offBookToday = trades.offBookSince(today.atStartOfDay(calendar.zone()).toInstant())
+                .await().atMost(Duration.ofMinutes(2));
         RiskStore.Snapshot snapshot = store.load().await().atMost(Duration.ofMinutes(2));
         snapshot.balances().forEach(s -> book.settle(s.party(), s.asset(), s.balance()));
         snapshot.unreported().forEach(book::unreported);
         snapshot.holds().forEach(book::restore);
-        LocalDate today = today();
+        offBookToday.forEach(trade -> book.arrivedOn(trade, today));
         engines.forEach((code, engine) -> {
             engine.orders().stream().filter(o -> o.open() > 0)
                     .forEach(o -> book.restore(o.orderId(), o.party(), code, o.side(), o.price(), o.open()));
@@ -167,9 +190,25 @@ public class PreTradeRisk {
                 snapshot.holds().size(), journaled.size(), commitments);
     }
 
-    /** Checks and books an off-book trade made now (see {@link RiskBook#execute}), or says why it cannot be made. */
-    public Optional<Refusal> execute(TradeExecuted trade) {
-        return book.execute(trade, day(trade.executedAt()));
+    /**
+     * Checks and books an off-book trade made now (see {@link RiskBook#execute}): the trade to record, with the
+     * large-trader report it owes; refused with 422 and nothing changed.
+     */
+    public RecordedTrade execute(TradeExecuted trade) {
+        Execution execution = book.execute(trade, day(trade.executedAt()));
+        if (execution instanceof Execution.Booked booked) {
+            return offBook(booked.filled());
+        }
+        Refusal refusal = ((Execution.Refused) execution).refusal();
+        throw new RuleViolationException(refusal.code(), refusal.message());
+    }
+
+    /**
+     * An off-book trade as recorded: with the large-trader report it owes, but never an abnormal-price alert, since
+     * off-book trades do not form the book's price (see {@link PriceMoveWatch}, which watches continuous fills only).
+     */
+    private RecordedTrade offBook(FilledTrade filled) {
+        return new RecordedTrade(filled.trade(), largeTrader(filled), Optional.empty());
     }
 
     /** Reserves an off-book commitment made now under {@code key} (see {@link RiskBook#reserve}), or refuses it. */
@@ -178,9 +217,9 @@ public class PreTradeRisk {
         return book.reserve(key, mode, party, instrument, side, price, quantity, today());
     }
 
-    /** An off-book trade filling the reservations under {@code buyKey} and {@code sellKey}. */
-    public void fill(TradeExecuted trade, String buyKey, String sellKey) {
-        book.fill(trade, buyKey, sellKey, day(trade.executedAt()));
+    /** An off-book trade filling the reservations under {@code buyKey} and {@code sellKey}: the trade to record. */
+    public RecordedTrade fill(TradeExecuted trade, String buyKey, String sellKey) {
+        return offBook(book.fill(trade, buyKey, sellKey, day(trade.executedAt())));
     }
 
     /** Takes back an off-book trade {@link #execute} booked whose transaction then failed. */

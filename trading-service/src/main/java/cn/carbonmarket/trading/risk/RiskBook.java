@@ -157,12 +157,14 @@ public final class RiskBook {
      * An off-book trade (an accepted block offer), checked and booked at once: the buyer needs its value and fee
      * in free cash and room under the position limit, the seller units that did not arrive today. Both parties'
      * locks are held together (taken in party id order, so two such trades never wait on each other crosswise),
-     * so nothing comes between the check and the booking. Refused, it changes nothing.
+     * so nothing comes between the check and the booking. Refused, it changes nothing. A block trade is how a
+     * party crosses the large-trader line in one step, so the crossing is judged here as for a fill.
      */
-    public Optional<Refusal> execute(TradeExecuted trade, LocalDate today) {
+    public Execution execute(TradeExecuted trade, LocalDate today) {
         PartyAccount buyer = account(trade.buyerPartyId());
         PartyAccount seller = account(trade.sellerPartyId());
         boolean buyerFirst = trade.buyerPartyId().value().compareTo(trade.sellerPartyId().value()) < 0;
+        OptionalLong crossed;
         synchronized (buyerFirst ? buyer : seller) {
             synchronized (buyerFirst ? seller : buyer) {
                 long value = Math.multiplyExact(trade.priceFen(), trade.quantity());
@@ -171,15 +173,15 @@ public final class RiskBook {
                         .or(() -> sellRefusal(seller.asset(trade.instrument().toString()), trade.instrument(),
                                 trade.quantity(), today));
                 if (refusal.isPresent()) {
-                    return refusal;
+                    return new Execution.Refused(refusal.get());
                 }
                 List<BalanceChange> changes = BalanceChange.of(trade);
-                apply(buyer, changes.subList(0, 2));
+                crossed = toBuyer(buyer, trade, changes);
                 apply(seller, changes.subList(2, 4));
             }
         }
         arrivedOn(trade, today);
-        return Optional.empty();
+        return new Execution.Booked(new FilledTrade(trade, crossed));
     }
 
     /** Takes back a trade {@link #execute} booked whose recording then failed. */
@@ -255,18 +257,11 @@ public final class RiskBook {
 
     private FilledTrade fill(TradeExecuted trade, Object buyKey, Object sellKey, LocalDate day) {
         List<BalanceChange> changes = BalanceChange.of(trade);
-        String instrument = trade.instrument().toString();
-        OptionalLong crossed = OptionalLong.empty();
+        OptionalLong crossed;
         PartyAccount buyer = account(trade.buyerPartyId());
         synchronized (buyer) {
             consumeFill(buyer, buyKey, trade.quantity());
-            long before = buyer.asset(instrument).balance();
-            apply(buyer, changes.subList(0, 2));
-            long after = buyer.asset(instrument).balance();
-            long threshold = rules.apply(trade.instrument()).largeTraderThreshold();
-            if (before < threshold && after >= threshold) {
-                crossed = OptionalLong.of(after);
-            }
+            crossed = toBuyer(buyer, trade, changes);
         }
         PartyAccount seller = account(trade.sellerPartyId());
         synchronized (seller) {
@@ -275,6 +270,19 @@ public final class RiskBook {
         }
         arrivedOn(trade, day);
         return new FilledTrade(trade, crossed);
+    }
+
+    /**
+     * Books the buyer's side of a trade (the first two of its {@code changes}), under the buyer's lock: the
+     * buyer's holding after it if it took the holding across the large-trader line, once, as it crossed.
+     */
+    private OptionalLong toBuyer(PartyAccount buyer, TradeExecuted trade, List<BalanceChange> changes) {
+        AssetPosition units = buyer.asset(trade.instrument().toString());
+        long before = units.balance();
+        apply(buyer, changes.subList(0, 2));
+        long after = units.balance();
+        long threshold = rules.apply(trade.instrument()).largeTraderThreshold();
+        return before < threshold && after >= threshold ? OptionalLong.of(after) : OptionalLong.empty();
     }
 
     /** The trade event of a continuous-trading fill, with both sides' fees from the schedule. */

@@ -3,6 +3,8 @@ package cn.carbonmarket.trading.trade;
 import cn.carbonmarket.contracts.event.AbnormalTradingAlert;
 import cn.carbonmarket.contracts.event.LargeTraderReported;
 import cn.carbonmarket.contracts.event.TradeExecuted;
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.outbox.Outbox;
 import cn.carbonmarket.trading.risk.BalanceChange;
 import io.smallrye.mutiny.Multi;
@@ -11,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +45,27 @@ public class TradeLog {
                 .onItem().transformToUniAndConcatenate(trade -> recordOne(conn, trade))
                 .collect().asList()
                 .map(recorded -> recorded.stream().flatMap(Optional::stream).toList()));
+    }
+
+    /**
+     * The block and auction trades recorded since {@code since}, oldest first. Continuous fills are left out: the
+     * journal holds those.
+     */
+    public Uni<List<TradeExecuted>> offBookSince(Instant since) {
+        return pool.preparedQuery("select trade_id, instrument, buyer_party_id, seller_party_id, quantity, price_fen,"
+                        + " buyer_fee_fen, seller_fee_fen, mode, executed_at from trade where mode <> $1"
+                        + " and executed_at >= $2 order by executed_at, trade_id")
+                .execute(Tuple.of(TradeExecuted.Mode.CONTINUOUS.name(), since.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    List<TradeExecuted> trades = new ArrayList<>();
+                    rows.forEach(row -> trades.add(new TradeExecuted(row.getString("trade_id"),
+                            new PartyId(row.getUUID("buyer_party_id")), new PartyId(row.getUUID("seller_party_id")),
+                            InstrumentCode.parse(row.getString("instrument")), row.getLong("quantity"),
+                            row.getLong("price_fen"), row.getLong("buyer_fee_fen"), row.getLong("seller_fee_fen"),
+                            TradeExecuted.Mode.valueOf(row.getString("mode")),
+                            row.getOffsetDateTime("executed_at").toInstant())));
+                    return trades;
+                });
     }
 
     private Uni<Optional<TradeExecuted>> recordOne(SqlConnection conn, RecordedTrade recorded) {

@@ -62,6 +62,9 @@ class PreTradeRiskTest {
     @Inject
     @All
     List<OffBookCommitments> offBook;
+    @Inject
+    @All
+    List<OffBookTradeSource> offBookTrades;
 
     @BeforeEach
     void everyTraderIsFunded() {
@@ -314,7 +317,7 @@ class PreTradeRiskTest {
         database.update("delete from trade where trade_id = ?", tradeId);
         database.update("delete from risk_delta where entry_id = ?", RiskBook.tradeEntry(tradeId));
 
-        PreTradeRisk restarted = new PreTradeRisk(json, clock, trades, store, offBook);
+        PreTradeRisk restarted = new PreTradeRisk(json, clock, trades, store, offBook, offBookTrades);
         restarted.recover(exchange.rebuildFromJournal());
 
         assertThat(held(restarted.book().positions())).isEqualTo(held(risk.book().positions()));

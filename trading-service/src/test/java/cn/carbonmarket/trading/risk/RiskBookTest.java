@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,14 +80,17 @@ class RiskBookTest {
         book.settle(SELLER, "CEA-2025", 100_000);
         var trade = book.trade("CEA-2025-BLOCK-1", TradeExecuted.Mode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000, at);
 
-        assertThat(book.execute(trade, TODAY)).map(Refusal::code).contains("INSUFFICIENT_CASH");
+        assertThat(book.execute(trade, TODAY)).isInstanceOfSatisfying(Execution.Refused.class,
+                refused -> assertThat(refused.refusal().code()).isEqualTo("INSUFFICIENT_CASH"));
         book.settle(BUYER, RiskBook.CASH, 1_000_000_000L + trade.buyerFeeFen());
         book.settle(SELLER, "CEA-2025", 99_999);
-        assertThat(book.execute(trade, TODAY)).map(Refusal::code).contains("INSUFFICIENT_UNITS");
+        assertThat(book.execute(trade, TODAY)).isInstanceOfSatisfying(Execution.Refused.class,
+                refused -> assertThat(refused.refusal().code()).isEqualTo("INSUFFICIENT_UNITS"));
         assertThat(balance(BUYER, "CNY").balance()).isEqualTo(1_000_000_000L + trade.buyerFeeFen());
 
         book.settle(SELLER, "CEA-2025", 100_000);
-        assertThat(book.execute(trade, TODAY)).isEmpty();
+        assertThat(book.execute(trade, TODAY)).isEqualTo(new Execution.Booked(new FilledTrade(trade,
+                OptionalLong.empty())));
         assertThat(balance(BUYER, "CNY").balance()).isZero();
         assertThat(balance(BUYER, "CEA-2025").balance()).isEqualTo(100_000);
         assertThat(balance(SELLER, "CNY").balance()).isEqualTo(1_000_000_000L - trade.sellerFeeFen());
@@ -94,6 +98,39 @@ class RiskBookTest {
         book.undo(trade, TODAY);
         assertThat(balance(BUYER, "CNY").balance()).isEqualTo(1_000_000_000L + trade.buyerFeeFen());
         assertThat(balance(SELLER, "CEA-2025").balance()).isEqualTo(100_000);
+    }
+
+    @Test
+    void aBlockTradeThatTakesTheBuyerAcrossTheLargeTraderLineSaysSoOnceAndOnlyOnTheCrossing() {
+        Instant at = Instant.parse("2026-11-25T05:30:00Z");
+        book.settle(BUYER, RiskBook.CASH, 10_000_000_000L);
+        book.settle(BUYER, "CEA-2025", RULES.largeTraderThreshold() - 50_000);
+        book.settle(SELLER, "CEA-2025", 300_000);
+        var crossing = book.trade("CEA-2025-BLOCK-1", TradeExecuted.Mode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000,
+                at);
+        var beyond = book.trade("CEA-2025-BLOCK-2", TradeExecuted.Mode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000,
+                at);
+
+        assertThat(book.execute(crossing, TODAY)).isEqualTo(new Execution.Booked(new FilledTrade(crossing,
+                OptionalLong.of(RULES.largeTraderThreshold() + 50_000))));
+        assertThat(book.execute(beyond, TODAY)).isEqualTo(new Execution.Booked(new FilledTrade(beyond,
+                OptionalLong.empty())));
+    }
+
+    @Test
+    void aBlockTradeBeyondTheBuyersPositionLimitIsRefusedAndChangesNothing() {
+        Instant at = Instant.parse("2026-11-25T05:30:00Z");
+        book.settle(BUYER, RiskBook.CASH, 10_000_000_000L);
+        book.settle(BUYER, "CEA-2025", RULES.positionLimit() - 99_999);
+        book.settle(SELLER, "CEA-2025", 100_000);
+        var trade = book.trade("CEA-2025-BLOCK-1", TradeExecuted.Mode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000, at);
+
+        assertThat(book.execute(trade, TODAY)).isInstanceOfSatisfying(Execution.Refused.class,
+                refused -> assertThat(refused.refusal().code()).isEqualTo("POSITION_LIMIT"));
+        assertThat(balance(BUYER, "CNY").balance()).isEqualTo(10_000_000_000L);
+        assertThat(balance(BUYER, "CEA-2025").balance()).isEqualTo(RULES.positionLimit() - 99_999);
+        assertThat(balance(SELLER, "CEA-2025").balance()).isEqualTo(100_000);
+        assertThat(book.balances(SELLER, TODAY)).extracting(AssetBalance::asset).doesNotContain(RiskBook.CASH);
     }
 
     @Test
