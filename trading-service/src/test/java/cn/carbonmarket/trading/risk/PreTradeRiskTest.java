@@ -12,12 +12,9 @@ import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
 import cn.carbonmarket.trading.calendar.ManualClock;
 import cn.carbonmarket.trading.order.EmptyJournal;
-import cn.carbonmarket.trading.order.Exchange;
 import cn.carbonmarket.trading.rules.RiskRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
-import cn.carbonmarket.trading.trade.TradeLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.arc.All;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -50,21 +47,9 @@ class PreTradeRiskTest {
     @Inject
     Clock clock;
     @Inject
-    Exchange exchange;
-    @Inject
     PreTradeRisk risk;
     @Inject
-    ObjectMapper json;
-    @Inject
-    TradeLog trades;
-    @Inject
-    RiskStore store;
-    @Inject
-    @All
-    List<OffBookCommitments> offBook;
-    @Inject
-    @All
-    List<OffBookTradeSource> offBookTrades;
+    Restart restart;
 
     @BeforeEach
     void everyTraderIsFunded() {
@@ -317,8 +302,7 @@ class PreTradeRiskTest {
         database.update("delete from trade where trade_id = ?", tradeId);
         database.update("delete from risk_delta where entry_id = ?", RiskBook.tradeEntry(tradeId));
 
-        PreTradeRisk restarted = new PreTradeRisk(json, clock, trades, store, offBook, offBookTrades);
-        restarted.recover(exchange.rebuildFromJournal());
+        PreTradeRisk restarted = restart.recovered();
 
         assertThat(held(restarted.book().positions())).isEqualTo(held(risk.book().positions()));
         assertThat(database.count("select count(*) from trade where trade_id = ?", tradeId)).isEqualTo(1);

@@ -1,0 +1,44 @@
+package cn.carbonmarket.trading.risk;
+
+import cn.carbonmarket.trading.order.Exchange;
+import cn.carbonmarket.trading.trade.TradeLog;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.All;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Pre-trade risk as a restart rebuilds it from the database and the journal, beside the running service's own:
+ * what a stopped and started service would find, without stopping the one under test.
+ */
+@ApplicationScoped
+public class Restart {
+
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final TradeLog trades;
+    private final RiskStore store;
+    private final List<OffBookCommitments> offBook;
+    private final List<OffBookTradeSource> offBookTrades;
+    private final Exchange exchange;
+
+    public Restart(ObjectMapper json, Clock clock, TradeLog trades, RiskStore store,
+                   @All List<OffBookCommitments> offBook, @All List<OffBookTradeSource> offBookTrades,
+                   Exchange exchange) {
+        this.json = json;
+        this.clock = clock;
+        this.trades = trades;
+        this.store = store;
+        this.offBook = offBook;
+        this.offBookTrades = offBookTrades;
+        this.exchange = exchange;
+    }
+
+    /** A fresh risk view, recovered as on start. */
+    public PreTradeRisk recovered() {
+        PreTradeRisk restarted = new PreTradeRisk(json, clock, trades, store, offBook, offBookTrades);
+        restarted.recover(exchange.rebuildFromJournal());
+        return restarted;
+    }
+}
