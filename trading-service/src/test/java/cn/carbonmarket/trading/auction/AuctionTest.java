@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import cn.carbonmarket.contracts.event.TradeExecuted;
+import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
@@ -19,6 +20,9 @@ import cn.carbonmarket.trading.block.RecordedTrades;
 import cn.carbonmarket.trading.calendar.ManualClock;
 import cn.carbonmarket.trading.order.EmptyJournal;
 import cn.carbonmarket.trading.risk.Funding;
+import cn.carbonmarket.trading.rules.RiskRules;
+import cn.carbonmarket.trading.rules.TradingRulePack;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -40,6 +44,8 @@ class AuctionTest {
 
     private static final Instant MORNING = Instant.parse("2026-11-25T02:00:00Z");
     private static final String AUCTIONS = "/api/v1/auctions";
+    private static final RiskRules RISK = TradingRulePack.load(new ObjectMapper()).risk(Jurisdiction.CN)
+            .orElseThrow();
 
     @Inject
     Clock clock;
@@ -198,6 +204,37 @@ class AuctionTest {
                 .statusCode(403);
         assertThat(database.count("select count(*) from auction")).isEqualTo(before);
         get(DemoUser.INVESTOR_1, AUCTIONS + "/999999999").statusCode(404).body("code", equalTo("AUCTION_NOT_FOUND"));
+    }
+
+    @Test
+    void anAllocationThatTakesTheBidderAcrossTheLargeTraderLineIsReported() {
+        long auction = announced(announcement(DemoUser.ENTITY_2, 1_000, 9_000, Duration.ofHours(1)));
+        Funding.units(DemoUser.INDIVIDUAL_1, "CEA-2025", RISK.largeTraderThreshold() - 500);
+        long bid = placed(DemoUser.INDIVIDUAL_1, auction, 9_000, 1_000);
+        ((ManualClock) clock).set(MORNING.plus(Duration.ofHours(1)));
+        post(DemoUser.OPERATOR, AUCTIONS + "/" + auction + "/close").statusCode(200)
+                .body("state", equalTo("CLEARED"));
+
+        String tradeId = "CEA-2025-AUCTION-" + auction + "-" + bid;
+        var report = new KafkaTopic("trading.surveillance").await(r -> r.value().contains("LargeTraderReported")
+                && r.value().contains("\"tradeId\":\"" + tradeId + "\""), Duration.ofSeconds(30));
+        assertThat(report.key()).isEqualTo(DemoUser.INDIVIDUAL_1.partyId());
+        assertThat(report.value()).contains("\"holding\":" + (RISK.largeTraderThreshold() + 500));
+        assertThat(database.count("select count(*) from outbox_event where event_type = 'LargeTraderReported'"
+                + " and envelope like ?", "%\"tradeId\":\"" + tradeId + "\"%")).isEqualTo(1);
+    }
+
+    @Test
+    void aBidBeyondTheBiddersPositionLimitIsRefusedAndReservesNothing() {
+        long auction = announced(announcement(DemoUser.ENTITY_2, 1_000, 9_000, Duration.ofHours(1)));
+        Funding.units(DemoUser.INVESTOR_1, "CEA-2025", RISK.positionLimit() - 999);
+        long reserved = balance(DemoUser.INVESTOR_1, "CNY", "reserved");
+
+        post(DemoUser.INVESTOR_1, AUCTIONS + "/" + auction + "/bids", bid(9_000, 1_000)).statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo("POSITION_LIMIT"));
+
+        assertThat(balance(DemoUser.INVESTOR_1, "CNY", "reserved")).isEqualTo(reserved);
+        assertThat(database.count("select count(*) from auction_bid where auction_id = ?", auction)).isZero();
     }
 
     private static void refused(Map<String, Object> body, int status, String code) {

@@ -105,6 +105,20 @@ class AcceptanceRecoveryTest {
     }
 
     @Test
+    void unitsOfABlockTradeRecordedBeforeARestartStaySellableOnlyFromTheNextDay() {
+        long offer = post(DemoUser.ENTITY_2, "/api/v1/block-offers", Map.of("instrument", "CCER-2025", "side", "SELL",
+                "quantity", TONNES, "priceFen", 8_000L, "addressee", DemoUser.INVESTOR_1.partyId()))
+                .statusCode(201).extract().jsonPath().getLong("offerId");
+        post(DemoUser.INVESTOR_1, "/api/v1/block-offers/" + offer + "/acceptance").statusCode(200);
+
+        AssetBalance bought = asset(restart.recovered(), DemoUser.INVESTOR_1, "CCER-2025");
+
+        assertThat(bought.balance()).isEqualTo(Funding.PLENTY_OF_UNITS + TONNES);
+        assertThat(bought.free() - bought.withdrawable()).as("the block's units arrived today")
+                .isGreaterThanOrEqualTo(TONNES);
+    }
+
+    @Test
     void aRefusedAcceptanceLeavesNothingForRecoveryToFind() {
         long offer = post(DemoUser.ENTITY_1, "/api/v1/block-offers", Map.of("instrument", "CEA-2026", "side", "SELL",
                 "quantity", TONNES, "priceFen", PRICE, "addressee", DemoUser.INDIVIDUAL_1.partyId()))

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import cn.carbonmarket.contracts.event.TradeExecuted;
+import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
@@ -18,6 +19,9 @@ import cn.carbonmarket.trading.risk.Funding;
 import io.restassured.path.json.JsonPath;
 import cn.carbonmarket.trading.calendar.ManualClock;
 import cn.carbonmarket.trading.order.EmptyJournal;
+import cn.carbonmarket.trading.rules.RiskRules;
+import cn.carbonmarket.trading.rules.TradingRulePack;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -49,6 +53,8 @@ class BlockOfferTest {
     /** 13:30 in Shanghai. */
     private static final Instant BLOCK_SESSION = Instant.parse("2026-11-25T05:30:00Z");
     private static final String OFFERS = "/api/v1/block-offers";
+    private static final RiskRules RISK = TradingRulePack.load(new ObjectMapper()).risk(Jurisdiction.CN)
+            .orElseThrow();
 
     @Inject
     Clock clock;
@@ -264,6 +270,50 @@ class BlockOfferTest {
         JsonPath after = awaitStatistics("CCER-2025", before.getLong("volume") + 100_000);
         assertThat(after.getLong("lastFen")).as("a block trade does not form the price")
                 .isEqualTo(before.getLong("lastFen"));
+    }
+
+    @Test
+    void aBlockTradeThatTakesTheBuyerAcrossTheLargeTraderLineIsReportedOnce() {
+        Funding.units(DemoUser.INVESTOR_1, "CEA-2025", RISK.largeTraderThreshold() - 50_000);
+        long crossing = posted(DemoUser.ENTITY_1, offer("CEA-2025", "SELL", 100_000, 10_000, DemoUser.INVESTOR_1));
+        long beyond = posted(DemoUser.ENTITY_1, offer("CEA-2025", "SELL", 100_000, 10_000, DemoUser.INVESTOR_1));
+
+        post(DemoUser.INVESTOR_1, OFFERS + "/" + crossing + "/acceptance").statusCode(200);
+        post(DemoUser.INVESTOR_1, OFFERS + "/" + beyond + "/acceptance").statusCode(200);
+
+        String tradeId = "CEA-2025-BLOCK-" + crossing;
+        var report = new KafkaTopic("trading.surveillance").await(r -> r.value().contains("LargeTraderReported")
+                && r.value().contains("\"tradeId\":\"" + tradeId + "\""), Duration.ofSeconds(30));
+        assertThat(report.key()).isEqualTo(DemoUser.INVESTOR_1.partyId());
+        assertThat(report.value()).contains("\"holding\":" + (RISK.largeTraderThreshold() + 50_000),
+                "\"thresholdTonnes\":" + RISK.largeTraderThreshold());
+        assertThat(largeTraderReports("CEA-2025-BLOCK-" + crossing)).as("one report for the crossing").isEqualTo(1);
+        assertThat(largeTraderReports("CEA-2025-BLOCK-" + beyond)).as("none once beyond the line").isZero();
+    }
+
+    @Test
+    void anAcceptanceBeyondTheBuyersPositionLimitIsRefusedAndChangesNothing() {
+        Funding.units(DemoUser.INVESTOR_1, "CEA-2024", RISK.positionLimit() - 99_999);
+        long offer = posted(DemoUser.ENTITY_2, offer("CEA-2024", "SELL", 100_000, 9_000, DemoUser.INVESTOR_1));
+        long buyerCash = balance(DemoUser.INVESTOR_1, "CNY", "balance");
+        long sellerCash = balance(DemoUser.ENTITY_2, "CNY", "balance");
+
+        post(DemoUser.INVESTOR_1, OFFERS + "/" + offer + "/acceptance").statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo("POSITION_LIMIT"));
+
+        get(DemoUser.ENTITY_2, OFFERS + "/" + offer).statusCode(200).body("state", equalTo("OPEN"));
+        assertThat(balance(DemoUser.INVESTOR_1, "CEA-2024", "balance")).isEqualTo(RISK.positionLimit() - 99_999);
+        assertThat(balance(DemoUser.INVESTOR_1, "CNY", "balance")).isEqualTo(buyerCash);
+        assertThat(balance(DemoUser.ENTITY_2, "CEA-2024", "balance")).isEqualTo(Funding.PLENTY_OF_UNITS);
+        assertThat(balance(DemoUser.ENTITY_2, "CNY", "balance")).isEqualTo(sellerCash);
+        assertThat(trades.withIdStartingWith("CEA-2024-BLOCK-" + offer)).isEmpty();
+        assertThat(database.count("select count(*) from trade where trade_id = ?", "CEA-2024-BLOCK-" + offer))
+                .isZero();
+    }
+
+    private long largeTraderReports(String tradeId) {
+        return database.count("select count(*) from outbox_event where event_type = 'LargeTraderReported'"
+                + " and envelope like ?", "%\"tradeId\":\"" + tradeId + "\"%");
     }
 
     private static long fee(String json, String field) {

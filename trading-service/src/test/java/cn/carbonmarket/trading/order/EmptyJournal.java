@@ -20,7 +20,9 @@ import org.apache.kafka.common.TopicPartition;
  * Starts every test run with an empty journal (the test copy of trading.orders, which only trading's tests
  * write): the service under test replays it on start, and books left over from an earlier run would skew depth.
  * Trading's trades and risk view go with it: trade ids restart with the journal, so an earlier run's trades would
- * otherwise hide this run's from being recorded.
+ * otherwise hide this run's from being recorded. So do block offers and auctions: an accepted offer or cleared
+ * auction whose trade is gone looks to recovery like one a stop kept from being recorded, and recovery would
+ * record an earlier run's off-book trades again.
  */
 public class EmptyJournal implements QuarkusTestResourceLifecycleManager {
 
@@ -29,7 +31,8 @@ public class EmptyJournal implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         new Database("trading").update("do $$ begin if to_regclass('trade') is not null then"
-                + " truncate trade, risk_delta, risk_balance, reported_entry, withdrawal_hold; end if; end $$");
+                + " truncate trade, risk_delta, risk_balance, reported_entry, withdrawal_hold, block_offer, auction_bid,"
+                + " auction; end if; end $$");
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTopic.BOOTSTRAP);
         try (Admin admin = Admin.create(props)) {
