@@ -13,6 +13,7 @@ import cn.carbonmarket.trading.trade.RecordedTrade;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
@@ -34,10 +35,12 @@ public class BlockDesk {
     private final TradingRulePack rules;
     private final TradingCalendar calendar;
     private final Clock clock;
+    private final Pool pool;
 
     public BlockDesk(BookReference books, TradePrinter printer, OffBookLedger ledger, ObjectMapper json,
-                     Clock clock) {
+                     Clock clock, Pool pool) {
         this.books = books;
+        this.pool = pool;
         this.printer = printer;
         this.ledger = ledger;
         this.rules = TradingRulePack.load(json);
@@ -60,9 +63,9 @@ public class BlockDesk {
     }
 
     /**
-     * {@code party} accepts the offer: both sides' coverage and the buyer's position limit are checked and booked
-     * with the offer's state change (a refusal leaves the offer open), and the committed trade is recorded and
-     * printed (see {@link OffBookLedger} for a stop in between).
+     * {@code party} accepts the offer: both sides' coverage and the buyer's position limit are checked and booked,
+     * and the offer's state change commits with the trade's record and events in one transaction (a refusal or a
+     * failure leaves the offer open and the balances as they were); the committed trade is printed.
      */
     public Uni<BlockOffer> accept(PartyId party, long offerId) {
         Instant now = clock.instant();
@@ -70,13 +73,15 @@ public class BlockDesk {
             return Uni.createFrom().failure(outsideSession(now));
         }
         List<RecordedTrade> booked = new CopyOnWriteArrayList<>();
-        return Panache.withTransaction(() -> locked(offerId).call(offer -> {
+        return pool.withTransaction(conn -> OfferRows.locked(conn, offerId).call(offer -> {
                     OffBookTrade trade = offer.accept(party, now);
                     return books.tradable(trade.instrument()).invoke(() -> booked.add(ledger.book(trade)))
+                            .chain(() -> OfferRows.accepted(conn, offer))
+                            .chain(() -> ledger.record(conn, booked))
                             .chain(() -> printer.print(List.of(trade)));
                 }))
                 .onFailure().invoke(() -> ledger.undo(booked))
-                .call(() -> ledger.record(booked));
+                .invoke(() -> ledger.print(booked));
     }
 
     /** The poster takes its open offer back. */

@@ -115,16 +115,9 @@ public class BlockOffer extends PanacheEntityBase {
         acceptedBy = party.value();
         closedAt = now;
         tradeId = instrument + "-BLOCK-" + id;
-        return trade();
-    }
-
-    /** The trade an accepted offer made, at its acceptance: buyer and seller by the poster's side. */
-    OffBookTrade trade() {
         PartyId posterParty = new PartyId(poster);
-        PartyId acceptor = new PartyId(acceptedBy);
         return new OffBookTrade(tradeId, TradeExecuted.Mode.BLOCK, InstrumentCode.parse(instrument),
-                side == Side.BUY ? posterParty : acceptor, side == Side.SELL ? posterParty : acceptor, quantity, price,
-                closedAt);
+                side == Side.BUY ? posterParty : party, side == Side.SELL ? posterParty : party, quantity, price, now);
     }
 
     void withdraw(PartyId party, Instant now) {

@@ -11,6 +11,7 @@ import cn.carbonmarket.trading.risk.PreTradeRisk;
 import cn.carbonmarket.trading.trade.RecordedTrade;
 import cn.carbonmarket.trading.trade.TradeLog;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
@@ -20,13 +21,12 @@ import java.util.List;
  * {@link TradeLog} (trade row, balance changes, {@code TradeExecuted} and any {@code LargeTraderReported} through
  * the outbox, so settlement clears them and surveillance sees them) and printed to market data.
  *
- * <p>The block and auction state lives in a Hibernate Reactive transaction, the trade log on the reactive pool,
- * so the two are not one transaction: the risk booking happens inside the offer's or auction's transaction (and is
- * taken back if that fails), the recording after it committed. A stop between the two leaves an accepted offer or
- * cleared auction without its trade; {@link UnrecordedBlockTrades} and its auction counterpart hand those to
- * pre-trade risk's recovery on start, which records them before it loads the stored view. Recording is
- * idempotent by the stable trade id, so a retry or that recovery never records a trade twice; market data prints
- * only what was committed.
+ * <p>A block acceptance records its trade on the connection that changes the offer's row, in one transaction:
+ * there is no moment at which the offer is accepted and its trade not recorded. An auction's close changes its
+ * Hibernate Reactive entities, the trade log writes on the reactive pool, so the two are separate transactions:
+ * the recording follows the close's commit, and a stop in between leaves a cleared auction without its trades,
+ * which {@code ClearedAuctions} hands to pre-trade risk's recovery on start. Recording is idempotent by the stable
+ * trade id, so a retry or that recovery never records a trade twice; market data prints only what was committed.
  *
  * <p>Off-book trades count towards the large-trader threshold like fills, but are never seen by the abnormal-price
  * watch: they do not move the continuous book's price.
@@ -85,15 +85,25 @@ public class OffBookLedger {
         trades.forEach(trade -> risk.undo(trade.trade()));
     }
 
+    /** Records the trades inside the transaction on {@code conn} that makes them; print them once it committed. */
+    public Uni<Void> record(SqlConnection conn, List<RecordedTrade> trades) {
+        return log.record(conn, trades).replaceWithVoid();
+    }
+
     /**
-     * After the commit: records the trades (once, by id; retried, since the commit already made them) and prints
-     * them. Should every attempt fail, recovery on the next start records them from the committed offer or auction.
+     * After the commit that made them: records the trades (once, by id; retried, since the commit already made
+     * them) and prints them. Should every attempt fail, recovery on the next start records them.
      */
     public Uni<Void> record(List<RecordedTrade> trades) {
         return log.record(trades)
                 .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).atMost(RETRIES)
-                .invoke(() -> trades.stream().map(RecordedTrade::trade).forEach(t -> feed.print(new TradePrinted(
-                        t.tradeId(), t.instrument(), t.quantity(), t.priceFen(), t.mode(), t.executedAt()))))
+                .invoke(() -> print(trades))
                 .replaceWithVoid();
+    }
+
+    /** Prints committed trades to market data. */
+    public void print(List<RecordedTrade> trades) {
+        trades.stream().map(RecordedTrade::trade).forEach(t -> feed.print(new TradePrinted(t.tradeId(),
+                t.instrument(), t.quantity(), t.priceFen(), t.mode(), t.executedAt())));
     }
 }

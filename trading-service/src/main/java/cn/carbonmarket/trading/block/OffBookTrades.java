@@ -5,8 +5,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * The seam between block and auction trading and what follows a trade (the {@code trading.trades} event for
  * settlement, volume statistics). Every bean implementing it is called once per trade, inside the database
- * transaction that records the trade, so a publisher writes its outbox event atomically with it; a failure rolls
- * the trade back.
+ * transaction that makes the trade; a failure rolls the trade back.
  */
 public interface OffBookTrades {
 

@@ -41,10 +41,18 @@ public class TradeLog {
         if (trades.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return pool.withTransaction(conn -> Multi.createFrom().iterable(trades)
+        return pool.withTransaction(conn -> record(conn, trades));
+    }
+
+    /**
+     * The same inside the caller's transaction on {@code conn}, for a state change that makes the trades: they
+     * commit with it or not at all.
+     */
+    public Uni<List<TradeExecuted>> record(SqlConnection conn, List<RecordedTrade> trades) {
+        return Multi.createFrom().iterable(trades)
                 .onItem().transformToUniAndConcatenate(trade -> recordOne(conn, trade))
                 .collect().asList()
-                .map(recorded -> recorded.stream().flatMap(Optional::stream).toList()));
+                .map(recorded -> recorded.stream().flatMap(Optional::stream).toList());
     }
 
     /**
