@@ -22,7 +22,7 @@ import cn.carbonmarket.trading.risk.PreTradeRisk;
 import cn.carbonmarket.trading.rules.ListingRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
 import cn.carbonmarket.trading.trade.RecordedTrade;
-import cn.carbonmarket.trading.trade.TradeLog;
+import cn.carbonmarket.trading.trade.TradeRecording;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
@@ -77,19 +77,17 @@ public class Exchange {
     private final AtomicLong lastOrderId = new AtomicLong();
     private final FillListener fills;
     private final PreTradeRisk risk;
-    private final TradeLog trades;
-    /** Per instrument, the recording of its latest trades: each command's trades are recorded after the last's. */
-    private final Map<InstrumentCode, CompletableFuture<?>> recorded = new ConcurrentHashMap<>();
+    private final TradeRecording recording;
     private volatile boolean live;
 
     public Exchange(OrderJournal journal, JournalReader reader, Clock clock, ObjectMapper json,
-                    @All List<FillListener> listeners, PreTradeRisk risk, TradeLog trades) {
+                    @All List<FillListener> listeners, PreTradeRisk risk, TradeRecording recording) {
         this.journal = journal;
         this.reader = reader;
         this.clock = clock;
         this.json = json;
         this.risk = risk;
-        this.trades = trades;
+        this.recording = recording;
         // Fills replayed from the journal were announced before the restart; only new ones go to the listener.
         this.fills = fill -> {
             if (live) {
@@ -257,25 +255,24 @@ public class Exchange {
     }
 
     /**
-     * Records a command's trades once it is journaled and the instrument's earlier trades are recorded, so their
-     * events keep execution order. A failure stops the instrument like a lost journal record: the restart records
-     * from the journal what is missing.
+     * Answers once the command is journaled and its trades are recorded (after the instrument's earlier trades, so
+     * their events keep execution order). A failure stops the instrument like a lost journal record: the restart
+     * records from the journal what is missing.
      */
     private CompletableFuture<OrderView> record(InstrumentCode instrument, CompletableFuture<OrderView> acknowledged,
                                                 List<RecordedTrade> made) {
-        CompletableFuture<?> previous = recorded.getOrDefault(instrument, CompletableFuture.completedFuture(null));
-        CompletableFuture<OrderView> done = acknowledged.thenCombine(previous, (order, ignored) -> order)
-                .thenCompose(order -> trades.record(made).subscribeAsCompletionStage().handle((ok, failure) -> {
-                    if (failure != null) {
-                        broken.put(instrument, Boolean.TRUE);
-                        LOG.errorf(failure, "the trades of %s could not be recorded; %s stops taking commands",
-                                order, instrument);
-                        throw new JournalUnavailableException("the trades could not be recorded");
-                    }
-                    return order;
-                }));
-        recorded.put(instrument, done);
-        return done;
+        return recording.record(instrument, acknowledged, made).handle((recorded, failure) -> {
+            if (acknowledged.isCompletedExceptionally()) {
+                return acknowledged.join(); // throws the journal's failure, which the caller should see
+            }
+            if (failure != null) {
+                broken.put(instrument, Boolean.TRUE);
+                LOG.errorf(failure, "the trades of %s could not be recorded; %s stops taking commands", made,
+                        instrument);
+                throw new JournalUnavailableException("the trades could not be recorded");
+            }
+            return acknowledged.join();
+        });
     }
 
     public Uni<Optional<OrderView>> order(PartyId party, long orderId) {
