@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,9 +18,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads the journal from the beginning up to its end as it stands when the reading starts, partition by
- * partition; within a partition (and so within an instrument) in the order the records were written. A plain
- * Kafka consumer without a group: replay is a read of history, not a subscription.
+ * Reads the journal up to its end as it stands when the reading starts, partition by partition, from the
+ * beginning or from given offsets (after a snapshot); within a partition (and so within an instrument) in the
+ * order the records were written. A plain Kafka consumer without a group: replay is a read of history, not a
+ * subscription.
  */
 @ApplicationScoped
 public class JournalReader {
@@ -43,21 +44,28 @@ public class JournalReader {
         return topic;
     }
 
-    /** Hands every journaled record to {@code replay}; returns how many there were. */
-    public long readAll(Consumer<JournalRecord> replay) {
+    /**
+     * Hands {@code replay} every record from the offset {@code from} gives for its partition on (partitions it
+     * does not name from their beginning), with its position; returns how many there were. An offset whose
+     * records the broker already deleted starts at the oldest record it still has.
+     */
+    public long read(Map<Integer, Long> from, BiConsumer<JournalPosition, JournalRecord> replay) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "trading-journal-replay-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         long count = 0;
         try (KafkaConsumer<String, String> consumer =
                      new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, PATIENCE).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            consumer.seekToBeginning(partitions.stream().filter(p -> !from.containsKey(p.partition())).toList());
+            partitions.stream().filter(p -> from.containsKey(p.partition()))
+                    .forEach(p -> consumer.seek(p, from.get(p.partition())));
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, PATIENCE);
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p, PATIENCE) < end.get(p))) {
@@ -67,7 +75,8 @@ public class JournalReader {
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        replay.accept(parse(record.value()));
+                        replay.accept(new JournalPosition(record.partition(), record.offset()),
+                                parse(record.value()));
                         count++;
                     }
                 }
