@@ -93,6 +93,16 @@ public final class InstrumentEngine {
         return fillSequence;
     }
 
+    /**
+     * Gives an engine that has no trading day yet (it started without a snapshot and the journal held no command
+     * for it) the market day of {@code now}: the day the service started in.
+     */
+    public void assumeDayAt(Instant now) {
+        if (tradingDay == null) {
+            tradingDay = marketDay.of(now);
+        }
+    }
+
     /** The end of day due at {@code now}, if the market clock has passed the close of the engine's trading day. */
     public Optional<Command.EndOfDay> endOfDayDue(Instant now) {
         LocalDate current = marketDay.of(now);

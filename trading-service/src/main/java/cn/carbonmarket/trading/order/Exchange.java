@@ -206,6 +206,7 @@ public class Exchange {
                         new Pending(request, CompletableFuture.completedFuture(order)));
             }
         });
+        engines.values().forEach(engine -> engine.assumeDayAt(clock.instant()));
         return applied.get();
     }
 
