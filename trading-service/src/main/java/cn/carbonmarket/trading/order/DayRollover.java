@@ -17,7 +17,7 @@ public class DayRollover {
         this.exchange = exchange;
     }
 
-    @Scheduled(every = "${market.trading.rollover.check-every}",
+    @Scheduled(every = "${market.trading.rollover.check-every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
         return Uni.createFrom().completionStage(exchange::rollOver).replaceWithVoid();

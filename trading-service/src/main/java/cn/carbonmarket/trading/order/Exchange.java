@@ -47,7 +47,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -134,8 +133,13 @@ public class Exchange {
         live = true;
         LOG.infof("rebuilt %d order books from %d snapshots and %d journal records on %s", desks.size(),
                 latest.size(), replayed, reader.topic());
-        // The journal's last trading day may have closed while the service was down.
-        rollOver().orTimeout(STARTUP.toSeconds(), TimeUnit.SECONDS).join();
+        // The journal's last trading day may have closed while the service was down. The desks run it before any
+        // command submitted after it, so nothing needs to wait for it here.
+        rollOver().whenComplete((closed, failure) -> {
+            if (failure != null) {
+                LOG.error("the end of day due at the start failed", failure);
+            }
+        });
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
