@@ -15,6 +15,7 @@ import cn.carbonmarket.contracts.risk.RiskPosition;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.testing.KafkaTopic;
 import cn.carbonmarket.trading.calendar.ManualClock;
 import cn.carbonmarket.trading.engine.DayClose;
 import cn.carbonmarket.trading.engine.InstrumentEngine;
@@ -88,7 +89,8 @@ class RolloverTest {
         placed(DemoUser.INVESTOR_1, limit(CEA, "BUY", 9_100, 30));
         long cashReserved = number(DemoUser.ENTITY_2, "CNY", "reserved");
         long unitsReserved = number(DemoUser.ENTITY_1, CEA, "reserved");
-        long restingBuy = placed(DemoUser.ENTITY_2, limit(CEA, "BUY", 8_500, 100));
+        Map<String, Object> wednesdaysBuy = limit(CEA, "BUY", 8_500, 100);
+        long restingBuy = placed(DemoUser.ENTITY_2, wednesdaysBuy);
         placed(DemoUser.ENTITY_1, limit(CEA, "SELL", 9_800, 50));
         assertThat(number(DemoUser.ENTITY_2, "CNY", "reserved")).isGreaterThan(cashReserved);
         place(DemoUser.INVESTOR_1, limit(CEA, "SELL", 9_100, 10)).statusCode(422)
@@ -119,6 +121,13 @@ class RolloverTest {
         assertThat(exchange.orders(PartyId.parse(DemoUser.ENTITY_2.partyId())).await().indefinitely())
                 .noneMatch(order -> order.orderId() == restingBuy);
 
+        // A client order id is the trading day's: Wednesday's may name a new order on Thursday.
+        assertThat(place(DemoUser.ENTITY_2, wednesdaysBuy).statusCode(201).extract().jsonPath().getLong("orderId"))
+                .isNotEqualTo(restingBuy);
+        var endOfDay = new KafkaTopic("trading.orders").await(r -> r.key().equals(CEA)
+                && r.value().contains("\"type\":\"END_OF_DAY\""), PATIENCE);
+        assertThat(endOfDay.value()).contains("\"closes\":\"2026-11-25\"", "\"opens\":\"2026-11-26\"");
+
         // T+1: what INVESTOR_1 bought on Wednesday can be sold on Thursday.
         placed(DemoUser.INVESTOR_1, limit(CEA, "SELL", 9_500, 40));
 
@@ -140,7 +149,7 @@ class RolloverTest {
 
         // A restart starts from the snapshots: the same books from Thursday's records alone.
         Exchange.Rebuild rebuild = exchange.rebuildFromJournal();
-        assertThat(rebuild.records()).as("Thursday's three orders").isEqualTo(3);
+        assertThat(rebuild.records()).as("Thursday's four orders").isEqualTo(4);
         assertThat(rebuild.records()).isLessThan(wednesdaysRecords);
         for (InstrumentCode code : exchange.instruments()) {
             InstrumentEngine engine = rebuild.engines().get(code);
@@ -155,6 +164,16 @@ class RolloverTest {
         PreTradeRisk restarted = new PreTradeRisk(json, clock, trades, store, offBook);
         restarted.recover(rebuild.engines());
         assertThat(held(restarted.book().positions())).isEqualTo(held(risk.book().positions()));
+
+        // Without snapshots the whole journal replays, its END_OF_DAY records included, to the same books.
+        database.update("delete from journal_snapshot");
+        Exchange.Rebuild full = exchange.rebuildFromJournal();
+        assertThat(full.records()).isEqualTo(wednesdaysRecords + 4 + 4);
+        for (InstrumentCode code : exchange.instruments()) {
+            assertThat(full.engines().get(code).depth()).isEqualTo(exchange.depth(code).await().indefinitely());
+            assertThat(full.engines().get(code).orders()).isEqualTo(rebuild.engines().get(code).orders());
+            assertThat(full.engines().get(code).fillSequence()).isEqualTo(rebuild.engines().get(code).fillSequence());
+        }
     }
 
     private static long halfUp(long scaled) {
