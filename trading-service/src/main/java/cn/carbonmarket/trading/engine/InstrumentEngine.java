@@ -176,7 +176,7 @@ public final class InstrumentEngine {
     /**
      * Executes a command that passed {@link #check} (or comes from the journal, where it once did).
      *
-     * @return the order it placed or cancelled, or null for a halt or resume
+     * @return the order it placed or cancelled, or null for a halt, a resume or an end of day
      */
     public OrderView apply(Command command) {
         if (command instanceof Command.EndOfDay end) {
@@ -184,6 +184,7 @@ public final class InstrumentEngine {
             return null;
         }
         if (tradingDay == null) {
+            // Without a snapshot, the journal's first command for the instrument says which day it was trading.
             tradingDay = marketDay.of(command.at());
         }
         current = command;
@@ -272,7 +273,8 @@ public final class InstrumentEngine {
         return fills.stream().filter(f -> f.buyer().equals(party) || f.seller().equals(party)).toList();
     }
 
-    /** How many fills the engine has made this trading day: with {@link #fillsSince} a caller picks out a command's fills. */
+    /** How many fills the engine has made this trading day: with {@link #fillsSince} a caller picks out a command's
+     * fills. */
     public int fillCount() {
         return fills.size();
     }

@@ -46,8 +46,9 @@ public class JournalReader {
 
     /**
      * Hands {@code replay} every record from the offset {@code from} gives for its partition on (partitions it
-     * does not name from their beginning), with its position; returns how many there were. An offset whose
-     * records the broker already deleted starts at the oldest record it still has.
+     * does not name from their beginning), with its position; returns how many there were. An offset the
+     * partition no longer holds (records deleted, or past its end: a topic made anew) is refused: replaying from
+     * anywhere else would rebuild different books.
      */
     public long read(Map<Integer, Long> from, BiConsumer<JournalPosition, JournalRecord> replay) {
         Properties props = new Properties();
@@ -56,17 +57,23 @@ public class JournalReader {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         long count = 0;
         try (KafkaConsumer<String, String> consumer =
                      new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, PATIENCE).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions.stream().filter(p -> !from.containsKey(p.partition())).toList());
-            partitions.stream().filter(p -> from.containsKey(p.partition()))
-                    .forEach(p -> consumer.seek(p, from.get(p.partition())));
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, PATIENCE);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, PATIENCE);
+            for (TopicPartition partition : partitions) {
+                Long offset = from.get(partition.partition());
+                if (offset != null && (offset < begin.get(partition) || offset > end.get(partition))) {
+                    throw new IllegalStateException("the journal " + partition + " holds offsets "
+                            + begin.get(partition) + ".." + end.get(partition) + ", not " + offset
+                            + " where replay is to start");
+                }
+                consumer.seek(partition, offset == null ? begin.get(partition) : offset);
+            }
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p, PATIENCE) < end.get(p))) {
                 if (System.nanoTime() > deadline) {

@@ -7,6 +7,7 @@ import static cn.carbonmarket.trading.order.Orders.place;
 import static cn.carbonmarket.trading.order.Orders.placed;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -19,6 +20,7 @@ import cn.carbonmarket.testing.KafkaTopic;
 import cn.carbonmarket.trading.calendar.ManualClock;
 import cn.carbonmarket.trading.engine.DayClose;
 import cn.carbonmarket.trading.engine.InstrumentEngine;
+import cn.carbonmarket.trading.journal.JournalReader;
 import cn.carbonmarket.trading.risk.Funding;
 import cn.carbonmarket.trading.risk.OffBookCommitments;
 import cn.carbonmarket.trading.risk.PreTradeRisk;
@@ -76,6 +78,8 @@ class RolloverTest {
     @Inject
     @All
     List<OffBookCommitments> offBook;
+    @Inject
+    JournalReader reader;
 
     @Test
     void thursdayTradesAroundWednesdaysCloseWithWednesdaysOrdersGone() {
@@ -164,6 +168,10 @@ class RolloverTest {
         PreTradeRisk restarted = new PreTradeRisk(json, clock, trades, store, offBook);
         restarted.recover(rebuild.engines());
         assertThat(held(restarted.book().positions())).isEqualTo(held(risk.book().positions()));
+
+        // A snapshot pointing past what the journal holds (a topic made anew) is refused, not silently skipped.
+        assertThatThrownBy(() -> reader.read(Map.of(0, 1_000_000L), (position, record) -> { }))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not 1000000");
 
         // Without snapshots the whole journal replays, its END_OF_DAY records included, to the same books.
         database.update("delete from journal_snapshot");
