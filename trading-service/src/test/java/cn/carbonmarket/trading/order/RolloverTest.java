@@ -122,6 +122,8 @@ class RolloverTest {
         assertThat(number(DemoUser.ENTITY_2, "CNY", "reserved")).isEqualTo(cashReserved + thursdaysBuy);
         assertThat(number(DemoUser.ENTITY_1, CEA, "reserved")).isEqualTo(unitsReserved + 10);
         get(DemoUser.ENTITY_2, "/api/v1/orders/" + restingBuy).statusCode(404);
+        assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("market_trading_expired_orders_total{instrument=\"" + CEA + "\"} 2.0");
         assertThat(exchange.orders(PartyId.parse(DemoUser.ENTITY_2.partyId())).await().indefinitely())
                 .noneMatch(order -> order.orderId() == restingBuy);
 
