@@ -37,6 +37,11 @@ public class TradeRecording {
         return queues.computeIfAbsent(instrument, code -> new Queue()).add(new Pending(journaled, made));
     }
 
+    /** Completes once every trade of {@code instrument} handed over so far is recorded. */
+    public CompletableFuture<Void> recorded(InstrumentCode instrument) {
+        return record(instrument, CompletableFuture.completedFuture(null), List.of());
+    }
+
     private record Pending(CompletableFuture<?> journaled, List<RecordedTrade> made, CompletableFuture<Void> done) {
 
         Pending(CompletableFuture<?> journaled, List<RecordedTrade> made) {

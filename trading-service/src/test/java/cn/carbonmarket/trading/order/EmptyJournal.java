@@ -19,8 +19,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Starts every test run with an empty journal (the test copy of trading.orders, which only trading's tests
  * write): the service under test replays it on start, and books left over from an earlier run would skew depth.
- * Trading's trades and risk view go with it: trade ids restart with the journal, so an earlier run's trades would
- * otherwise hide this run's from being recorded.
+ * Trading's trades, risk view and journal snapshots go with it: trade ids restart with the journal, so an earlier
+ * run's trades would otherwise hide this run's from being recorded, and a snapshot would point into the emptied topic.
  */
 public class EmptyJournal implements QuarkusTestResourceLifecycleManager {
 
@@ -29,7 +29,8 @@ public class EmptyJournal implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         new Database("trading").update("do $$ begin if to_regclass('trade') is not null then"
-                + " truncate trade, risk_delta, risk_balance, reported_entry, withdrawal_hold; end if; end $$");
+                + " truncate trade, risk_delta, risk_balance, reported_entry, withdrawal_hold; end if;"
+                + " if to_regclass('journal_snapshot') is not null then truncate journal_snapshot; end if; end $$");
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTopic.BOOTSTRAP);
         try (Admin admin = Admin.create(props)) {

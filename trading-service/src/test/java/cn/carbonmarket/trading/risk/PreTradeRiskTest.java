@@ -315,7 +315,7 @@ class PreTradeRiskTest {
         database.update("delete from risk_delta where entry_id = ?", RiskBook.tradeEntry(tradeId));
 
         PreTradeRisk restarted = new PreTradeRisk(json, clock, trades, store, offBook);
-        restarted.recover(exchange.rebuildFromJournal());
+        restarted.recover(exchange.rebuildFromJournal().engines());
 
         assertThat(held(restarted.book().positions())).isEqualTo(held(risk.book().positions()));
         assertThat(database.count("select count(*) from trade where trade_id = ?", tradeId)).isEqualTo(1);

@@ -70,6 +70,19 @@ class TradeRecordingTest {
     }
 
     @Test
+    void recordedCompletesOnceEverythingHandedOverBeforeIsRecorded() {
+        recording.record(CEA, journaled(), List.of(trade("T1")));
+        recording.record(CEA, journaled(), List.of(trade("T2")));
+        CompletableFuture<Void> recorded = recording.recorded(CEA);
+
+        log.commits.get(0).complete(null);
+        assertThat(recorded).isNotDone();
+        log.commits.get(1).complete(null);
+        assertThat(recorded).isCompleted();
+        assertThat(recording.recorded(InstrumentCode.parse("CEA-2026"))).isCompleted();
+    }
+
+    @Test
     void instrumentsRecordIndependently() {
         recording.record(CEA, journaled(), List.of(trade("T1")));
         recording.record(InstrumentCode.parse("CEA-2026"), journaled(), List.of(trade("U1")));
