@@ -79,7 +79,8 @@ public class TradeRecording {
             List<RecordedTrade> trades = new ArrayList<>();
             batch.forEach(pending -> trades.addAll(pending.made()));
             CompletableFuture.allOf(batch.stream().map(Pending::journaled).toArray(CompletableFuture[]::new))
-                    .thenCompose(journaled -> log.record(trades).subscribeAsCompletionStage())
+                    .thenCompose(journaled -> trades.isEmpty() ? CompletableFuture.completedFuture(null)
+                            : log.record(trades).subscribeAsCompletionStage())
                     .whenComplete((recorded, failure) -> finished(batch, failure));
         }
 
