@@ -80,13 +80,15 @@ public class CreateTopics {
     // listConsumerGroups is deprecated in Kafka 4.1 in favour of listGroups, which older brokers lack.
     @SuppressWarnings("deprecation")
     private static void deleteNamespace(Admin admin, String prefix) throws Exception {
-        if (prefix.isEmpty()) {
-            throw new IllegalArgumentException("--fresh needs a non-empty prefix: the market's own topics stay");
+        if (!prefix.endsWith(".") || prefix.length() < 2) {
+            throw new IllegalArgumentException("--fresh needs a namespace such as test.: the market's own topics stay");
         }
+        // The services of a namespace consume in groups named after it ("test." -> "...-test"); only those go,
+        // so that resetting the bench's topics leaves a running test suite's groups alone.
+        String groupSuffix = "-" + prefix.substring(0, prefix.length() - 1);
         List<String> groups = new ArrayList<>();
         for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
-            if (group.groupId().endsWith("-test") || group.groupId().endsWith("-e2e")
-                    || group.groupId().endsWith("-bench")) {
+            if (group.groupId().endsWith(groupSuffix)) {
                 groups.add(group.groupId());
             }
         }

@@ -1,5 +1,6 @@
 package cn.carbonmarket.bench.registry;
 
+import cn.carbonmarket.bench.Keycloak;
 import cn.carbonmarket.testing.Identities;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,8 +43,7 @@ public final class MigrationLoad {
         int rows = Integer.parseInt(args[2]);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        String token = new BenchParties(http, args[1], registry).token("carbon-market", "market-web", "regulator",
-                "regulator");
+        String token = new Keycloak(http, args[1]).token("regulator");
         Path dir = Files.createTempDirectory("migration-bench");
         Path export = dir.resolve("beijing_holdings.csv");
         Map<String, Long> totals = write(export, rows);

@@ -1,5 +1,6 @@
 package cn.carbonmarket.bench.registry;
 
+import cn.carbonmarket.bench.Keycloak;
 import cn.carbonmarket.bench.registry.BenchParties.BenchParty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -39,7 +40,6 @@ public final class TransferLoad {
 
     public static void main(String[] args) throws Exception {
         String registry = args[0];
-        String keycloak = args[1];
         int partyCount = Integer.parseInt(args[4]);
         int clients = Integer.parseInt(args[5]);
         Duration warmup = Duration.ofSeconds(Long.parseLong(args[6]));
@@ -47,14 +47,14 @@ public final class TransferLoad {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
-        BenchParties setup = new BenchParties(http, keycloak, registry);
-        List<BenchParty> parties = setup.ensure(partyCount);
+        Keycloak keycloak = new Keycloak(http, args[1]);
+        List<BenchParty> parties = new BenchParties(http, keycloak, registry).ensure(partyCount);
         issue(args[2], args[3], parties);
-        String regulator = setup.token("carbon-market", "market-web", "regulator", "regulator");
+        String regulator = keycloak.token("regulator");
         awaitIssued(http, registry, regulator, parties.get(parties.size() - 1));
         List<String> tokens = parties.stream().map(p -> {
             try {
-                return setup.token("carbon-market", "market-web", p.user(), p.user());
+                return keycloak.token(p.user());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -1,10 +1,9 @@
 package cn.carbonmarket.bench.settlement;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.carbonmarket.bench.Keycloak;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,20 +41,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class ClearingLoad {
 
     private static final String CEA = "CEA-2025";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PARTITIONS = 8;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String settlement;
-    private final String keycloak;
+    private final Keycloak keycloak;
     private final String prefix;
     private final String jdbc;
     private final KafkaProducer<String, String> producer;
 
     private ClearingLoad(String settlement, String keycloak, String bootstrap, String prefix, String jdbc) {
         this.settlement = settlement;
-        this.keycloak = keycloak;
+        this.keycloak = new Keycloak(http, keycloak);
         this.prefix = prefix;
         this.jdbc = jdbc;
         Properties props = new Properties();
@@ -90,7 +88,7 @@ public final class ClearingLoad {
     /** Parties as the registry admits them, with cash deposited through the API and units moved into trading. */
     private List<UUID> fundedParties(int count, long tonnesEach) throws Exception {
         List<UUID> parties = new ArrayList<>();
-        String bank = token("bank");
+        String bank = keycloak.token("bank");
         for (int i = 0; i < count; i++) {
             UUID party = UUID.nameUUIDFromBytes(("bench-party-" + i).getBytes(StandardCharsets.UTF_8));
             parties.add(party);
@@ -218,7 +216,7 @@ public final class ClearingLoad {
             insert.setInt(3, trades);
             insert.executeUpdate();
         }
-        String operator = token("operator");
+        String operator = keycloak.token("operator");
         long started = System.nanoTime();
         post("/api/v1/clearing-runs/" + day, operator, "", 201);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -298,19 +296,6 @@ public final class ClearingLoad {
             }
         }
         throw new IllegalStateException("waited 10 minutes for " + expected + " rows: " + sql);
-    }
-
-    private String token(String user) throws Exception {
-        String form = "grant_type=password&client_id=market-web&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(keycloak + "/realms/carbon-market/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("no token for " + user + ": " + response.body());
-        }
-        return JSON.readTree(response.body()).get("access_token").asText();
     }
 
     private void post(String path, String token, String body, int expected) throws Exception {

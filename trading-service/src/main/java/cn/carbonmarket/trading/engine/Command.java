@@ -3,6 +3,7 @@ package cn.carbonmarket.trading.engine;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.trading.orderbook.Side;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * What an {@link InstrumentEngine} is told to do. Every accepted command is journaled exactly as it is here, so
@@ -32,5 +33,12 @@ public sealed interface Command {
     }
 
     record Resume(String operator, Instant at) implements Command {
+    }
+
+    /**
+     * The end of trading day {@code closes}: open orders expire, its close becomes the previous close of
+     * {@code opens} (the next trading day the market clock has reached) and the book starts empty.
+     */
+    record EndOfDay(LocalDate closes, LocalDate opens, Instant at) implements Command {
     }
 }

@@ -5,6 +5,7 @@ import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.trading.calendar.TradingCalendar;
 import cn.carbonmarket.trading.calendar.TradingMode;
 import cn.carbonmarket.trading.marketdata.DailyPrices;
+import cn.carbonmarket.trading.marketdata.MarketDay;
 import cn.carbonmarket.trading.orderbook.BookEvents;
 import cn.carbonmarket.trading.orderbook.CancelReason;
 import cn.carbonmarket.trading.orderbook.Depth;
@@ -13,6 +14,8 @@ import cn.carbonmarket.trading.orderbook.OrderValidation;
 import cn.carbonmarket.trading.orderbook.ResultCode;
 import cn.carbonmarket.trading.orderbook.Side;
 import cn.carbonmarket.trading.rules.ListingRules;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,30 +38,76 @@ public final class InstrumentEngine {
     private static final int EXPECTED_ORDERS = 4_096;
 
     private final InstrumentCode instrument;
+    private final ListingRules rules;
     private final TradingCalendar calendar;
-    private final OrderValidation validation;
-    private final FastOrderBook book;
-    private final DailyPrices prices;
+    private final MarketDay marketDay;
     private final FillListener listener;
+    /** The trading day's orders and fills: the end of the day drops them (fills stay in the trade log). */
     private final Map<Long, Order> orders = new HashMap<>();
     private final List<Fill> fills = new ArrayList<>();
     private final Depth depth;
+    /** The band, the book sized to it and the reference prices are the day's: each day starts them afresh. */
+    private OrderValidation validation;
+    private FastOrderBook book;
+    private DailyPrices prices;
+    private LocalDate tradingDay;
+    private long fillSequence;
     private boolean halted;
     private Command current;
 
     public InstrumentEngine(InstrumentCode instrument, ListingRules rules, TradingCalendar calendar,
                             long previousClose, FillListener listener) {
+        this(instrument, rules, calendar, DayOpening.listed(previousClose), listener);
+    }
+
+    public InstrumentEngine(InstrumentCode instrument, ListingRules rules, TradingCalendar calendar,
+                            DayOpening opening, FillListener listener) {
         this.instrument = instrument;
+        this.rules = rules;
         this.calendar = calendar;
-        this.validation = new OrderValidation(rules, previousClose);
-        this.book = new FastOrderBook(validation.band(), rules.tick(), EXPECTED_ORDERS, new Events());
-        this.prices = new DailyPrices(previousClose);
+        this.marketDay = new MarketDay(calendar);
         this.listener = listener;
         this.depth = new Depth(rules.counterpartyLevels());
+        this.fillSequence = opening.fillSequence();
+        open(opening.day(), opening.previousClose());
+    }
+
+    private void open(LocalDate day, long previousClose) {
+        tradingDay = day;
+        validation = new OrderValidation(rules, previousClose);
+        book = new FastOrderBook(validation.band(), rules.tick(), EXPECTED_ORDERS, new Events());
+        prices = new DailyPrices(previousClose);
     }
 
     public InstrumentCode instrument() {
         return instrument;
+    }
+
+    /** The trading day the engine is in, or null before its first command when it started without one. */
+    public LocalDate tradingDay() {
+        return tradingDay;
+    }
+
+    /** The fill sequence so far: the next fill is this plus one. */
+    public long fillSequence() {
+        return fillSequence;
+    }
+
+    /**
+     * Gives an engine that has no trading day yet (it started without a snapshot and the journal held no command
+     * for it) the market day of {@code now}: the day the service started in.
+     */
+    public void assumeDayAt(Instant now) {
+        if (tradingDay == null) {
+            tradingDay = marketDay.of(now);
+        }
+    }
+
+    /** The end of day due at {@code now}, if the market clock has passed the close of the engine's trading day. */
+    public Optional<Command.EndOfDay> endOfDayDue(Instant now) {
+        LocalDate current = marketDay.of(now);
+        return tradingDay != null && current.isAfter(tradingDay)
+                ? Optional.of(new Command.EndOfDay(tradingDay, current, now)) : Optional.empty();
     }
 
     /** Why {@code command} must be refused, or empty when it may be journaled and applied. */
@@ -79,6 +128,11 @@ public final class InstrumentEngine {
             return order.open() == 0
                     ? refuse("ORDER_NOT_OPEN", "order " + order.id + " is " + order.state() + "; nothing is open")
                     : Optional.empty();
+        }
+        if (command instanceof Command.EndOfDay end) {
+            return end.closes().equals(tradingDay) && end.opens().isAfter(end.closes()) ? Optional.empty()
+                    : refuse("DAY_ALREADY_CLOSED", instrument + " is in trading day " + tradingDay + ", not "
+                            + end.closes());
         }
         if (command instanceof Command.Halt) {
             return halted ? refuse("INSTRUMENT_ALREADY_HALTED", instrument + " is already halted") : Optional.empty();
@@ -122,9 +176,17 @@ public final class InstrumentEngine {
     /**
      * Executes a command that passed {@link #check} (or comes from the journal, where it once did).
      *
-     * @return the order it placed or cancelled, or null for a halt or resume
+     * @return the order it placed or cancelled, or null for a halt, a resume or an end of day
      */
     public OrderView apply(Command command) {
+        if (command instanceof Command.EndOfDay end) {
+            closeDay(end);
+            return null;
+        }
+        if (tradingDay == null) {
+            // Without a snapshot, the journal's first command for the instrument says which day it was trading.
+            tradingDay = marketDay.of(command.at());
+        }
         current = command;
         try {
             if (command instanceof Command.PlaceLimit place) {
@@ -154,6 +216,25 @@ public final class InstrumentEngine {
         } finally {
             current = null;
         }
+    }
+
+    /**
+     * Ends the engine's trading day (an {@link Command.EndOfDay} that passed {@link #check}, or from the journal):
+     * every open order expires, the day's close becomes the next day's previous close with its band, and the
+     * book, orders, fills and reference prices start afresh. Applying it again for a day already closed changes
+     * nothing and reports nothing expired.
+     */
+    public DayClose closeDay(Command.EndOfDay end) {
+        if (!end.closes().equals(tradingDay)) {
+            return new DayClose(instrument, end.closes(), prices.previousClose(), tradingDay, List.of());
+        }
+        orders.values().stream().filter(order -> order.open() > 0).forEach(Order::expire);
+        List<OrderView> day = orders();
+        long close = prices.close();
+        orders.clear();
+        fills.clear();
+        open(end.opens(), close);
+        return new DayClose(instrument, end.closes(), close, end.opens(), day);
     }
 
     private Order register(Order order) {
@@ -192,7 +273,8 @@ public final class InstrumentEngine {
         return fills.stream().filter(f -> f.buyer().equals(party) || f.seller().equals(party)).toList();
     }
 
-    /** How many fills the engine has made: with {@link #fillsSince} a caller picks out a command's fills. */
+    /** How many fills the engine has made this trading day: with {@link #fillsSince} a caller picks out a command's
+     * fills. */
     public int fillCount() {
         return fills.size();
     }
@@ -239,7 +321,7 @@ public final class InstrumentEngine {
             }
             Order buy = takerSide == Side.BUY ? taker : maker;
             Order sell = takerSide == Side.BUY ? maker : taker;
-            long sequence = fills.size() + 1L;
+            long sequence = ++fillSequence;
             Fill fill = new Fill(instrument + "-" + sequence, instrument, sequence, buy.id, buy.party, sell.id,
                     sell.party, maker.id, price, quantity, current.at());
             fills.add(fill);

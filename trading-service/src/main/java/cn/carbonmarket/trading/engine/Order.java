@@ -28,6 +28,8 @@ final class Order {
     /** Turnover in fen, for the average fill price. */
     long filledValue;
     ResultCode rejectedFor;
+    /** Whether its open remainder was cancelled by the end of its trading day. */
+    boolean expired;
 
     Order(long id, PartyId party, String clientOrderId, InstrumentCode instrument, Side side, long price, int level,
           long quantity, Instant placedAt) {
@@ -46,12 +48,21 @@ final class Order {
         return quantity - filled - cancelled;
     }
 
+    /** The end of the trading day cancels what is still open. */
+    void expire() {
+        cancelled += open();
+        expired = true;
+    }
+
     OrderState state() {
         if (rejectedFor != null) {
             return OrderState.REJECTED;
         }
         if (filled == quantity) {
             return OrderState.FILLED;
+        }
+        if (expired) {
+            return OrderState.EXPIRED;
         }
         if (cancelled > 0) {
             return OrderState.CANCELLED;

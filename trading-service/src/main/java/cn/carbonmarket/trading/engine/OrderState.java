@@ -11,6 +11,9 @@ public enum OrderState {
     FILLED,
     /** Some or all of it left the book without trading (by request, or an immediate-or-cancel remainder). */
     CANCELLED,
+    /** Still open when its trading day ended: the open remainder counts as cancelled; {@code filled} may be
+     * non-zero. */
+    EXPIRED,
     /** Accepted by the service but refused by the book (a take at a level the counterparty side does not have). */
     REJECTED
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,9 +18,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads the journal from the beginning up to its end as it stands when the reading starts, partition by
- * partition; within a partition (and so within an instrument) in the order the records were written. A plain
- * Kafka consumer without a group: replay is a read of history, not a subscription.
+ * Reads the journal up to its end as it stands when the reading starts, partition by partition, from the
+ * beginning or from given offsets (after a snapshot); within a partition (and so within an instrument) in the
+ * order the records were written. A plain Kafka consumer without a group: replay is a read of history, not a
+ * subscription.
  */
 @ApplicationScoped
 public class JournalReader {
@@ -43,8 +44,13 @@ public class JournalReader {
         return topic;
     }
 
-    /** Hands every journaled record to {@code replay}; returns how many there were. */
-    public long readAll(Consumer<JournalRecord> replay) {
+    /**
+     * Hands {@code replay} every record from the offset {@code from} gives for its partition on (partitions it
+     * does not name from their beginning), with its position; returns how many there were. An offset the
+     * partition no longer holds (records deleted, or past its end: a topic made anew) is refused: replaying from
+     * anywhere else would rebuild different books.
+     */
+    public long read(Map<Integer, Long> from, BiConsumer<JournalPosition, JournalRecord> replay) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "trading-journal-replay-" + UUID.randomUUID());
@@ -57,8 +63,17 @@ public class JournalReader {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, PATIENCE).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, PATIENCE);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, PATIENCE);
+            for (TopicPartition partition : partitions) {
+                Long offset = from.get(partition.partition());
+                if (offset != null && (offset < begin.get(partition) || offset > end.get(partition))) {
+                    throw new IllegalStateException("the journal " + partition + " holds offsets "
+                            + begin.get(partition) + ".." + end.get(partition) + ", not " + offset
+                            + " where replay is to start");
+                }
+                consumer.seek(partition, offset == null ? begin.get(partition) : offset);
+            }
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p, PATIENCE) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
@@ -67,7 +82,8 @@ public class JournalReader {
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        replay.accept(parse(record.value()));
+                        replay.accept(new JournalPosition(record.partition(), record.offset()),
+                                parse(record.value()));
                         count++;
                     }
                 }

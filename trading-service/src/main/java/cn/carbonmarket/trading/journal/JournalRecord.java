@@ -6,6 +6,7 @@ import cn.carbonmarket.trading.engine.Command;
 import cn.carbonmarket.trading.orderbook.Side;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * One accepted command as it stands in the journal (topic trading.orders, keyed by instrument): a small flat JSON
@@ -16,33 +17,37 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JournalRecord(int version, Type type, String instrument, Long orderId, String party,
                             String clientOrderId, Side side, Long price, Integer level, Long quantity,
-                            String operator, Instant at) {
+                            String operator, LocalDate closes, LocalDate opens, Instant at) {
 
     public static final int VERSION = 1;
 
-    public enum Type { PLACE_LIMIT, TAKE_AT_LEVEL, CANCEL, HALT, RESUME }
+    public enum Type { PLACE_LIMIT, TAKE_AT_LEVEL, CANCEL, HALT, RESUME, END_OF_DAY }
 
     public static JournalRecord of(InstrumentCode instrument, Command command) {
         String code = instrument.toString();
         if (command instanceof Command.PlaceLimit p) {
             return new JournalRecord(VERSION, Type.PLACE_LIMIT, code, p.orderId(), p.party().toString(),
-                    p.clientOrderId(), p.side(), p.price(), null, p.quantity(), null, p.at());
+                    p.clientOrderId(), p.side(), p.price(), null, p.quantity(), null, null, null, p.at());
         }
         if (command instanceof Command.TakeAtLevel t) {
             return new JournalRecord(VERSION, Type.TAKE_AT_LEVEL, code, t.orderId(), t.party().toString(),
-                    t.clientOrderId(), t.side(), null, t.level(), t.quantity(), null, t.at());
+                    t.clientOrderId(), t.side(), null, t.level(), t.quantity(), null, null, null, t.at());
         }
         if (command instanceof Command.Cancel c) {
             return new JournalRecord(VERSION, Type.CANCEL, code, c.orderId(), null, null, null, null, null, null,
-                    null, c.at());
+                    null, null, null, c.at());
         }
         if (command instanceof Command.Halt h) {
             return new JournalRecord(VERSION, Type.HALT, code, null, null, null, null, null, null, null,
-                    h.operator(), h.at());
+                    h.operator(), null, null, h.at());
+        }
+        if (command instanceof Command.EndOfDay e) {
+            return new JournalRecord(VERSION, Type.END_OF_DAY, code, null, null, null, null, null, null, null, null,
+                    e.closes(), e.opens(), e.at());
         }
         Command.Resume r = (Command.Resume) command;
         return new JournalRecord(VERSION, Type.RESUME, code, null, null, null, null, null, null, null, r.operator(),
-                r.at());
+                null, null, r.at());
     }
 
     public InstrumentCode instrumentCode() {
@@ -62,6 +67,7 @@ public record JournalRecord(int version, Type type, String instrument, Long orde
             case CANCEL -> new Command.Cancel(orderId, at);
             case HALT -> new Command.Halt(operator, at);
             case RESUME -> new Command.Resume(operator, at);
+            case END_OF_DAY -> new Command.EndOfDay(closes, opens, at);
         };
     }
 }

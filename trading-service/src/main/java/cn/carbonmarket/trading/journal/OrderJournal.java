@@ -5,9 +5,11 @@ import cn.carbonmarket.trading.engine.Command;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.OutgoingMessageMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -30,10 +32,11 @@ public class OrderJournal {
     }
 
     /**
-     * Sends the command now and completes when the broker acknowledged it. Called on the instrument's desk
-     * thread, in the order the engine applied the commands, which is therefore their order on the topic.
+     * Sends the command now and completes with its position once the broker acknowledged it. Called on the
+     * instrument's desk thread, in the order the engine applied the commands, which is therefore their order on
+     * the topic.
      */
-    public CompletableFuture<Void> append(InstrumentCode instrument, Command command) {
+    public CompletableFuture<JournalPosition> append(InstrumentCode instrument, Command command) {
         String key = instrument.toString();
         String value;
         try {
@@ -41,8 +44,14 @@ public class OrderJournal {
         } catch (JsonProcessingException e) {
             return CompletableFuture.failedFuture(e);
         }
+        // The connector puts the broker's record metadata here before it acknowledges the message.
+        OutgoingMessageMetadata<RecordMetadata> written = new OutgoingMessageMetadata<>();
         Message<String> message = Message.of(value)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
-        return emitter.sendMessage(message).subscribeAsCompletionStage();
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
+                .addMetadata(written);
+        return emitter.sendMessage(message).subscribeAsCompletionStage().thenApply(ack -> {
+            RecordMetadata at = written.getResult();
+            return new JournalPosition(at.partition(), at.offset());
+        });
     }
 }

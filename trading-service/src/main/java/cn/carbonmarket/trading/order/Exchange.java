@@ -9,20 +9,25 @@ import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.trading.calendar.TradingCalendar;
 import cn.carbonmarket.trading.engine.BookDepth;
 import cn.carbonmarket.trading.engine.Command;
+import cn.carbonmarket.trading.engine.DayClose;
+import cn.carbonmarket.trading.engine.DayOpening;
 import cn.carbonmarket.trading.engine.Fill;
 import cn.carbonmarket.trading.engine.FillListener;
 import cn.carbonmarket.trading.engine.InstrumentDesk;
 import cn.carbonmarket.trading.engine.InstrumentEngine;
 import cn.carbonmarket.trading.engine.OrderView;
 import cn.carbonmarket.trading.engine.Refusal;
+import cn.carbonmarket.trading.journal.JournalPosition;
 import cn.carbonmarket.trading.journal.JournalReader;
 import cn.carbonmarket.trading.journal.JournalRecord;
+import cn.carbonmarket.trading.journal.JournalSnapshot;
 import cn.carbonmarket.trading.journal.OrderJournal;
+import cn.carbonmarket.trading.journal.SnapshotStore;
 import cn.carbonmarket.trading.risk.PreTradeRisk;
 import cn.carbonmarket.trading.rules.ListingRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
 import cn.carbonmarket.trading.trade.RecordedTrade;
-import cn.carbonmarket.trading.trade.TradeLog;
+import cn.carbonmarket.trading.trade.TradeRecording;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
@@ -31,8 +36,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,18 +49,25 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * The exchange around its engines: one {@link InstrumentDesk} per listed instrument, order ids, client order ids,
  * and the journal. A command is checked and applied on its instrument's desk thread and journaled from there in
  * the same order; the caller's answer waits for the broker's acknowledgement. On start every engine is rebuilt
- * from the journal before any request is served.
+ * from its latest snapshot and the journal after it before any request is served.
+ *
+ * <p>Trading days end by a journaled {@link Command.EndOfDay} on the desk thread, once the market clock has passed
+ * the close of the engine's day: on a schedule, right after the start, and (unless switched off) before any command
+ * that arrives later. Orders, client order ids and fills in memory are the current trading day's: an order of an
+ * earlier day is no longer found here (its trades stay in the trade log) and its client order id is free again.
  */
 @ApplicationScoped
 public class Exchange {
 
     private static final Logger LOG = Logger.getLogger(Exchange.class);
+    private static final Duration STARTUP = Duration.ofMinutes(2);
 
     /** A participant's order id of its own, with the request it came with. */
     private record ClientOrder(PartyId party, String clientOrderId) {
@@ -66,8 +80,15 @@ public class Exchange {
     public record Placed(OrderView order, boolean created) {
     }
 
+    /** Engines rebuilt from the snapshots and the journal, and how many journal records that took. */
+    public record Rebuild(Map<InstrumentCode, InstrumentEngine> engines, long records) {
+    }
+
     private final OrderJournal journal;
     private final JournalReader reader;
+    private final SnapshotStore snapshots;
+    private final DayCloseReport closes;
+    private final boolean rollBeforeCommands;
     private final Clock clock;
     private final ObjectMapper json;
     private final Map<InstrumentCode, InstrumentDesk> desks = new LinkedHashMap<>();
@@ -77,19 +98,22 @@ public class Exchange {
     private final AtomicLong lastOrderId = new AtomicLong();
     private final FillListener fills;
     private final PreTradeRisk risk;
-    private final TradeLog trades;
-    /** Per instrument, the recording of its latest trades: each command's trades are recorded after the last's. */
-    private final Map<InstrumentCode, CompletableFuture<?>> recorded = new ConcurrentHashMap<>();
+    private final TradeRecording recording;
     private volatile boolean live;
 
-    public Exchange(OrderJournal journal, JournalReader reader, Clock clock, ObjectMapper json,
-                    @All List<FillListener> listeners, PreTradeRisk risk, TradeLog trades) {
+    public Exchange(OrderJournal journal, JournalReader reader, SnapshotStore snapshots, DayCloseReport closes,
+                    @ConfigProperty(name = "market.trading.rollover.before-commands") boolean rollBeforeCommands,
+                    Clock clock, ObjectMapper json, @All List<FillListener> listeners, PreTradeRisk risk,
+                    TradeRecording recording) {
         this.journal = journal;
         this.reader = reader;
+        this.snapshots = snapshots;
+        this.closes = closes;
+        this.rollBeforeCommands = rollBeforeCommands;
         this.clock = clock;
         this.json = json;
         this.risk = risk;
-        this.trades = trades;
+        this.recording = recording;
         // Fills replayed from the journal were announced before the restart; only new ones go to the listener.
         this.fills = fill -> {
             if (live) {
@@ -99,12 +123,21 @@ public class Exchange {
     }
 
     void start(@Observes StartupEvent event) {
-        Map<InstrumentCode, InstrumentEngine> engines = freshEngines(fills);
-        long replayed = replay(engines, true);
+        Map<InstrumentCode, JournalSnapshot> latest = snapshots.latest().await().atMost(STARTUP);
+        Map<InstrumentCode, InstrumentEngine> engines = freshEngines(latest, fills);
+        long replayed = replay(engines, latest, true);
         risk.recover(engines);
         engines.forEach((code, engine) -> desks.put(code, new InstrumentDesk(engine)));
         live = true;
-        LOG.infof("rebuilt %d order books from %d journal records on %s", desks.size(), replayed, reader.topic());
+        LOG.infof("rebuilt %d order books from %d snapshots and %d journal records on %s", desks.size(),
+                latest.size(), replayed, reader.topic());
+        // The journal's last trading day may have closed while the service was down. The desks run it before any
+        // command submitted after it, so nothing needs to wait for it here.
+        rollOver().whenComplete((closed, failure) -> {
+            if (failure != null) {
+                LOG.error("the end of day due at the start failed", failure);
+            }
+        });
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -113,7 +146,9 @@ public class Exchange {
         }
     }
 
-    private Map<InstrumentCode, InstrumentEngine> freshEngines(FillListener listener) {
+    /** Engines opening each instrument's latest snapshot, or its listed reference price when it has none. */
+    private Map<InstrumentCode, InstrumentEngine> freshEngines(Map<InstrumentCode, JournalSnapshot> latest,
+                                                               FillListener listener) {
         TradingRulePack pack = TradingRulePack.load(json);
         TradingCalendar calendar = TradingCalendar.load(json);
         Map<InstrumentCode, InstrumentEngine> engines = new LinkedHashMap<>();
@@ -121,21 +156,48 @@ public class Exchange {
             Jurisdiction jurisdiction = listed.code().product().jurisdiction();
             ListingRules rules = pack.listing(jurisdiction).orElseThrow(() -> new IllegalStateException(
                     listed.code() + " is listed but " + jurisdiction + " has no listing rules"));
-            engines.put(listed.code(), new InstrumentEngine(listed.code(), rules, calendar, listed.previousClose(),
-                    listener));
+            DayOpening opening = Optional.ofNullable(latest.get(listed.code())).map(JournalSnapshot::opening)
+                    .orElse(DayOpening.listed(listed.previousClose()));
+            engines.put(listed.code(), new InstrumentEngine(listed.code(), rules, calendar, opening, listener));
         }
         return engines;
     }
 
-    /** Applies the whole journal to {@code engines}; with {@code restore} also restores ids and client order ids. */
-    private long replay(Map<InstrumentCode, InstrumentEngine> engines, boolean restore) {
-        return reader.readAll(record -> {
+    /**
+     * Applies to {@code engines} the journal after their snapshots; with {@code restore} also restores order ids
+     * and client order ids. Returns how many records it applied.
+     */
+    private long replay(Map<InstrumentCode, InstrumentEngine> engines, Map<InstrumentCode, JournalSnapshot> latest,
+                        boolean restore) {
+        Map<Integer, Long> from = new HashMap<>();
+        // An instrument without a snapshot may share any partition: then every partition is read from its start.
+        if (latest.keySet().containsAll(engines.keySet())) {
+            latest.values().forEach(snapshot -> from.merge(snapshot.position().partition(),
+                    snapshot.position().offset() + 1, Math::min));
+        }
+        if (restore) {
+            latest.values().forEach(snapshot -> lastOrderId.accumulateAndGet(snapshot.lastOrderId(), Math::max));
+        }
+        AtomicLong applied = new AtomicLong();
+        reader.read(from, (position, record) -> {
             InstrumentEngine engine = engines.get(record.instrumentCode());
             if (engine == null) {
                 throw new IllegalStateException("the journal holds " + record.instrument()
                         + ", which is no longer listed");
             }
+            JournalSnapshot snapshot = latest.get(record.instrumentCode());
+            if (snapshot != null && snapshot.covers(position)) {
+                return;
+            }
+            applied.incrementAndGet();
             Command command = record.command();
+            if (command instanceof Command.EndOfDay end) {
+                DayClose closed = engine.closeDay(end);
+                if (restore) {
+                    forget(closed);
+                }
+                return;
+            }
             OrderView order = engine.apply(command);
             if (restore && record.type() != JournalRecord.Type.CANCEL && order != null) {
                 lastOrderId.accumulateAndGet(order.orderId(), Math::max);
@@ -146,13 +208,71 @@ public class Exchange {
                         new Pending(request, CompletableFuture.completedFuture(order)));
             }
         });
+        engines.values().forEach(engine -> engine.assumeDayAt(clock.instant()));
+        return applied.get();
     }
 
-    /** Fresh engines rebuilt from the journal as it stands now: what a restart would serve. */
-    public Map<InstrumentCode, InstrumentEngine> rebuildFromJournal() {
-        Map<InstrumentCode, InstrumentEngine> engines = freshEngines(fill -> { });
-        replay(engines, false);
-        return engines;
+    /** Fresh engines rebuilt from the snapshots and the journal as they stand now: what a restart would serve. */
+    public Rebuild rebuildFromJournal() {
+        Map<InstrumentCode, JournalSnapshot> latest = snapshots.latest().await().atMost(STARTUP);
+        Map<InstrumentCode, InstrumentEngine> engines = freshEngines(latest, fill -> { });
+        return new Rebuild(engines, replay(engines, latest, false));
+    }
+
+    /**
+     * Ends the trading day of every engine whose day the market clock has passed (see {@link #rollIfDue});
+     * completes with what each roll did once its snapshots are stored.
+     */
+    public CompletableFuture<List<DayClose>> rollOver() {
+        List<CompletableFuture<Optional<DayClose>>> rolls = desks.entrySet().stream()
+                .map(entry -> entry.getValue().submit(engine -> rollIfDue(entry.getKey(), engine))
+                        .thenCompose(Function.identity()))
+                .toList();
+        return CompletableFuture.allOf(rolls.toArray(CompletableFuture[]::new))
+                .thenApply(done -> rolls.stream().flatMap(roll -> roll.join().stream()).toList());
+    }
+
+    /**
+     * On the desk's thread: if the market clock has passed the close of the engine's trading day, journals and
+     * applies its {@link Command.EndOfDay}: open orders expire and release their reservations, surveillance follows
+     * the new previous close, the day's orders and client order ids are forgotten. Once the broker acknowledged the
+     * record and the day's trades are recorded, a snapshot marks where a restart replays from. Nothing is due twice
+     * for a day, so a second call changes nothing.
+     */
+    private CompletableFuture<Optional<DayClose>> rollIfDue(InstrumentCode instrument, InstrumentEngine engine) {
+        Optional<Command.EndOfDay> due = engine.endOfDayDue(clock.instant());
+        if (due.isEmpty() || broken.containsKey(instrument)) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        Command.EndOfDay end = due.get();
+        DayClose closed = engine.closeDay(end);
+        risk.dayClosed(closed, engine);
+        forget(closed);
+        closes.closed(closed);
+        long lastOrder = lastOrderId.get();
+        long fillSequence = engine.fillSequence();
+        CompletableFuture<?> tradesBefore = recording.recorded(instrument);
+        return journaled(instrument, end)
+                .thenCombine(tradesBefore, (position, ignored) -> new JournalSnapshot(instrument, end.opens(),
+                        closed.close(), lastOrder, fillSequence, position))
+                .thenCompose(taken -> snapshots.save(taken, end.at()).subscribeAsCompletionStage())
+                .handle((saved, failure) -> {
+                    if (failure != null) {
+                        // The journal holds the end of day; a restart replays it from the previous snapshot.
+                        LOG.warnf(failure, "no snapshot of %s after the end of %s", instrument, end.closes());
+                    }
+                    return Optional.of(closed);
+                });
+    }
+
+    /** The closed day's orders leave memory: their ids are not found any more, their client order ids are free. */
+    private void forget(DayClose closed) {
+        for (OrderView order : closed.orders()) {
+            instrumentOf.remove(order.orderId());
+            clientOrders.computeIfPresent(new ClientOrder(order.party(), order.clientOrderId()),
+                    (key, pending) -> pending.order().isDone() && !pending.order().isCompletedExceptionally()
+                            && pending.order().join().orderId() == order.orderId() ? null : pending);
+        }
     }
 
     public List<InstrumentCode> instruments() {
@@ -173,8 +293,9 @@ public class Exchange {
                 return Uni.createFrom().failure(new ConflictException("CLIENT_ORDER_ID_REUSED", "client order id "
                         + request.clientOrderId() + " was used for a different order"));
             }
+            // An order its trading day's end dropped from memory is answered as it was last seen.
             return uni(first.order().thenCompose(order -> desk(order.instrument())
-                    .submit(engine -> engine.order(order.orderId()).orElseThrow())))
+                    .submit(engine -> engine.order(order.orderId()).orElse(order))))
                     .map(order -> new Placed(order, false));
         }
         CompletableFuture<OrderView> placed = execute(desk, request.instrument(), engine -> {
@@ -233,6 +354,9 @@ public class Exchange {
                 throw new JournalUnavailableException("the journal lost a command of " + instrument
                         + "; it takes commands again once the service has restarted");
             }
+            if (rollBeforeCommands) {
+                rollIfDue(instrument, engine);
+            }
             Command next = command.apply(engine);
             engine.check(next).or(() -> risk.reserve(next, engine)).ifPresent(refusal -> {
                 throw refused(refusal);
@@ -243,39 +367,43 @@ public class Exchange {
                 instrumentOf.put(order.orderId(), instrument);
             }
             List<RecordedTrade> made = risk.applied(order, engine.fillsSince(fillsBefore));
-            CompletableFuture<OrderView> acknowledged = journal.append(instrument, next).handle((ack, failure) -> {
-                if (failure != null) {
-                    broken.put(instrument, Boolean.TRUE);
-                    LOG.errorf(failure, "the journal did not acknowledge %s; %s stops taking commands", next,
-                            instrument);
-                    throw new JournalUnavailableException("the journal did not acknowledge the command");
-                }
-                return order;
-            });
+            CompletableFuture<OrderView> acknowledged = journaled(instrument, next).thenApply(position -> order);
             return made.isEmpty() ? acknowledged : record(instrument, acknowledged, made);
         }).thenCompose(Function.identity());
     }
 
+    /** Journals an applied command; if the broker does not acknowledge it, the instrument stops taking commands. */
+    private CompletableFuture<JournalPosition> journaled(InstrumentCode instrument, Command command) {
+        return journal.append(instrument, command).handle((position, failure) -> {
+            if (failure != null) {
+                broken.put(instrument, Boolean.TRUE);
+                LOG.errorf(failure, "the journal did not acknowledge %s; %s stops taking commands", command,
+                        instrument);
+                throw new JournalUnavailableException("the journal did not acknowledge the command");
+            }
+            return position;
+        });
+    }
+
     /**
-     * Records a command's trades once it is journaled and the instrument's earlier trades are recorded, so their
-     * events keep execution order. A failure stops the instrument like a lost journal record: the restart records
-     * from the journal what is missing.
+     * Answers once the command is journaled and its trades are recorded (after the instrument's earlier trades, so
+     * their events keep execution order). A failure stops the instrument like a lost journal record: the restart
+     * records from the journal what is missing.
      */
     private CompletableFuture<OrderView> record(InstrumentCode instrument, CompletableFuture<OrderView> acknowledged,
                                                 List<RecordedTrade> made) {
-        CompletableFuture<?> previous = recorded.getOrDefault(instrument, CompletableFuture.completedFuture(null));
-        CompletableFuture<OrderView> done = acknowledged.thenCombine(previous, (order, ignored) -> order)
-                .thenCompose(order -> trades.record(made).subscribeAsCompletionStage().handle((ok, failure) -> {
-                    if (failure != null) {
-                        broken.put(instrument, Boolean.TRUE);
-                        LOG.errorf(failure, "the trades of %s could not be recorded; %s stops taking commands",
-                                order, instrument);
-                        throw new JournalUnavailableException("the trades could not be recorded");
-                    }
-                    return order;
-                }));
-        recorded.put(instrument, done);
-        return done;
+        return recording.record(instrument, acknowledged, made).handle((recorded, failure) -> {
+            if (acknowledged.isCompletedExceptionally()) {
+                return acknowledged.join(); // throws the journal's failure, which the caller should see
+            }
+            if (failure != null) {
+                broken.put(instrument, Boolean.TRUE);
+                LOG.errorf(failure, "the trades of %s could not be recorded; %s stops taking commands", made,
+                        instrument);
+                throw new JournalUnavailableException("the trades could not be recorded");
+            }
+            return acknowledged.join();
+        });
     }
 
     public Uni<Optional<OrderView>> order(PartyId party, long orderId) {

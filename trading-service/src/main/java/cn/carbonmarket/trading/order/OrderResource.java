@@ -51,7 +51,8 @@ public class OrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Place a limit order or take a counterparty level",
             description = "Answers once the order is matched and its command journaled. The same clientOrderId"
-                    + " again answers 200 with the first order as it stands now.")
+                    + " again within the trading day answers 200 with the first order as it stands now; orders of"
+                    + " earlier trading days are no longer kept, so their clientOrderIds may be used again.")
     @APIResponse(responseCode = "201", description = "accepted (it may already be filled, or REJECTED by the book)")
     @APIResponse(responseCode = "200", description = "the first order of this clientOrderId")
     @APIResponse(responseCode = "422", description = "a trading rule refuses it (band, tick, step, size, level,"
@@ -88,14 +89,16 @@ public class OrderResource {
 
     @GET
     @Path("/orders")
-    @Operation(summary = "The caller's orders in every instrument, oldest first")
+    @Operation(summary = "The caller's orders of the current trading day in every instrument, oldest first",
+            description = "An order still open at the end of its trading day ends EXPIRED; earlier days' orders"
+                    + " are no longer listed, their trades stay in the trade records.")
     public Uni<List<OrderResponse>> orders() {
         return exchange.orders(party()).map(orders -> orders.stream().map(OrderResponse::of).toList());
     }
 
     @GET
     @Path("/fills")
-    @Operation(summary = "The caller's fills, by instrument in execution order")
+    @Operation(summary = "The caller's fills of the current trading day, by instrument in execution order")
     public Uni<List<FillResponse>> fills() {
         PartyId party = party();
         return exchange.fills(party).map(fills -> fills.stream().map(f -> FillResponse.of(f, party)).toList());

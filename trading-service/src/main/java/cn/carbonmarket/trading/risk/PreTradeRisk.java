@@ -9,6 +9,7 @@ import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.trading.calendar.TradingCalendar;
 import cn.carbonmarket.trading.engine.BookDepth;
 import cn.carbonmarket.trading.engine.Command;
+import cn.carbonmarket.trading.engine.DayClose;
 import cn.carbonmarket.trading.engine.Fill;
 import cn.carbonmarket.trading.engine.InstrumentEngine;
 import cn.carbonmarket.trading.engine.OrderView;
@@ -171,12 +172,7 @@ public class PreTradeRisk {
             journaled.stream().map(RecordedTrade::trade)
                     .filter(t -> t.instrument().equals(code) && day(t.executedAt()).equals(today))
                     .forEach(t -> book.arrivedOn(t, today));
-            ListingRules listing = pack.listing(code.product().jurisdiction()).orElseThrow();
-            RiskRules risk = rules(code);
-            BookDepth depth = engine.depth();
-            watches.put(code, new PriceMoveWatch(code, depth.previousClose(),
-                    depth.last() > 0 ? depth.last() : depth.previousClose(), listing.dailyBandBasisPoints(),
-                    risk.abnormalMoveBandShareBasisPoints(), Duration.ofSeconds(risk.abnormalMoveWindowSeconds())));
+            watch(engine);
         });
         long commitments = 0;
         for (OffBookCommitments source : offBook) {
@@ -188,6 +184,26 @@ public class PreTradeRisk {
         LOG.infof("pre-trade risk recovered: %d balances, %d unreported changes, %d holds, %d journaled trades,"
                         + " %d open off-book reservations", snapshot.balances().size(), snapshot.unreported().size(),
                 snapshot.holds().size(), journaled.size(), commitments);
+    }
+
+    /**
+     * On the desk's thread, right after an end of day: the expired orders' reservations are released as after a
+     * cancel, and surveillance watches the new day around its previous close.
+     */
+    public void dayClosed(DayClose closed, InstrumentEngine engine) {
+        closed.expired().forEach(order -> book.orderOpen(order.orderId(), order.open()));
+        watch(engine);
+    }
+
+    /** Watches the engine's trading day for abnormal price moves, from its last price on. */
+    private void watch(InstrumentEngine engine) {
+        InstrumentCode code = engine.instrument();
+        ListingRules listing = pack.listing(code.product().jurisdiction()).orElseThrow();
+        RiskRules risk = rules(code);
+        BookDepth depth = engine.depth();
+        watches.put(code, new PriceMoveWatch(code, depth.previousClose(), depth.last(),
+                listing.dailyBandBasisPoints(), risk.abnormalMoveBandShareBasisPoints(),
+                Duration.ofSeconds(risk.abnormalMoveWindowSeconds())));
     }
 
     /**

@@ -7,9 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.trading.orderbook.Side;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -25,6 +30,9 @@ import net.jqwik.api.statistics.Statistics;
  * engine fed the applied commands ends in the same state (what journal replay relies on).
  */
 class InstrumentEnginePropertiesTest {
+
+    /** Thursday 10:00 in Shanghai, the trading day after the fixture's. */
+    private static final Instant THURSDAY = Instant.parse("2026-11-26T02:00:00Z");
 
     /** A step of a stream: which party, what kind of command, and the numbers it needs. */
     record Step(int kind, boolean alice, Side side, long price, long quantity, int pick) {
@@ -44,27 +52,7 @@ class InstrumentEnginePropertiesTest {
     void quantitiesAddUpAndReplayRebuildsTheSameEngine(@ForAll("streams") List<Step> steps) {
         EngineFixture fixture = new EngineFixture();
         InstrumentEngine engine = fixture.engine;
-        List<Command> applied = new ArrayList<>();
-        long nextId = 1;
-        for (Step step : steps) {
-            PartyId party = step.alice() ? ALICE : BOB;
-            Command command = switch (step.kind()) {
-                case 0 -> new Command.PlaceLimit(nextId, party, "c" + nextId++, step.side(), step.price(),
-                        step.quantity(), MORNING);
-                case 1 -> new Command.TakeAtLevel(nextId, party, "c" + nextId++, step.side(), 1 + step.pick() % 5,
-                        step.quantity(), MORNING);
-                case 2 -> new Command.Cancel(1 + step.pick(), MORNING);
-                default -> engine.halted() ? new Command.Resume("op", MORNING) : new Command.Halt("op", MORNING);
-            };
-            if (engine.check(command).isEmpty()) {
-                engine.apply(command);
-                applied.add(command);
-            }
-            BookDepth depth = engine.depth();
-            if (!depth.bids().isEmpty() && !depth.asks().isEmpty()) {
-                assertThat(depth.bids().get(0).price()).isLessThan(depth.asks().get(0).price());
-            }
-        }
+        List<Command> applied = drive(engine, steps);
 
         Map<Long, Long> filledByOrder = new java.util.HashMap<>();
         for (Fill fill : fixture.fills) {
@@ -96,5 +84,71 @@ class InstrumentEnginePropertiesTest {
         Statistics.label("cancelled orders").collect(cancelled > 0);
         Statistics.label("fills").coverage(c -> c.check(true).percentage(p -> p >= 50));
         Statistics.label("cancelled orders").coverage(c -> c.check(true).percentage(p -> p >= 50));
+    }
+
+    /** Checks and applies each step's command as the service does; returns the commands applied. */
+    private static List<Command> drive(InstrumentEngine engine, List<Step> steps) {
+        List<Command> applied = new ArrayList<>();
+        long nextId = 1;
+        for (Step step : steps) {
+            PartyId party = step.alice() ? ALICE : BOB;
+            Command command = switch (step.kind()) {
+                case 0 -> new Command.PlaceLimit(nextId, party, "c" + nextId++, step.side(), step.price(),
+                        step.quantity(), MORNING);
+                case 1 -> new Command.TakeAtLevel(nextId, party, "c" + nextId++, step.side(), 1 + step.pick() % 5,
+                        step.quantity(), MORNING);
+                case 2 -> new Command.Cancel(1 + step.pick(), MORNING);
+                default -> engine.halted() ? new Command.Resume("op", MORNING) : new Command.Halt("op", MORNING);
+            };
+            if (engine.check(command).isEmpty()) {
+                engine.apply(command);
+                applied.add(command);
+            }
+            BookDepth depth = engine.depth();
+            if (!depth.bids().isEmpty() && !depth.asks().isEmpty()) {
+                assertThat(depth.bids().get(0).price()).isLessThan(depth.asks().get(0).price());
+            }
+        }
+        return applied;
+    }
+
+    @Property(tries = 200)
+    void theEndOfDayExpiresWhatIsOpenClosesAtTheAverageAndHappensOnce(@ForAll("streams") List<Step> steps) {
+        EngineFixture fixture = new EngineFixture();
+        InstrumentEngine engine = fixture.engine;
+        List<Command> applied = drive(engine, steps);
+        Set<Long> open = engine.orders().stream().filter(o -> o.open() > 0).map(OrderView::orderId)
+                .collect(Collectors.toSet());
+        long volume = fixture.fills.stream().mapToLong(Fill::quantity).sum();
+        long turnover = fixture.fills.stream().mapToLong(f -> f.price() * f.quantity()).sum();
+        Command.EndOfDay end = engine.endOfDayDue(THURSDAY).orElseThrow();
+
+        DayClose closed = engine.closeDay(end);
+
+        assertThat(closed.close()).isEqualTo(volume == 0 ? EngineFixture.CLOSE
+                : BigDecimal.valueOf(turnover).divide(BigDecimal.valueOf(volume), 0, RoundingMode.HALF_UP)
+                        .longValueExact());
+        assertThat(closed.expired()).extracting(OrderView::orderId).containsExactlyInAnyOrderElementsOf(open);
+        assertThat(closed.orders()).allSatisfy(order -> {
+            assertThat(order.open()).isZero();
+            assertThat(order.filled() + order.cancelled()).isEqualTo(order.quantity());
+        });
+        assertThat(engine.orders()).isEmpty();
+        assertThat(engine.depth().bids()).isEmpty();
+        assertThat(engine.depth().asks()).isEmpty();
+        assertThat(engine.depth().previousClose()).isEqualTo(closed.close());
+
+        BookDepth after = engine.depth();
+        assertThat(engine.check(end)).isPresent();
+        engine.apply(end);
+        assertThat(engine.depth()).isEqualTo(after);
+
+        EngineFixture replayed = new EngineFixture();
+        applied.forEach(replayed.engine::apply);
+        replayed.engine.apply(end);
+        assertThat(replayed.engine.depth()).isEqualTo(engine.depth());
+        assertThat(replayed.engine.fillSequence()).isEqualTo(engine.fillSequence());
+        Statistics.label("expired orders").collect(!open.isEmpty());
+        Statistics.label("expired orders").coverage(c -> c.check(true).percentage(p -> p >= 50));
     }
 }

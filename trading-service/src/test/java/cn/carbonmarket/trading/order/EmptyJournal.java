@@ -19,10 +19,10 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Starts every test run with an empty journal (the test copy of trading.orders, which only trading's tests
  * write): the service under test replays it on start, and books left over from an earlier run would skew depth.
- * Trading's trades and risk view go with it: trade ids restart with the journal, so an earlier run's trades would
- * otherwise hide this run's from being recorded. So do block offers and auctions: an accepted offer or cleared
- * auction whose trade is gone looks to recovery like one a stop kept from being recorded, and recovery would
- * record an earlier run's off-book trades again.
+ * Trading's trades, risk view and journal snapshots go with it: trade ids restart with the journal, so an earlier
+ * run's trades would otherwise hide this run's from being recorded, and a snapshot would point into the emptied topic.
+ * So do block offers and auctions: an accepted offer or cleared auction whose trade is gone looks to recovery like
+ * one a stop kept from being recorded, and recovery would record an earlier run's off-book trades again.
  */
 public class EmptyJournal implements QuarkusTestResourceLifecycleManager {
 
@@ -32,7 +32,8 @@ public class EmptyJournal implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         new Database("trading").update("do $$ begin if to_regclass('trade') is not null then"
                 + " truncate trade, risk_delta, risk_balance, reported_entry, withdrawal_hold, block_offer, auction_bid,"
-                + " auction; end if; end $$");
+                + " auction; end if;"
+                + " if to_regclass('journal_snapshot') is not null then truncate journal_snapshot; end if; end $$");
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTopic.BOOTSTRAP);
         try (Admin admin = Admin.create(props)) {

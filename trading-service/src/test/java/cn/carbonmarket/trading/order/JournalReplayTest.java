@@ -54,7 +54,7 @@ class JournalReplayTest {
         placed(DemoUser.INVESTOR_1, take("CEA-2025", "SELL", 3, 60));
         post(DemoUser.OPERATOR, "/api/v1/instruments/CEA-2025/halt").statusCode(200);
 
-        Map<InstrumentCode, InstrumentEngine> rebuilt = exchange.rebuildFromJournal();
+        Map<InstrumentCode, InstrumentEngine> rebuilt = exchange.rebuildFromJournal().engines();
 
         InstrumentEngine engine = rebuilt.get(CEA);
         assertThat(engine.depth()).isEqualTo(exchange.depth(CEA).await().indefinitely());
@@ -88,7 +88,7 @@ class JournalReplayTest {
         }
         clients.shutdown();
 
-        InstrumentEngine engine = exchange.rebuildFromJournal().get(CEA);
+        InstrumentEngine engine = exchange.rebuildFromJournal().engines().get(CEA);
         assertThat(engine.depth()).isEqualTo(exchange.depth(CEA).await().indefinitely());
         for (DemoUser trader : traders) {
             PartyId party = PartyId.parse(trader.partyId());

@@ -1,5 +1,7 @@
 package cn.carbonmarket.trading.risk;
 
+import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.trading.engine.InstrumentEngine;
 import cn.carbonmarket.trading.order.Exchange;
 import cn.carbonmarket.trading.trade.TradeLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +9,7 @@ import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Pre-trade risk as a restart rebuilds it from the database and the journal, beside the running service's own:
@@ -35,10 +38,15 @@ public class Restart {
         this.exchange = exchange;
     }
 
-    /** A fresh risk view, recovered as on start. */
+    /** A fresh risk view, recovered as on start from the journal as it is now. */
     public PreTradeRisk recovered() {
+        return recoveredFrom(exchange.rebuildFromJournal().engines());
+    }
+
+    /** A fresh risk view, recovered as on start beside {@code engines} rebuilt from the journal. */
+    public PreTradeRisk recoveredFrom(Map<InstrumentCode, InstrumentEngine> engines) {
         PreTradeRisk restarted = new PreTradeRisk(json, clock, trades, store, offBook, offBookTrades);
-        restarted.recover(exchange.rebuildFromJournal());
+        restarted.recover(engines);
         return restarted;
     }
 }

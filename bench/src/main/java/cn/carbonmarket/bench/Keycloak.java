@@ -1,0 +1,89 @@
+package cn.carbonmarket.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The local Keycloak as the load generators use it: tokens by password grant, and participants made through the
+ * admin API (idempotent: a rerun finds the user it made before).
+ */
+public final class Keycloak {
+
+    private static final String REALM = "carbon-market";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final String url;
+
+    public Keycloak(HttpClient http, String url) {
+        this.http = http;
+        this.url = url;
+    }
+
+    /** A demo or bench user's token in the market's realm (their password is their user name). */
+    public String token(String user) throws IOException, InterruptedException {
+        return token(REALM, "market-web", user, user);
+    }
+
+    public String token(String realm, String client, String user, String password)
+            throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=" + client + "&username=" + enc(user) + "&password="
+                + enc(password);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(url + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("no token for " + user + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    /**
+     * Makes {@code user} (password = user name) a participant of {@code partyId} with the realm role {@code role},
+     * unless it exists already; the role mapping is set either way.
+     */
+    public void ensureParticipant(String user, String partyId, String role) throws IOException, InterruptedException {
+        String admin = token("master", "admin-cli", "admin", "admin");
+        String roleJson = send("GET", url + "/admin/realms/" + REALM + "/roles/" + role, admin, null, 200);
+        send("POST", url + "/admin/realms/" + REALM + "/users", admin, """
+                {"username":"%s","enabled":true,"email":"%s@bench.carbon-market.cn","emailVerified":true,
+                 "firstName":"Bench","lastName":"%s","attributes":{"party_id":["%s"],"region":["HB"]},
+                 "credentials":[{"type":"password","value":"%s","temporary":false}]}"""
+                .formatted(user, user, user, partyId, user), 201, 409);
+        JsonNode found = JSON.readTree(send("GET", url + "/admin/realms/" + REALM + "/users?exact=true&username="
+                + enc(user), admin, null, 200));
+        String userId = found.get(0).get("id").asText();
+        send("POST", url + "/admin/realms/" + REALM + "/users/" + userId + "/role-mappings/realm", admin,
+                "[" + roleJson + "]", 204);
+    }
+
+    private String send(String method, String target, String token, String body, int... expected)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target)).header("Authorization", "Bearer " + token);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (int status : expected) {
+            if (response.statusCode() == status) {
+                return response.body();
+            }
+        }
+        throw new IllegalStateException(method + " " + target + " answered " + response.statusCode() + ": "
+                + response.body());
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

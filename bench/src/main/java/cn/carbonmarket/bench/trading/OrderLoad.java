@@ -1,0 +1,212 @@
+package cn.carbonmarket.bench.trading;
+
+import cn.carbonmarket.bench.Keycloak;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Load generator for the exchange: authenticated order entry over HTTP through pre-trade risk, matching and the
+ * broker-acknowledged journal, next to the service's bare endpoint (the market session: the same HTTP stack and
+ * token checks, no work behind them) in the same run. First the most each sustains with a fixed number of clients,
+ * then order entry paced at half its maximum, its latency taken from each order's scheduled send time so that a
+ * stall is counted for every order it delays. Loopback only; ends with RESULT lines.
+ *
+ * <p>Usage: OrderLoad TRADING_URL KEYCLOAK_URL KAFKA_BOOTSTRAP TOPIC_PREFIX PARTIES CLIENTS WARMUP_S MEASURE_S
+ */
+public final class OrderLoad {
+
+    static final List<String> INSTRUMENTS = List.of("CEA-2024", "CEA-2025", "CEA-2026", "CCER-2025");
+    /** A hundred billion yuan: no bench order runs out of buying power. */
+    private static final long CASH_EACH = 10_000_000_000_000L;
+    /** Below the large-trader threshold and position limit of the rule pack. */
+    private static final long UNITS_EACH = 500_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String trading;
+
+    private OrderLoad(String trading) {
+        this.trading = trading;
+    }
+
+    public static void main(String[] args) throws Exception {
+        OrderLoad load = new OrderLoad(args[0]);
+        int partyCount = Integer.parseInt(args[4]);
+        int clients = Integer.parseInt(args[5]);
+        Duration warmup = Duration.ofSeconds(Long.parseLong(args[6]));
+        Duration measure = Duration.ofSeconds(Long.parseLong(args[7]));
+
+        List<BenchTrader> traders = load.traders(new Keycloak(load.http, args[1]), partyCount);
+        load.fund(args[2], args[3], traders);
+        OrderFlow flow = new OrderFlow(load.previousCloses(traders.get(0)));
+        Target bare = load.bare(traders);
+        Target orders = load.orders(traders, flow);
+
+        System.out.printf("warming up %d s, then measuring %d s each with %d clients over %d parties%n",
+                warmup.toSeconds(), measure.toSeconds(), clients, partyCount);
+        Load.closedLoop(bare, clients, warmup);
+        Load.closedLoop(orders, clients, warmup);
+        Load.Outcome bareMax = Load.closedLoop(bare, clients, measure);
+        Load.Outcome ordersMax = Load.closedLoop(orders, clients, measure);
+        long halfRate = Math.max(1, ordersMax.perSecond() / 2);
+        Load.Outcome paced = Load.paced(orders, halfRate, 4 * clients, measure);
+
+        System.out.printf("bare: %s%norders at most: %s%norders at %d/s: %s%n", bareMax, ordersMax, halfRate, paced);
+        System.out.printf("RESULT trading.bare %d req/s%n", bareMax.perSecond());
+        System.out.printf("RESULT trading.orders %d orders/s baseline %d ratio %s%n", ordersMax.perSecond(),
+                bareMax.perSecond(), ratio(ordersMax.perSecond(), bareMax.perSecond()));
+        print("trading.orders.max-rate", ordersMax.latency());
+        System.out.printf("RESULT trading.orders.half-rate %d orders/s%n", paced.perSecond());
+        print("trading.orders.half-rate", paced.latency());
+        System.out.printf("RESULT trading.orders.errors %d count%n", ordersMax.failed() + paced.failed());
+    }
+
+    /** One bench participant: its token and the party its token names. */
+    record BenchTrader(String partyId, String token) {
+    }
+
+    private List<BenchTrader> traders(Keycloak keycloak, int count) throws Exception {
+        List<BenchTrader> traders = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String user = "bench-trader-" + i;
+            String party = UUID.nameUUIDFromBytes(user.getBytes(StandardCharsets.UTF_8)).toString();
+            keycloak.ensureParticipant(user, party, "compliance-entity");
+            traders.add(new BenchTrader(party, keycloak.token(user)));
+        }
+        return traders;
+    }
+
+    /**
+     * Gives every trader cash and units as settlement would report them (one {@code LedgerEntryPosted} each on
+     * the ledger topic) and waits until trading's risk view shows them.
+     */
+    private void fund(String bootstrap, String prefix, List<BenchTrader> traders) throws Exception {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("acks", "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            for (BenchTrader trader : traders) {
+                producer.send(new ProducerRecord<>(prefix + "settlement.ledger", trader.partyId(), ledgerEntry(trader)))
+                        .get(30, TimeUnit.SECONDS);
+            }
+        }
+        Instant deadline = Instant.now().plusSeconds(60);
+        for (BenchTrader trader : traders) {
+            while (free(trader, "CNY") < CASH_EACH) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("trading did not take the bench funding within 60 s");
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static String ledgerEntry(BenchTrader trader) {
+        String entryId = "DEPOSIT:BENCH-" + UUID.randomUUID();
+        String now = Instant.now().toString();
+        StringBuilder balances = new StringBuilder(balance("CASH_AVAILABLE", "CNY", CASH_EACH));
+        INSTRUMENTS.forEach(instrument -> balances.append(',').append(balance("UNITS", instrument, UNITS_EACH)));
+        return """
+                {"eventId":"%s","type":"LedgerEntryPosted","version":1,"occurredAt":"%s",\
+                "producer":"settlement-service","key":"%s","payload":{"entryId":"%s","entryType":"DEPOSIT",\
+                "state":"POSTED","partyId":"%s","businessDate":"%s","postedAt":"%s","balances":[%s],\
+                "entryIds":["%s"]}}"""
+                .formatted(UUID.randomUUID(), now, trader.partyId(), entryId, trader.partyId(), now.substring(0, 10),
+                        now, balances, entryId);
+    }
+
+    private static String balance(String account, String asset, long amount) {
+        return "{\"account\":\"%s\",\"asset\":\"%s\",\"available\":%d,\"posted\":%d}"
+                .formatted(account, asset, amount, amount);
+    }
+
+    private long free(BenchTrader trader, String asset) throws Exception {
+        HttpResponse<String> response = http.send(get("/api/v1/risk/balances", trader), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return -1;
+        }
+        for (JsonNode balance : JSON.readTree(response.body())) {
+            if (asset.equals(balance.path("asset").asText())) {
+                return balance.path("free").asLong();
+            }
+        }
+        return 0;
+    }
+
+    /** Each instrument's previous close, which the day's band and so the bench's prices are drawn around. */
+    private long[] previousCloses(BenchTrader trader) throws Exception {
+        long[] closes = new long[INSTRUMENTS.size()];
+        for (int i = 0; i < closes.length; i++) {
+            String body = http.send(get("/api/v1/instruments/" + INSTRUMENTS.get(i) + "/depth", trader),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            closes[i] = JSON.readTree(body).path("previousClose").asLong();
+            if (closes[i] <= 0) {
+                throw new IllegalStateException(INSTRUMENTS.get(i) + " has no previous close: " + body);
+            }
+        }
+        return closes;
+    }
+
+    private Target bare(List<BenchTrader> traders) {
+        return client -> call(get("/api/v1/market-session", traders.get(client % traders.size())), 200);
+    }
+
+    private Target orders(List<BenchTrader> traders, OrderFlow flow) {
+        return client -> {
+            int party = client % traders.size();
+            // Even parties buy and odd parties sell: no party trades with itself, and none sells what it bought
+            // today (T+1).
+            String body = flow.next(party % 2 == 0);
+            return call(HttpRequest.newBuilder(URI.create(trading + "/api/v1/orders"))
+                    .header("Authorization", "Bearer " + traders.get(party).token())
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
+        };
+    }
+
+    private HttpRequest get(String path, BenchTrader trader) {
+        return HttpRequest.newBuilder(URI.create(trading + path)).header("Authorization", "Bearer " + trader.token())
+                .timeout(Duration.ofSeconds(10)).GET().build();
+    }
+
+    private String call(HttpRequest request, int expected) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == expected ? null : response.statusCode() + " " + response.body();
+    }
+
+    /** One request of a load, made by client {@code client}; null when it succeeded, else what went wrong. */
+    interface Target {
+        String call(int client) throws Exception;
+    }
+
+    private static void print(String name, Histogram latency) {
+        System.out.printf("RESULT %s.p50 %s ms%n", name, Load.millis(latency.getValueAtPercentile(50)));
+        System.out.printf("RESULT %s.p99 %s ms%n", name, Load.millis(latency.getValueAtPercentile(99)));
+        System.out.printf("RESULT %s.p999 %s ms%n", name, Load.millis(latency.getValueAtPercentile(99.9)));
+    }
+
+    /** {@code part / whole} with two decimals, in whole-number arithmetic. */
+    private static String ratio(long part, long whole) {
+        long hundredths = whole == 0 ? 0 : (part * 100 + whole / 2) / whole;
+        return String.format("%d.%02d", hundredths / 100, hundredths % 100);
+    }
+}
