@@ -66,15 +66,19 @@ public final class OrderLoad {
         Load.Outcome bareMax = Load.closedLoop(bare, clients, measure);
         Load.Outcome ordersMax = Load.closedLoop(orders, clients, measure);
         long halfRate = Math.max(1, ordersMax.perSecond() / 2);
-        Load.Outcome paced = Load.paced(orders, halfRate, 4 * clients, measure);
+        Load.Outcome paced = Load.paced(orders, halfRate, clients, measure);
+        // The bare endpoint at the same pace: the latency this machine, HTTP and the token check give any request.
+        Load.Outcome barePaced = Load.paced(bare, halfRate, clients, measure);
 
-        System.out.printf("bare: %s%norders at most: %s%norders at %d/s: %s%n", bareMax, ordersMax, halfRate, paced);
+        System.out.printf("bare: %s%norders at most: %s%norders at %d/s: %s%nbare at %d/s: %s%n", bareMax, ordersMax,
+                halfRate, paced, halfRate, barePaced);
         System.out.printf("RESULT trading.bare %d req/s%n", bareMax.perSecond());
         System.out.printf("RESULT trading.orders %d orders/s baseline %d ratio %s%n", ordersMax.perSecond(),
                 bareMax.perSecond(), ratio(ordersMax.perSecond(), bareMax.perSecond()));
         print("trading.orders.max-rate", ordersMax.latency());
         System.out.printf("RESULT trading.orders.half-rate %d orders/s%n", paced.perSecond());
         print("trading.orders.half-rate", paced.latency());
+        print("trading.bare.half-rate", barePaced.latency());
         System.out.printf("RESULT trading.orders.errors %d count%n", ordersMax.failed() + paced.failed());
     }
 
