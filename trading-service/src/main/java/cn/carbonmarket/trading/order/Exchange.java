@@ -345,7 +345,7 @@ public class Exchange {
     /**
      * On the desk's thread: builds the command, checks it against the rules and pre-trade risk (which reserves what
      * an order needs), applies it and journals it, in that order, so the journal's order is the engine's.
-     * Completes with the command's order once the broker acknowledged it and its trades are recorded.
+     * Completes with the command's order once the broker acknowledged it (see {@link #record} for its trades).
      */
     private CompletableFuture<OrderView> execute(InstrumentDesk desk, InstrumentCode instrument,
                                                  Function<InstrumentEngine, Command> command) {
@@ -386,24 +386,28 @@ public class Exchange {
     }
 
     /**
-     * Answers once the command is journaled and its trades are recorded (after the instrument's earlier trades, so
-     * their events keep execution order). A failure stops the instrument like a lost journal record: the restart
-     * records from the journal what is missing.
+     * Hands the command's trades to the recording (after the instrument's earlier trades, so their events keep
+     * execution order) and answers once the command is journaled: the journal holds the fills, and a restart records
+     * from it what was not recorded yet. Only when the recording falls behind does the answer wait for it, so that
+     * order entry slows down to the database's pace. A failed recording stops the instrument like a lost journal
+     * record.
      */
     private CompletableFuture<OrderView> record(InstrumentCode instrument, CompletableFuture<OrderView> acknowledged,
                                                 List<RecordedTrade> made) {
-        return recording.record(instrument, acknowledged, made).handle((recorded, failure) -> {
-            if (acknowledged.isCompletedExceptionally()) {
-                return acknowledged.join(); // throws the journal's failure, which the caller should see
-            }
-            if (failure != null) {
-                broken.put(instrument, Boolean.TRUE);
-                LOG.errorf(failure, "the trades of %s could not be recorded; %s stops taking commands", made,
-                        instrument);
-                throw new JournalUnavailableException("the trades could not be recorded");
-            }
-            return acknowledged.join();
-        });
+        CompletableFuture<OrderView> recorded = recording.record(instrument, acknowledged, made)
+                .handle((done, failure) -> {
+                    if (acknowledged.isCompletedExceptionally()) {
+                        return acknowledged.join(); // throws the journal's failure, which the caller should see
+                    }
+                    if (failure != null) {
+                        broken.put(instrument, Boolean.TRUE);
+                        LOG.errorf(failure, "the trades of %s could not be recorded; %s stops taking commands",
+                                made, instrument);
+                        throw new JournalUnavailableException("the trades could not be recorded");
+                    }
+                    return acknowledged.join();
+                });
+        return recording.behind(instrument) ? recorded : acknowledged;
     }
 
     public Uni<Optional<OrderView>> order(PartyId party, long orderId) {

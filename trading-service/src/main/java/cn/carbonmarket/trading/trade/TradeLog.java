@@ -7,17 +7,20 @@ import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.outbox.Outbox;
 import cn.carbonmarket.trading.risk.BalanceChange;
-import io.smallrye.mutiny.Multi;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * Records every trade exactly once, by trade id: the row, the balance changes pre-trade risk keeps until
@@ -46,13 +49,23 @@ public class TradeLog {
 
     /**
      * The same inside the caller's transaction on {@code conn}, for a state change that makes the trades: they
-     * commit with it or not at all.
+     * commit with it or not at all. A statement per kind of row, not per trade: group-committed batches carry
+     * hundreds of trades.
      */
     public Uni<List<TradeExecuted>> record(SqlConnection conn, List<RecordedTrade> trades) {
-        return Multi.createFrom().iterable(trades)
-                .onItem().transformToUniAndConcatenate(trade -> recordOne(conn, trade))
-                .collect().asList()
-                .map(recorded -> recorded.stream().flatMap(Optional::stream).toList());
+        if (trades.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return conn.preparedQuery("insert into trade (trade_id, instrument, buyer_party_id, seller_party_id,"
+                        + " quantity, price_fen, buyer_fee_fen, seller_fee_fen, mode, executed_at)"
+                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict do nothing returning trade_id")
+                .executeBatch(trades.stream().map(recorded -> row(recorded.trade())).toList())
+                .flatMap(inserted -> {
+                    List<RecordedTrade> fresh = fresh(trades, inserted);
+                    return fresh.isEmpty() ? Uni.createFrom().item(List.<TradeExecuted>of())
+                            : changes(conn, fresh).chain(() -> events(conn, fresh))
+                                    .replaceWith(() -> fresh.stream().map(RecordedTrade::trade).toList());
+                });
     }
 
     /**
@@ -76,22 +89,26 @@ public class TradeLog {
                 });
     }
 
-    private Uni<Optional<TradeExecuted>> recordOne(SqlConnection conn, RecordedTrade recorded) {
-        TradeExecuted t = recorded.trade();
-        return conn.preparedQuery("insert into trade (trade_id, instrument, buyer_party_id, seller_party_id,"
-                        + " quantity, price_fen, buyer_fee_fen, seller_fee_fen, mode, executed_at)"
-                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict do nothing")
-                .execute(Tuple.from(List.of(t.tradeId(), t.instrument().toString(), t.buyerPartyId().value(),
-                        t.sellerPartyId().value(), t.quantity(), t.priceFen(), t.buyerFeeFen(), t.sellerFeeFen(),
-                        t.mode().name(), t.executedAt().atOffset(ZoneOffset.UTC))))
-                .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(Optional.<TradeExecuted>empty())
-                        : changes(conn, t).chain(() -> events(conn, recorded)).replaceWith(Optional.of(t)));
+    private static Tuple row(TradeExecuted t) {
+        return Tuple.from(List.of(t.tradeId(), t.instrument().toString(), t.buyerPartyId().value(),
+                t.sellerPartyId().value(), t.quantity(), t.priceFen(), t.buyerFeeFen(), t.sellerFeeFen(),
+                t.mode().name(), t.executedAt().atOffset(ZoneOffset.UTC)));
     }
 
-    private static Uni<Void> changes(SqlConnection conn, TradeExecuted trade) {
+    /** The trades whose rows the batch inserted (one result per trade, empty where the id was recorded before). */
+    private static List<RecordedTrade> fresh(List<RecordedTrade> trades, RowSet<Row> inserted) {
+        Set<String> ids = new HashSet<>();
+        for (RowSet<Row> result = inserted; result != null; result = result.next()) {
+            result.forEach(row -> ids.add(row.getString("trade_id")));
+        }
+        // remove, not contains: a trade id given twice is recorded once
+        return trades.stream().filter(recorded -> ids.remove(recorded.trade().tradeId())).toList();
+    }
+
+    private static Uni<Void> changes(SqlConnection conn, List<RecordedTrade> trades) {
         List<Tuple> rows = new ArrayList<>();
-        BalanceChange.of(trade).forEach(c -> rows.add(Tuple.of(c.party().value(), c.entryId(), c.asset(),
-                c.delta())));
+        trades.forEach(recorded -> BalanceChange.of(recorded.trade()).forEach(c -> rows.add(
+                Tuple.of(c.party().value(), c.entryId(), c.asset(), c.delta()))));
         // A self-trade changes the same asset twice under one entry: the changes add up.
         return conn.preparedQuery("insert into risk_delta (party_id, entry_id, asset, delta) values ($1, $2, $3, $4)"
                         + " on conflict (party_id, entry_id, asset) do update set delta = risk_delta.delta"
@@ -99,19 +116,22 @@ public class TradeLog {
                 .executeBatch(rows).replaceWithVoid();
     }
 
-    private Uni<Void> events(SqlConnection conn, RecordedTrade recorded) {
-        TradeExecuted trade = recorded.trade();
-        Uni<?> written = outbox.publish(conn, TradeExecuted.TYPE, trade.instrument().toString(), trade);
-        if (recorded.largeTrader().isPresent()) {
-            LargeTraderReported report = recorded.largeTrader().get();
-            written = written.chain(() -> outbox.publish(conn, LargeTraderReported.TYPE, report.partyId().toString(),
-                    report));
+    private Uni<Void> events(SqlConnection conn, List<RecordedTrade> trades) {
+        List<Outbox.Keyed<TradeExecuted>> executed = new ArrayList<>();
+        List<Outbox.Keyed<LargeTraderReported>> large = new ArrayList<>();
+        List<Outbox.Keyed<AbnormalTradingAlert>> abnormal = new ArrayList<>();
+        for (RecordedTrade recorded : trades) {
+            executed.add(new Outbox.Keyed<>(recorded.trade().instrument().toString(), recorded.trade()));
+            recorded.largeTrader().ifPresent(r -> large.add(new Outbox.Keyed<>(r.partyId().toString(), r)));
+            recorded.abnormal().ifPresent(a -> abnormal.add(new Outbox.Keyed<>(a.partyId().toString(), a)));
         }
-        if (recorded.abnormal().isPresent()) {
-            AbnormalTradingAlert alert = recorded.abnormal().get();
-            written = written.chain(() -> outbox.publish(conn, AbnormalTradingAlert.TYPE, alert.partyId().toString(),
-                    alert));
+        Uni<Void> written = outbox.publishAll(conn, TradeExecuted.TYPE, executed);
+        if (!large.isEmpty()) {
+            written = written.chain(() -> outbox.publishAll(conn, LargeTraderReported.TYPE, large));
         }
-        return written.replaceWithVoid();
+        if (!abnormal.isEmpty()) {
+            written = written.chain(() -> outbox.publishAll(conn, AbnormalTradingAlert.TYPE, abnormal));
+        }
+        return written;
     }
 }

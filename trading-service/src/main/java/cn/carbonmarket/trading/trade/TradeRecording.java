@@ -19,6 +19,8 @@ public class TradeRecording {
 
     /** Commands per transaction at most, so that one transaction stays short. */
     static final int MAX_BATCH = 256;
+    /** Commands waiting beyond which the recording is behind: order entry then waits for it. */
+    static final int MAX_WAITING = 1_000;
 
     private final TradeLog log;
     private final Map<InstrumentCode, Queue> queues = new ConcurrentHashMap<>();
@@ -35,6 +37,12 @@ public class TradeRecording {
     public CompletableFuture<Void> record(InstrumentCode instrument, CompletableFuture<?> journaled,
                                           List<RecordedTrade> made) {
         return queues.computeIfAbsent(instrument, code -> new Queue()).add(new Pending(journaled, made));
+    }
+
+    /** Whether so many commands of {@code instrument} wait to be recorded that their producers should wait too. */
+    public boolean behind(InstrumentCode instrument) {
+        Queue queue = queues.get(instrument);
+        return queue != null && queue.waiting() >= MAX_WAITING;
     }
 
     /** Completes once every trade of {@code instrument} handed over so far is recorded. */
@@ -55,6 +63,10 @@ public class TradeRecording {
         private final List<Pending> waiting = new ArrayList<>();
         private boolean busy;
         private Throwable failed;
+
+        synchronized int waiting() {
+            return waiting.size();
+        }
 
         synchronized CompletableFuture<Void> add(Pending pending) {
             if (failed != null) {

@@ -1,13 +1,18 @@
 package cn.carbonmarket.trading.risk;
 
+import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
+import static io.restassured.RestAssured.given;
+
 import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -92,10 +97,28 @@ public final class Funding {
     }
 
     private static String entryIds(DemoUser user, String entryId) {
+        awaitTradesRecorded(user);
         List<String> ids = new ArrayList<>(DATABASE.texts("select entry_id from risk_delta"
                 + " where party_id::text = ? order by entry_id", user.partyId()));
         ids.add(entryId);
         return ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
+    }
+
+    /**
+     * Order entry answers before its trades are recorded (the journal holds them): wait until every fill of the
+     * party has its trade row, so that the report names every change trading holds.
+     */
+    private static void awaitTradesRecorded(DemoUser user) {
+        Set<String> tradeIds = new HashSet<>(given().auth().oauth2(accessToken(user)).when().get("/api/v1/fills")
+                .then().statusCode(200).extract().jsonPath().getList("tradeId", String.class));
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (!tradeIds.isEmpty() && DATABASE.count("select count(*) from trade"
+                + " where trade_id = any(string_to_array(?, ','))", String.join(",", tradeIds)) < tradeIds.size()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the trades of " + user + " were not recorded within " + PATIENCE);
+            }
+            pause();
+        }
     }
 
     private static String balance(String account, String asset, long amount) {
