@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -67,11 +68,13 @@ public final class OrderLoad {
         Load.Outcome ordersMax = Load.closedLoop(orders, clients, measure);
         long halfRate = Math.max(1, ordersMax.perSecond() / 2);
         Load.Outcome paced = Load.paced(orders, halfRate, clients, measure);
+        String serviceSide = load.serviceLatencies();
         // The bare endpoint at the same pace: the latency this machine, HTTP and the token check give any request.
         Load.Outcome barePaced = Load.paced(bare, halfRate, clients, measure);
 
         System.out.printf("bare: %s%norders at most: %s%norders at %d/s: %s%nbare at %d/s: %s%n", bareMax, ordersMax,
                 halfRate, paced, halfRate, barePaced);
+        System.out.println("the service's own view of the paced orders (last 30 s):\n" + serviceSide);
         System.out.printf("RESULT trading.bare %d req/s%n", bareMax.perSecond());
         System.out.printf("RESULT trading.orders %d orders/s baseline %d ratio %s%n", ordersMax.perSecond(),
                 bareMax.perSecond(), ratio(ordersMax.perSecond(), bareMax.perSecond()));
@@ -167,6 +170,16 @@ public final class OrderLoad {
             }
         }
         return closes;
+    }
+
+    /** The service's order-entry and journal timers' percentiles, as its metrics endpoint shows them. */
+    private String serviceLatencies() throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(trading + "/q/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("market_trading_order_entry_seconds{")
+                        || line.startsWith("market_trading_journal_acknowledgement_seconds{"))
+                .filter(line -> line.contains("quantile")).map(line -> "  " + line)
+                .collect(Collectors.joining("\n"));
     }
 
     private Target bare(List<BenchTrader> traders) {

@@ -4,54 +4,85 @@ import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.trading.engine.Command;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.OutgoingMessageMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Appends accepted commands to the journal topic, keyed by instrument so that an instrument's commands share a
- * partition and keep their order. The producer is idempotent with acks=all (application.properties): a record
- * counts as journaled once every in-sync replica has it, and retries neither duplicate nor reorder it.
+ * partition and keep their order. An idempotent producer with acks=all: a record counts as journaled once every
+ * in-sync replica has it, and retries neither duplicate nor reorder it. A plain Kafka producer rather than a
+ * messaging channel: every order's answer waits for this acknowledgement, and the producer's own callback is the
+ * shortest way from the broker back to the order (no hops through a channel's threads).
  */
 @ApplicationScoped
 public class OrderJournal {
 
-    private final MutinyEmitter<String> emitter;
+    private final KafkaProducer<String, String> producer;
+    private final String topic;
     private final ObjectMapper json;
+    /** Send to acknowledgement: every order's answer waits for it, so operators watch its tail. */
+    private final Timer acknowledgement;
 
-    public OrderJournal(@Channel("trading-orders") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
-                        MutinyEmitter<String> emitter, ObjectMapper json) {
-        this.emitter = emitter;
+    public OrderJournal(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                        @ConfigProperty(name = "market.trading.journal.topic") String topic, ObjectMapper json,
+                        MeterRegistry metrics) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "trading-journal");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
+        // Sending happens on an instrument's desk thread: it may wait for the broker's metadata this long, not more.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        this.topic = topic;
         this.json = json;
+        this.acknowledgement = Timer.builder("market.trading.journal.acknowledgement")
+                .description("time from sending a command to the journal to the broker's acknowledgement")
+                .publishPercentiles(0.5, 0.99, 0.999).distributionStatisticExpiry(Duration.ofSeconds(30))
+                .register(metrics);
     }
 
     /**
-     * Sends the command now and completes with its position once the broker acknowledged it. Called on the
-     * instrument's desk thread, in the order the engine applied the commands, which is therefore their order on
-     * the topic.
+     * Sends the command now and completes with its position once the broker acknowledged it (on the producer's
+     * network thread). Called on the instrument's desk thread, in the order the engine applied the commands, which
+     * is therefore their order on the topic.
      */
     public CompletableFuture<JournalPosition> append(InstrumentCode instrument, Command command) {
-        String key = instrument.toString();
-        String value;
+        CompletableFuture<JournalPosition> acknowledged = new CompletableFuture<>();
         try {
-            value = json.writeValueAsString(JournalRecord.of(instrument, command));
-        } catch (JsonProcessingException e) {
-            return CompletableFuture.failedFuture(e);
+            String value = json.writeValueAsString(JournalRecord.of(instrument, command));
+            long sent = System.nanoTime();
+            producer.send(new ProducerRecord<>(topic, instrument.toString(), value), (written, failure) -> {
+                if (failure != null) {
+                    acknowledged.completeExceptionally(failure);
+                } else {
+                    acknowledgement.record(System.nanoTime() - sent, TimeUnit.NANOSECONDS);
+                    acknowledged.complete(new JournalPosition(written.partition(), written.offset()));
+                }
+            });
+        } catch (JsonProcessingException | KafkaException e) {
+            acknowledged.completeExceptionally(e);
         }
-        // The connector puts the broker's record metadata here before it acknowledges the message.
-        OutgoingMessageMetadata<RecordMetadata> written = new OutgoingMessageMetadata<>();
-        Message<String> message = Message.of(value)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
-                .addMetadata(written);
-        return emitter.sendMessage(message).subscribeAsCompletionStage().thenApply(ack -> {
-            RecordMetadata at = written.getResult();
-            return new JournalPosition(at.partition(), at.offset());
-        });
+        return acknowledged;
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(10));
     }
 }

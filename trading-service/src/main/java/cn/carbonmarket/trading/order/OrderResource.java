@@ -9,6 +9,8 @@ import cn.carbonmarket.platform.problem.RequestValidation;
 import cn.carbonmarket.platform.security.Caller;
 import cn.carbonmarket.platform.security.Roles;
 import cn.carbonmarket.trading.orderbook.Side;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -22,7 +24,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,10 +44,16 @@ public class OrderResource {
 
     private final Exchange exchange;
     private final Caller caller;
+    /** From a valid order's arrival here to its answer: risk, the desk's queue, matching, the journal. */
+    private final Timer answered;
 
-    public OrderResource(Exchange exchange, Caller caller) {
+    public OrderResource(Exchange exchange, Caller caller, MeterRegistry metrics) {
         this.exchange = exchange;
         this.caller = caller;
+        this.answered = Timer.builder("market.trading.order.entry")
+                .description("time from a valid order's arrival to its answer (risk, matching, journal)")
+                .publishPercentiles(0.5, 0.99, 0.999).distributionStatisticExpiry(Duration.ofSeconds(30))
+                .register(metrics);
     }
 
     @POST
@@ -63,7 +73,10 @@ public class OrderResource {
     public Uni<Response> place(@Valid @NotNull OrderEntry entry) {
         PartyId party = party();
         OrderRequest request = parse(entry);
-        return exchange.place(party, request).map(placed -> Response
+        long arrived = System.nanoTime();
+        return exchange.place(party, request)
+                .onItemOrFailure().invoke(() -> answered.record(System.nanoTime() - arrived, TimeUnit.NANOSECONDS))
+                .map(placed -> Response
                 .status(placed.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(OrderResponse.of(placed.order())).build());
     }
