@@ -1,20 +1,35 @@
 package cn.carbonmarket.bench.trading;
 
-import cn.carbonmarket.bench.trading.OrderLoad.Target;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
-/** The two ways the bench drives a target: as many requests as a fixed set of clients manage, or a fixed rate. */
-final class Load {
+/**
+ * Drives HTTP requests at a service from one event loop (Vert.x, keep-alive connections), in the two ways the bench
+ * needs: as many as a fixed number of clients manage (each sends its next request when its last is answered), or a
+ * fixed rate. Asynchronous, so that the load generator, which shares the machine's cores with the service, spends
+ * as little of them as it can.
+ */
+final class Load implements AutoCloseable {
 
-    private Load() {
+    /** One request: its method, path, bearer token, body (or null) and the status that counts as success. */
+    record Request(HttpMethod method, String path, String token, String body, int expected) {
     }
 
     /** What a load achieved: successes, failures (with the first failure's answer), latency in microseconds. */
@@ -33,58 +48,101 @@ final class Load {
         }
     }
 
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+    private final HttpClient http;
+
+    Load(String baseUrl, int connections) {
+        URI uri = URI.create(baseUrl);
+        http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(uri.getHost())
+                .setDefaultPort(uri.getPort()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(connections));
+    }
+
     /** Microseconds as milliseconds with two decimals. */
     static String millis(long micros) {
         return String.format("%d.%02d", micros / 1000, micros % 1000 / 10);
     }
 
-    /** {@code clients} threads, each sending its next request as soon as the last is answered. */
-    static Outcome closedLoop(Target target, int clients, Duration duration) throws InterruptedException {
+    /** {@code clients} clients, each sending its next request (from {@code requests}) as soon as the last is answered. */
+    Outcome closedLoop(IntFunction<Request> requests, int clients, Duration duration) throws InterruptedException {
+        Tally tally = new Tally();
         long end = System.nanoTime() + duration.toNanos();
-        return run(target, clients, duration, client -> {
-            while (System.nanoTime() < end) {
-                client.send(target, System.nanoTime());
+        CountDownLatch finished = new CountDownLatch(clients);
+        for (int client = 0; client < clients; client++) {
+            int me = client;
+            vertx.runOnContext(start -> loop(requests, me, end, tally, finished));
+        }
+        if (!finished.await(duration.toSeconds() + 60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the load did not finish within a minute of its end");
+        }
+        return tally.outcome(duration);
+    }
+
+    private void loop(IntFunction<Request> requests, int client, long end, Tally tally, CountDownLatch finished) {
+        long sent = System.nanoTime();
+        send(requests.apply(client), failure -> {
+            tally.record(sent, failure);
+            if (System.nanoTime() < end) {
+                // through the event loop, not directly: a request that fails at once must not recurse
+                vertx.runOnContext(next -> loop(requests, client, end, tally, finished));
+            } else {
+                finished.countDown();
             }
         });
     }
 
     /**
-     * Requests at {@code rate} per second on a fixed schedule, handed to {@code workers} threads in turn. Each
-     * latency runs from the request's scheduled time, not from when a worker got to it: when the service stalls,
+     * Requests at {@code rate} per second on a fixed schedule, request {@code i} from {@code requests.apply(i)}.
+     * Each latency runs from the request's scheduled time, not from when it could be sent: when the service stalls,
      * every request it held back counts the stall (no coordinated omission).
      */
-    static Outcome paced(Target target, long rate, int workers, Duration duration) throws InterruptedException {
-        long start = System.nanoTime();
+    Outcome paced(IntFunction<Request> requests, long rate, Duration duration)
+            throws InterruptedException {
+        Tally tally = new Tally();
         long count = rate * duration.toSeconds();
-        AtomicLong tickets = new AtomicLong();
-        return run(target, workers, duration, client -> {
-            for (long ticket = tickets.getAndIncrement(); ticket < count; ticket = tickets.getAndIncrement()) {
-                long scheduled = start + ticket * 1_000_000_000L / rate;
-                long wait = scheduled - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                client.send(target, scheduled);
+        CountDownLatch finished = new CountDownLatch(Math.toIntExact(count));
+        long start = System.nanoTime();
+        for (long ticket = 0; ticket < count; ticket++) {
+            long scheduled = start + ticket * 1_000_000_000L / rate;
+            long wait = scheduled - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
             }
-        });
+            Request request = requests.apply((int) ticket);
+            vertx.runOnContext(go -> send(request, failure -> {
+                tally.record(scheduled, failure);
+                finished.countDown();
+            }));
+        }
+        if (!finished.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("requests still unanswered a minute after the paced load's end");
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        return tally.outcome(took.compareTo(duration) > 0 ? took : duration);
     }
 
-    private interface Loop {
-        void run(Client client);
+    /** Sends one request; {@code done} gets null for the expected status, else what went wrong. */
+    private void send(Request request, Consumer<String> done) {
+        RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(request.path())
+                .putHeader("Authorization", "Bearer " + request.token()).setTimeout(10_000);
+        if (request.body() != null) {
+            options.putHeader("Content-Type", "application/json");
+        }
+        http.request(options)
+                .compose(call -> request.body() == null ? call.send() : call.send(Buffer.buffer(request.body())))
+                .compose(response -> response.body().map(body -> response.statusCode() == request.expected() ? null
+                        : response.statusCode() + " " + body))
+                .onComplete(result -> done.accept(result.succeeded() ? result.result() : result.cause().toString()));
     }
 
-    /** One thread of a load and where it records. */
-    private record Client(int index, Recorder recorder, AtomicLong ok, AtomicLong failed,
-                          AtomicReference<String> firstFailure) {
+    /** The counts and latencies of one load. */
+    private static final class Tally {
 
-        /** Sends the target's next request and records it, its latency counted from {@code since}. */
-        void send(Target target, long since) {
-            String failure;
-            try {
-                failure = target.call(index);
-            } catch (Exception e) {
-                failure = e.toString();
-            }
+        private final Recorder recorder = new Recorder(3);
+        private final AtomicLong ok = new AtomicLong();
+        private final AtomicLong failed = new AtomicLong();
+        private final AtomicReference<String> firstFailure = new AtomicReference<>();
+
+        void record(long since, String failure) {
             recorder.recordValue((System.nanoTime() - since) / 1000);
             if (failure == null) {
                 ok.incrementAndGet();
@@ -93,26 +151,14 @@ final class Load {
                 firstFailure.compareAndSet(null, failure);
             }
         }
+
+        Outcome outcome(Duration duration) {
+            return new Outcome(ok.get(), failed.get(), firstFailure.get(), recorder.getIntervalHistogram(), duration);
+        }
     }
 
-    private static Outcome run(Target target, int threads, Duration duration, Loop loop) throws InterruptedException {
-        Recorder recorder = new Recorder(3);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        AtomicReference<String> firstFailure = new AtomicReference<>();
-        long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        for (int i = 0; i < threads; i++) {
-            Client client = new Client(i, recorder, ok, failed, firstFailure);
-            pool.submit(() -> loop.run(client));
-        }
-        pool.shutdown();
-        if (!pool.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS)) {
-            pool.shutdownNow();
-            throw new IllegalStateException("the load did not finish within a minute of its end");
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        return new Outcome(ok.get(), failed.get(), firstFailure.get(), recorder.getIntervalHistogram(),
-                took.compareTo(duration) > 0 ? took : duration);
+    @Override
+    public void close() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 }

@@ -3,6 +3,7 @@ package cn.carbonmarket.bench.trading;
 import cn.carbonmarket.bench.Keycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpMethod;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -57,21 +59,34 @@ public final class OrderLoad {
         List<BenchTrader> traders = load.traders(new Keycloak(load.http, args[1]), partyCount);
         load.fund(args[2], args[3], traders);
         OrderFlow flow = new OrderFlow(load.previousCloses(traders.get(0)));
-        Target bare = load.bare(traders);
-        Target orders = load.orders(traders, flow);
+        IntFunction<Load.Request> bare = i -> new Load.Request(HttpMethod.GET, "/api/v1/market-session",
+                traders.get(i % traders.size()).token(), null, 200);
+        // Even parties buy and odd parties sell: no party trades with itself, and none sells what it bought today
+        // (T+1).
+        IntFunction<Load.Request> orders = i -> {
+            int party = i % traders.size();
+            return new Load.Request(HttpMethod.POST, "/api/v1/orders", traders.get(party).token(),
+                    flow.next(party % 2 == 0), 201);
+        };
 
         System.out.printf("warming up %d s, then measuring %d s each with %d clients over %d parties%n",
                 warmup.toSeconds(), measure.toSeconds(), clients, partyCount);
-        Load.closedLoop(bare, clients, warmup);
-        Load.closedLoop(orders, clients, warmup);
-        Load.Outcome bareMax = Load.closedLoop(bare, clients, measure);
-        Load.Outcome ordersMax = Load.closedLoop(orders, clients, measure);
-        long halfRate = Math.max(1, ordersMax.perSecond() / 2);
-        Load.Outcome paced = Load.paced(orders, halfRate, clients, measure);
-        String serviceSide = load.serviceLatencies();
-        // The bare endpoint at the same pace: the latency this machine, HTTP and the token check give any request.
-        Load.Outcome barePaced = Load.paced(bare, halfRate, clients, measure);
+        try (Load http = new Load(load.trading, clients)) {
+            http.closedLoop(bare, clients, warmup);
+            http.closedLoop(orders, clients, warmup);
+            Load.Outcome bareMax = http.closedLoop(bare, clients, measure);
+            Load.Outcome ordersMax = http.closedLoop(orders, clients, measure);
+            long halfRate = Math.max(1, ordersMax.perSecond() / 2);
+            Load.Outcome paced = http.paced(orders, halfRate, measure);
+            String serviceSide = load.serviceLatencies();
+            // The bare endpoint at the same pace: the latency this machine, HTTP and the token check give any request.
+            Load.Outcome barePaced = http.paced(bare, halfRate, measure);
+            report(bareMax, ordersMax, halfRate, paced, barePaced, serviceSide);
+        }
+    }
 
+    private static void report(Load.Outcome bareMax, Load.Outcome ordersMax, long halfRate, Load.Outcome paced,
+                               Load.Outcome barePaced, String serviceSide) {
         System.out.printf("bare: %s%norders at most: %s%norders at %d/s: %s%nbare at %d/s: %s%n", bareMax, ordersMax,
                 halfRate, paced, halfRate, barePaced);
         System.out.println("the service's own view of the paced orders (last 30 s):\n" + serviceSide);
@@ -182,37 +197,9 @@ public final class OrderLoad {
                 .collect(Collectors.joining("\n"));
     }
 
-    private Target bare(List<BenchTrader> traders) {
-        return client -> call(get("/api/v1/market-session", traders.get(client % traders.size())), 200);
-    }
-
-    private Target orders(List<BenchTrader> traders, OrderFlow flow) {
-        return client -> {
-            int party = client % traders.size();
-            // Even parties buy and odd parties sell: no party trades with itself, and none sells what it bought
-            // today (T+1).
-            String body = flow.next(party % 2 == 0);
-            return call(HttpRequest.newBuilder(URI.create(trading + "/api/v1/orders"))
-                    .header("Authorization", "Bearer " + traders.get(party).token())
-                    .header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
-        };
-    }
-
     private HttpRequest get(String path, BenchTrader trader) {
         return HttpRequest.newBuilder(URI.create(trading + path)).header("Authorization", "Bearer " + trader.token())
                 .timeout(Duration.ofSeconds(10)).GET().build();
-    }
-
-    private String call(HttpRequest request, int expected) throws Exception {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == expected ? null : response.statusCode() + " " + response.body();
-    }
-
-    /** One request of a load, made by client {@code client}; null when it succeeded, else what went wrong. */
-    interface Target {
-        String call(int client) throws Exception;
     }
 
     private static void print(String name, Histogram latency) {
