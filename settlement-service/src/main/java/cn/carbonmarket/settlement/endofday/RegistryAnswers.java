@@ -81,12 +81,14 @@ public class RegistryAnswers {
                         .getResultList()
                         .chain(runs -> runs.isEmpty() ? Uni.createFrom().item(unmatched(transactionId))
                                 : session.createNativeQuery("update clearing_run set delivery_state = 'DELIVERED',"
-                                                + " delivery_transaction_id = ?1, delivered_at = ?2 where run_id = ?3")
+                                                + " delivery_transaction_id = ?1, delivered_at = ?2 where run_id = ?3"
+                                                + " and delivery_state <> 'DELIVERED'")
                                         .setParameter(1, transactionId)
                                         .setParameter(2, bookedAt)
                                         .setParameter(3, runs.get(0))
                                         .executeUpdate()
-                                        .replaceWith(deliveredOutcome(runs.get(0), transactionId))));
+                                        .map(updated -> updated == 1 ? deliveredOutcome(runs.get(0), transactionId)
+                                                : unmatched(transactionId))));
     }
 
     /**
