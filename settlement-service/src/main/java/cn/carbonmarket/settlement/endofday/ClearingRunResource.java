@@ -12,11 +12,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,12 +33,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "SecurityScheme")
 public class ClearingRunResource {
 
+    /** A list shows at most this many runs: a year of trade dates and some. */
+    private static final int LIST_LIMIT = 400;
+
     private final ClearingRuns runs;
+    private final Redelivery redelivery;
     private final Statements statements;
     private final Caller caller;
 
-    public ClearingRunResource(ClearingRuns runs, Statements statements, Caller caller) {
+    public ClearingRunResource(ClearingRuns runs, Redelivery redelivery, Statements statements, Caller caller) {
         this.runs = runs;
+        this.redelivery = redelivery;
         this.statements = statements;
         this.caller = caller;
     }
@@ -63,6 +70,32 @@ public class ClearingRunResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ClearingRunView> get(@PathParam("tradeDate") String tradeDate) {
         return runs.get(date(tradeDate));
+    }
+
+    @GET
+    @Path("/clearing-runs")
+    @RolesAllowed({Roles.EXCHANGE_OPERATOR, Roles.REGULATOR, Roles.CLEARING_BANK})
+    @Operation(summary = "The latest clearing runs first, with their delivery at the registry",
+            description = "deliveryState=REJECTED lists the runs an operator has to resend.")
+    public Uni<List<ClearingRunView.Summary>> list(@QueryParam("deliveryState") String deliveryState) {
+        return runs.list(deliveryState == null ? null : state(deliveryState), LIST_LIMIT);
+    }
+
+    @POST
+    @Path("/clearing-runs/{tradeDate}/delivery")
+    @RolesAllowed(Roles.EXCHANGE_OPERATOR)
+    @Operation(summary = "Send a run's delivery instructions to the registry again",
+            description = "Same run id and lines as the first time, so the registry can book the run at most once."
+                    + " For a REJECTED run once its cause is dealt with, or for a run whose answer is still awaited"
+                    + " after settlement.delivery.resend-after (the registry answers a second refusal of a run id"
+                    + " with silence). 409 for a delivered run or one that moves no units.")
+    @APIResponse(responseCode = "202", description = "sent again; the registry's answer follows on the run")
+    @APIResponse(responseCode = "409", description = "delivered, nothing to deliver, or an answer still awaited",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no run for this date",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> resend(@PathParam("tradeDate") String tradeDate) {
+        return redelivery.resend(date(tradeDate)).map(run -> Response.accepted(run).build());
     }
 
     @GET
@@ -93,6 +126,15 @@ public class ClearingRunResource {
     private static Response download(String body, String type, Statements.Statement s, String extension) {
         return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"statement-"
                 + s.partyId() + "-" + s.tradeDate() + "." + extension + "\"").build();
+    }
+
+    private static DeliveryState state(String text) {
+        try {
+            return DeliveryState.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(List.of(new Problem.FieldError("deliveryState", "'" + text
+                    + "' is none of " + Arrays.toString(DeliveryState.values()))));
+        }
     }
 
     private static LocalDate date(String text) {

@@ -25,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,11 +51,13 @@ public class ClearingRuns {
     private final Pool pool;
     private final Outbox outbox;
     private final Clock clock;
+    private final DeliveryMetrics metrics;
 
-    public ClearingRuns(Pool pool, Outbox outbox, Clock clock) {
+    public ClearingRuns(Pool pool, Outbox outbox, Clock clock, DeliveryMetrics metrics) {
         this.pool = pool;
         this.outbox = outbox;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public record Outcome(ClearingRunView run, boolean replayed) {
@@ -82,13 +85,33 @@ public class ClearingRuns {
                                         Netting.net(tradeDate, trades)))
                                 .flatMap(netted -> write(conn, runId, tradeDate, startedBy, netted))
                                 .chain(() -> find(conn, tradeDate))
-                                .map(made -> new Outcome(made, false))));
+                                .map(made -> new Outcome(made, false))))
+                .invoke(outcome -> {
+                    if (!outcome.replayed() && outcome.run().delivery().state() == DeliveryState.PUBLISHED) {
+                        metrics.entered(DeliveryState.PUBLISHED);
+                    }
+                });
     }
 
     public Uni<ClearingRunView> get(LocalDate tradeDate) {
         return pool.withConnection(conn -> find(conn, tradeDate))
                 .onItem().ifNull().failWith(() -> new NotFoundException("CLEARING_RUN_NOT_FOUND",
                         "no clearing run for " + tradeDate));
+    }
+
+    /** The latest runs first (at most {@code limit}), all or those in one delivery state. */
+    public Uni<List<ClearingRunView.Summary>> list(DeliveryState state, int limit) {
+        return pool.preparedQuery("select run_id, trade_date, trades, fees_fen, completed_at, "
+                        + ClearingRunView.Delivery.COLUMNS + " from clearing_run"
+                        + " where $1::text is null or delivery_state = $1 order by trade_date desc limit $2")
+                .execute(Tuple.of(state == null ? null : state.name(), limit))
+                .map(rows -> {
+                    List<ClearingRunView.Summary> runs = new ArrayList<>(rows.size());
+                    rows.forEach(r -> runs.add(new ClearingRunView.Summary(r.getString("run_id"),
+                            r.getLocalDate("trade_date"), r.getLong("trades"), r.getLong("fees_fen"),
+                            r.getOffsetDateTime("completed_at"), ClearingRunView.Delivery.of(r))));
+                    return runs;
+                });
     }
 
     private record Netted(long trades, long feesFen, List<NetPosition> positions) {
@@ -107,24 +130,27 @@ public class ClearingRuns {
 
     private Uni<Void> write(SqlConnection conn, String runId, LocalDate tradeDate, String startedBy, Netted netted) {
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-        List<DeliveryInstructions.Delivery> deliveries = netted.positions().stream().filter(p -> p.netUnits() != 0)
-                .map(p -> new DeliveryInstructions.Delivery(p.party(), p.instrument(), p.netUnits())).toList();
+        DeliveryInstructions instructions = RunInstructions.of(runId, tradeDate, netted.positions());
+        boolean delivering = !instructions.deliveries().isEmpty();
         return conn.preparedQuery("insert into clearing_run (run_id, trade_date, trades, fees_fen, started_by,"
-                        + " completed_at) values ($1, $2, $3, $4, $5, $6)")
-                .execute(Tuple.of(runId, tradeDate, netted.trades(), netted.feesFen(), startedBy, now))
+                        + " completed_at, delivery_state, delivery_published_at, delivery_publications)"
+                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                .execute(Tuple.tuple(Arrays.asList(runId, tradeDate, netted.trades(), netted.feesFen(),
+                        startedBy, now, (delivering ? DeliveryState.PUBLISHED : DeliveryState.NOTHING_TO_DELIVER)
+                                .name(), delivering ? now : null, delivering ? 1 : 0)))
                 .chain(() -> POSITIONS.execute(conn, "insert into net_position (run_id, party_id, instrument,"
                         + " net_units, net_cash_fen) select * from unnest($1::text[], $2::uuid[], $3::text[],"
                         + " $4::bigint[], $5::bigint[])", netted.positions().stream()
                         .map(p -> new PositionRow(runId, p)).toList()))
                 // A day without unit movements has nothing for the registry (it refuses an empty transaction).
-                .chain(() -> deliveries.isEmpty() ? Uni.createFrom().voidItem()
-                        : outbox.publish(conn, DeliveryInstructions.TYPE, runId,
-                                new DeliveryInstructions(runId, tradeDate, deliveries)).replaceWithVoid());
+                .chain(() -> !delivering ? Uni.createFrom().voidItem()
+                        : outbox.publish(conn, DeliveryInstructions.TYPE, runId, instructions).replaceWithVoid());
     }
 
     private static Uni<ClearingRunView> find(SqlConnection conn, LocalDate tradeDate) {
         return conn.preparedQuery("select r.run_id, r.trade_date, r.trades, r.fees_fen, r.started_by, r.completed_at,"
-                        + " p.party_id, p.instrument, p.net_units, p.net_cash_fen from clearing_run r"
+                        + " " + ClearingRunView.Delivery.COLUMNS + ", p.party_id, p.instrument, p.net_units,"
+                        + " p.net_cash_fen from clearing_run r"
                         + " left join net_position p on p.run_id = r.run_id where r.trade_date = $1"
                         + " order by p.instrument, p.party_id")
                 .execute(Tuple.of(tradeDate))
@@ -142,7 +168,7 @@ public class ClearingRuns {
                     });
                     return new ClearingRunView(first.getString("run_id"), first.getLocalDate("trade_date"),
                             first.getLong("trades"), first.getLong("fees_fen"), first.getString("started_by"),
-                            first.getOffsetDateTime("completed_at"), positions);
+                            first.getOffsetDateTime("completed_at"), ClearingRunView.Delivery.of(first), positions);
                 });
     }
 }
