@@ -150,6 +150,9 @@ class TradeFlowIT {
         post(DemoUser.OPERATOR, SETTLEMENT + "/api/v1/clearing-runs/" + tradeDate, Map.of())
                 .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         eventually(() -> registry(BUYER, "IN_TRADING") == 100 && registry(SELLER, "IN_TRADING") == 900);
+        // Settlement follows the registry's answer: the run's delivery is booked.
+        eventually(() -> "DELIVERED".equals(get(DemoUser.OPERATOR, SETTLEMENT + "/api/v1/clearing-runs/" + tradeDate)
+                .statusCode(200).extract().path("delivery.state")));
 
         // Flow 5: the seller takes 300 t back out: trading holds them, settlement releases, the registry books it.
         post(SELLER, SETTLEMENT + "/api/v1/unit-withdrawals", Map.of("partyId", SELLER.partyId(), "instrument", CEA,
