@@ -15,6 +15,7 @@ final class CommandStream {
 
     private byte[] kinds;
     private long[] ids;
+    private int[] owners;
     private byte[] sides;
     private long[] prices;
     private long[] quantities;
@@ -24,6 +25,7 @@ final class CommandStream {
     CommandStream(int capacity) {
         kinds = new byte[capacity];
         ids = new long[capacity];
+        owners = new int[capacity];
         sides = new byte[capacity];
         prices = new long[capacity];
         quantities = new long[capacity];
@@ -38,23 +40,24 @@ final class CommandStream {
         return kinds[i];
     }
 
-    void place(long id, Side side, long price, long quantity) {
-        add(PLACE, id, side, price, quantity, 0);
+    void place(long id, int owner, Side side, long price, long quantity) {
+        add(PLACE, id, owner, side, price, quantity, 0);
     }
 
     void cancel(long id) {
-        add(CANCEL, id, Side.BUY, 0, 0, 0);
+        add(CANCEL, id, 0, Side.BUY, 0, 0, 0);
     }
 
-    void take(long id, Side side, int level, long quantity) {
-        add(TAKE, id, side, 0, quantity, level);
+    void take(long id, int owner, Side side, int level, long quantity) {
+        add(TAKE, id, owner, side, 0, quantity, level);
     }
 
-    private void add(byte kind, long id, Side side, long price, long quantity, int level) {
+    private void add(byte kind, long id, int owner, Side side, long price, long quantity, int level) {
         if (size == kinds.length) {
             int capacity = size * 2;
             kinds = Arrays.copyOf(kinds, capacity);
             ids = Arrays.copyOf(ids, capacity);
+            owners = Arrays.copyOf(owners, capacity);
             sides = Arrays.copyOf(sides, capacity);
             prices = Arrays.copyOf(prices, capacity);
             quantities = Arrays.copyOf(quantities, capacity);
@@ -62,6 +65,7 @@ final class CommandStream {
         }
         kinds[size] = kind;
         ids[size] = id;
+        owners[size] = owner;
         sides[size] = (byte) side.ordinal();
         prices[size] = price;
         quantities[size] = quantity;
@@ -71,9 +75,9 @@ final class CommandStream {
     /** Runs command {@code i} against the book; returns its result code's ordinal. */
     int apply(OrderBook book, int i) {
         return switch (kinds[i]) {
-            case PLACE -> book.place(ids[i], SIDES[sides[i]], prices[i], quantities[i]).ordinal();
+            case PLACE -> book.place(ids[i], owners[i], SIDES[sides[i]], prices[i], quantities[i]).ordinal();
             case CANCEL -> book.cancel(ids[i]).ordinal();
-            default -> book.takeAtLevel(ids[i], SIDES[sides[i]], levels[i], quantities[i]).ordinal();
+            default -> book.takeAtLevel(ids[i], owners[i], SIDES[sides[i]], levels[i], quantities[i]).ordinal();
         };
     }
 

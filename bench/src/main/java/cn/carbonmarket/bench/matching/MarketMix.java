@@ -16,8 +16,10 @@ import java.util.SplittableRandom;
  * A realistic day's flow for one instrument, generated once and replayed: a book opened with 1,000 price levels
  * (500 bid and 500 ask levels around a 100.00 CNY close, two orders each), then about 60% limit orders (most
  * resting near the touch or deeper, a quarter priced through the opposite best so that they cross), 30% cancels
- * of live orders and 10% listing-agreement takes at one of the counterparty's best five levels. The generator
- * runs the commands through a book as it goes so that cancels name orders that are live at that moment.
+ * of live orders and 10% listing-agreement takes at one of the counterparty's best five levels. The orders come
+ * from {@value #PARTIES} parties picked at random, so an order rarely meets its own party's resting order and
+ * self-trade prevention stops matching about as seldom as in a real market. The generator runs the commands
+ * through a book as it goes so that cancels name orders that are live at that moment.
  */
 final class MarketMix {
 
@@ -33,6 +35,7 @@ final class MarketMix {
      */
     static final int NEAR_TOUCH = 20;
     static final int DEEP_SHARE_PERCENT = 65;
+    static final int PARTIES = 2_000;
 
     final CommandStream opening;
     final CommandStream flow;
@@ -60,8 +63,10 @@ final class MarketMix {
         CommandStream opening = new CommandStream(2 * LEVELS_PER_SIDE * ORDERS_PER_LEVEL);
         for (int level = 0; level < LEVELS_PER_SIDE; level++) {
             for (int n = 0; n < ORDERS_PER_LEVEL; n++) {
-                opening.place(nextId++, Side.BUY, PREVIOUS_CLOSE - 1 - level, 1 + random.nextInt(QUANTITY));
-                opening.place(nextId++, Side.SELL, PREVIOUS_CLOSE + 1 + level, 1 + random.nextInt(QUANTITY));
+                opening.place(nextId++, random.nextInt(PARTIES), Side.BUY, PREVIOUS_CLOSE - 1 - level,
+                        1 + random.nextInt(QUANTITY));
+                opening.place(nextId++, random.nextInt(PARTIES), Side.SELL, PREVIOUS_CLOSE + 1 + level,
+                        1 + random.nextInt(QUANTITY));
             }
         }
         opening.replay(book);
@@ -83,13 +88,14 @@ final class MarketMix {
                 flow.cancel(live.pick(random));
                 cancels++;
             } else if (dice >= 90) {
-                flow.take(nextId++, side, 1 + random.nextInt(5), 1 + random.nextInt(QUANTITY));
+                flow.take(nextId++, random.nextInt(PARTIES), side, 1 + random.nextInt(5),
+                        1 + random.nextInt(QUANTITY));
                 takes++;
             } else {
                 boolean cross = random.nextInt(4) == 0 && top.levels(side.opposite()) > 0;
                 long price = cross ? through(top, side, random) : passive(top, side, random);
-                flow.place(nextId++, side, Math.max(BAND.lowest(), Math.min(BAND.highest(), price)),
-                        1 + random.nextInt(QUANTITY));
+                flow.place(nextId++, random.nextInt(PARTIES), side,
+                        Math.max(BAND.lowest(), Math.min(BAND.highest(), price)), 1 + random.nextInt(QUANTITY));
                 limits++;
                 crossing += cross ? 1 : 0;
             }
@@ -102,9 +108,11 @@ final class MarketMix {
         }
         String description = String.format("opening book %d levels (%d orders); flow of %d commands: %d%% limit "
                         + "orders (%d%% of them priced to cross), %d%% cancels, %d%% takes at one of the best 5 levels; "
-                        + "the book holds %d to %d price levels during the flow and %d orders at its end",
+                        + "the book holds %d to %d price levels during the flow and %d orders at its end; "
+                        + "%d orders of its %d parties stopped by self-trade prevention",
                 2 * LEVELS_PER_SIDE, opening.size(), commands, 100 * limits / commands, 100 * crossing / limits,
-                100 * cancels / commands, 100 * takes / commands, fewestLevels, mostLevels, live.size());
+                100 * cancels / commands, 100 * takes / commands, fewestLevels, mostLevels, live.size(),
+                live.selfTradesPrevented, PARTIES);
         return new MarketMix(opening, flow, description);
     }
 
@@ -127,6 +135,7 @@ final class MarketMix {
         private long[] ids = new long[1 << 16];
         private int size;
         private final Map<Long, Integer> positions = new HashMap<>();
+        int selfTradesPrevented;
 
         int size() {
             return size;
@@ -158,6 +167,7 @@ final class MarketMix {
             if (reason == CancelReason.REQUESTED) {
                 remove(orderId);
             }
+            selfTradesPrevented += reason == CancelReason.SELF_TRADE_PREVENTED ? 1 : 0;
         }
 
         private void remove(long id) {

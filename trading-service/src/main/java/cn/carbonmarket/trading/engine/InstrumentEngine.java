@@ -45,6 +45,11 @@ public final class InstrumentEngine {
     /** The trading day's orders and fills: the end of the day drops them (fills stay in the trade log). */
     private final Map<Long, Order> orders = new HashMap<>();
     private final List<Fill> fills = new ArrayList<>();
+    /**
+     * The book's owner number of each party that has placed an order: numbered in order of first appearance,
+     * so a replay of the journal numbers them alike (only equality matters to the book anyway).
+     */
+    private final Map<PartyId, Integer> owners = new HashMap<>();
     private final Depth depth;
     /** The band, the book sized to it and the reference prices are the day's: each day starts them afresh. */
     private OrderValidation validation;
@@ -192,13 +197,14 @@ public final class InstrumentEngine {
             if (command instanceof Command.PlaceLimit place) {
                 Order order = register(new Order(place.orderId(), place.party(), place.clientOrderId(), instrument,
                         place.side(), place.price(), 0, place.quantity(), place.at()));
-                expect(book.place(order.id, order.side, order.price, order.quantity), command);
+                expect(book.place(order.id, owner(order.party), order.side, order.price, order.quantity), command);
                 return order.view();
             }
             if (command instanceof Command.TakeAtLevel take) {
                 Order order = register(new Order(take.orderId(), take.party(), take.clientOrderId(), instrument,
                         take.side(), 0, take.level(), take.quantity(), take.at()));
-                ResultCode result = book.takeAtLevel(order.id, order.side, order.level, order.quantity);
+                ResultCode result = book.takeAtLevel(order.id, owner(order.party), order.side, order.level,
+                        order.quantity);
                 if (result == ResultCode.NO_SUCH_LEVEL) {
                     order.rejectedFor = result;
                     order.cancelled = order.quantity;
@@ -242,6 +248,10 @@ public final class InstrumentEngine {
             throw new IllegalStateException("order id " + order.id + " was applied twice to " + instrument);
         }
         return order;
+    }
+
+    private int owner(PartyId party) {
+        return owners.computeIfAbsent(party, p -> owners.size() + 1);
     }
 
     private static void expect(ResultCode result, Command command) {
@@ -336,7 +346,9 @@ public final class InstrumentEngine {
 
         @Override
         public void cancelled(long orderId, long quantity, CancelReason reason) {
-            orders.get(orderId).cancelled += quantity;
+            Order order = orders.get(orderId);
+            order.cancelled += quantity;
+            order.cancelReason = reason;
         }
     }
 }

@@ -2,6 +2,7 @@ package cn.carbonmarket.trading.engine;
 
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.trading.orderbook.CancelReason;
 import cn.carbonmarket.trading.orderbook.ResultCode;
 import cn.carbonmarket.trading.orderbook.Side;
 import java.time.Instant;
@@ -28,6 +29,8 @@ final class Order {
     /** Turnover in fen, for the average fill price. */
     long filledValue;
     ResultCode rejectedFor;
+    /** Why the book last took open quantity away without trading, or null if it never did. */
+    CancelReason cancelReason;
     /** Whether its open remainder was cancelled by the end of its trading day. */
     boolean expired;
 
@@ -72,6 +75,7 @@ final class Order {
 
     OrderView view() {
         return new OrderView(id, party, clientOrderId, instrument, side, price, level, quantity, filled, open(),
-                cancelled, filledValue, state(), rejectedFor == null ? null : rejectedFor.name(), placedAt);
+                cancelled, filledValue, state(), rejectedFor == null ? null : rejectedFor.name(),
+                cancelReason == null ? null : cancelReason.name(), placedAt);
     }
 }

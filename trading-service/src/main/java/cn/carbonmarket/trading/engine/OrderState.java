@@ -9,7 +9,8 @@ public enum OrderState {
     NEW,
     PARTIALLY_FILLED,
     FILLED,
-    /** Some or all of it left the book without trading (by request, or an immediate-or-cancel remainder). */
+    /** Some or all of it left the book without trading (by request, an immediate-or-cancel remainder, or self-trade
+     * prevention). */
     CANCELLED,
     /** Still open when its trading day ended: the open remainder counts as cancelled; {@code filled} may be
      * non-zero. */

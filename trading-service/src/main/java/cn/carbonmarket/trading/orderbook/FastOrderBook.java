@@ -52,7 +52,7 @@ public final class FastOrderBook implements OrderBook {
     }
 
     @Override
-    public ResultCode place(long orderId, Side side, long price, long quantity) {
+    public ResultCode place(long orderId, int owner, Side side, long price, long quantity) {
         requirePositive(orderId);
         int limit = slot(price);
         if (index.get(orderId) != null) {
@@ -62,11 +62,16 @@ public final class FastOrderBook implements OrderBook {
         long open = quantity;
         for (int best = opposite.best(); open > 0 && best != Ladder.NONE && opposite.crosses(best, limit);
              best = opposite.best()) {
-            open = fill(opposite, best, orderId, side, open);
+            open = fill(opposite, best, orderId, owner, side, open);
+            if (open > 0 && opposite.head(best) != null) {
+                events.cancelled(orderId, open, CancelReason.SELF_TRADE_PREVENTED);
+                return ResultCode.ACCEPTED;
+            }
         }
         if (open > 0) {
             RestingOrder order = pool.take();
             order.id = orderId;
+            order.owner = owner;
             order.open = open;
             ladder(side).append(order, limit);
             index.put(order);
@@ -76,7 +81,7 @@ public final class FastOrderBook implements OrderBook {
     }
 
     @Override
-    public ResultCode takeAtLevel(long orderId, Side side, int level, long quantity) {
+    public ResultCode takeAtLevel(long orderId, int owner, Side side, int level, long quantity) {
         requirePositive(orderId);
         if (index.get(orderId) != null) {
             return ResultCode.DUPLICATE_ORDER_ID;
@@ -89,18 +94,23 @@ public final class FastOrderBook implements OrderBook {
         if (slot == Ladder.NONE) {
             return ResultCode.NO_SUCH_LEVEL;
         }
-        long open = fill(opposite, slot, orderId, side, quantity);
+        long open = fill(opposite, slot, orderId, owner, side, quantity);
         if (open > 0) {
-            events.cancelled(orderId, open, CancelReason.IMMEDIATE_OR_CANCEL_REMAINDER);
+            events.cancelled(orderId, open, opposite.head(slot) != null
+                    ? CancelReason.SELF_TRADE_PREVENTED : CancelReason.IMMEDIATE_OR_CANCEL_REMAINDER);
         }
         return ResultCode.ACCEPTED;
     }
 
-    /** Fills the taker against one price level in time order; returns what the taker still has open. */
-    private long fill(Ladder ladder, int slot, long takerId, Side takerSide, long open) {
+    /**
+     * Fills the taker against one price level in time order, up to the first order of the taker's own owner;
+     * returns what the taker still has open. With some left open, the level is still occupied only if it stopped
+     * at an own order (otherwise it emptied the level).
+     */
+    private long fill(Ladder ladder, int slot, long takerId, int takerOwner, Side takerSide, long open) {
         long price = price(slot);
         RestingOrder maker = ladder.head(slot);
-        while (open > 0 && maker != null) {
+        while (open > 0 && maker != null && maker.owner != takerOwner) {
             long quantity = Math.min(open, maker.open);
             open -= quantity;
             RestingOrder next = maker.next;

@@ -8,17 +8,23 @@ package cn.carbonmarket.trading.orderbook;
  *
  * <p>Matching is price-time priority: a buy meets the lowest asks first, a sell the highest bids, and within a
  * price the earliest order first; every fill is at the resting order's price.
+ *
+ * <p>Self-trade prevention, "cancel the newest": each order carries its owner, a number the caller assigns per
+ * party. When an incoming order would next trade with a resting order of the same owner, matching stops there:
+ * its fills so far stand, its remainder is cancelled ({@link CancelReason#SELF_TRADE_PREVENTED}) instead of
+ * resting, and the owner's resting order is left as it was. Nobody's priority changes: the incoming order never
+ * skips its own order to reach later ones.
  */
 public interface OrderBook {
 
     /** A limit order: trades against every crossing resting order, then rests with what is left. */
-    ResultCode place(long orderId, Side side, long price, long quantity);
+    ResultCode place(long orderId, int owner, Side side, long price, long quantity);
 
     /**
      * The listing-agreement execution: trades immediately against the counterparty side's {@code level}-th best
      * price (1 = best) at that price, in time priority within the level, and cancels what it could not fill.
      */
-    ResultCode takeAtLevel(long orderId, Side side, int level, long quantity);
+    ResultCode takeAtLevel(long orderId, int owner, Side side, int level, long quantity);
 
     /** Cancels the open remainder of a resting order. */
     ResultCode cancel(long orderId);

@@ -16,12 +16,14 @@ public final class ReferenceOrderBook implements OrderBook {
 
     private static final class Order {
         final long id;
+        final int owner;
         final Side side;
         final long price;
         long open;
 
-        Order(long id, Side side, long price, long open) {
+        Order(long id, int owner, Side side, long price, long open) {
             this.id = id;
+            this.owner = owner;
             this.side = side;
             this.price = price;
             this.open = open;
@@ -43,7 +45,7 @@ public final class ReferenceOrderBook implements OrderBook {
     }
 
     @Override
-    public ResultCode place(long orderId, Side side, long price, long quantity) {
+    public ResultCode place(long orderId, int owner, Side side, long price, long quantity) {
         requirePositive(orderId);
         if (resting.containsKey(orderId)) {
             return ResultCode.DUPLICATE_ORDER_ID;
@@ -56,10 +58,14 @@ public final class ReferenceOrderBook implements OrderBook {
             if (!crosses) {
                 break;
             }
-            open = fill(opposite, best, orderId, side, open);
+            open = fill(opposite, best, orderId, owner, side, open);
+            if (open > 0 && opposite.containsKey(best)) {
+                events.cancelled(orderId, open, CancelReason.SELF_TRADE_PREVENTED);
+                return ResultCode.ACCEPTED;
+            }
         }
         if (open > 0) {
-            Order order = new Order(orderId, side, price, open);
+            Order order = new Order(orderId, owner, side, price, open);
             side(side).computeIfAbsent(price, p -> new ArrayDeque<>()).addLast(order);
             resting.put(orderId, order);
             events.rested(orderId, side, price, open);
@@ -68,7 +74,7 @@ public final class ReferenceOrderBook implements OrderBook {
     }
 
     @Override
-    public ResultCode takeAtLevel(long orderId, Side side, int level, long quantity) {
+    public ResultCode takeAtLevel(long orderId, int owner, Side side, int level, long quantity) {
         requirePositive(orderId);
         if (resting.containsKey(orderId)) {
             return ResultCode.DUPLICATE_ORDER_ID;
@@ -82,17 +88,22 @@ public final class ReferenceOrderBook implements OrderBook {
         for (int i = 1; i < level; i++) {
             price = prices.next();
         }
-        long open = fill(opposite, price, orderId, side, quantity);
+        long open = fill(opposite, price, orderId, owner, side, quantity);
         if (open > 0) {
-            events.cancelled(orderId, open, CancelReason.IMMEDIATE_OR_CANCEL_REMAINDER);
+            events.cancelled(orderId, open, opposite.containsKey(price)
+                    ? CancelReason.SELF_TRADE_PREVENTED : CancelReason.IMMEDIATE_OR_CANCEL_REMAINDER);
         }
         return ResultCode.ACCEPTED;
     }
 
-    /** Fills the taker against one price level in time order; returns what the taker still has open. */
-    private long fill(NavigableMap<Long, ArrayDeque<Order>> side, long price, long takerId, Side takerSide, long open) {
+    /**
+     * Fills the taker against one price level in time order, up to the first order of the taker's own owner;
+     * returns what the taker still has open. The level stays in the map only if it still holds orders.
+     */
+    private long fill(NavigableMap<Long, ArrayDeque<Order>> side, long price, long takerId, int takerOwner,
+                      Side takerSide, long open) {
         ArrayDeque<Order> queue = side.get(price);
-        while (open > 0 && !queue.isEmpty()) {
+        while (open > 0 && !queue.isEmpty() && queue.peekFirst().owner != takerOwner) {
             Order maker = queue.peekFirst();
             long quantity = Math.min(open, maker.open);
             maker.open -= quantity;

@@ -6,6 +6,8 @@ package cn.carbonmarket.trading.orderbook;
  */
 final class RestingOrder {
     long id;
+    /** The party number the caller gave the order, for self-trade prevention. */
+    int owner;
     long open;
     int level;
     Ladder ladder;

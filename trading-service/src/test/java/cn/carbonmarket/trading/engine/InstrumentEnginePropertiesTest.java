@@ -6,6 +6,7 @@ import static cn.carbonmarket.trading.engine.EngineFixture.MORNING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.trading.orderbook.CancelReason;
 import cn.carbonmarket.trading.orderbook.Side;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -26,23 +28,27 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * Random command streams through the engine as the service drives it (check, then apply): every order's
- * quantities add up and match its fills, states follow the quantities, the book is never crossed, and a fresh
- * engine fed the applied commands ends in the same state (what journal replay relies on).
+ * quantities add up and match its fills, states follow the quantities, the book is never crossed, no party
+ * trades with itself (four parties, so self-trade prevention is frequent), and a fresh engine fed the applied
+ * commands ends in the same state (what journal replay relies on).
  */
 class InstrumentEnginePropertiesTest {
 
     /** Thursday 10:00 in Shanghai, the trading day after the fixture's. */
     private static final Instant THURSDAY = Instant.parse("2026-11-26T02:00:00Z");
+    private static final List<PartyId> PARTIES = List.of(ALICE, BOB,
+            new PartyId(UUID.fromString("00000000-0000-0000-0000-00000000000c")),
+            new PartyId(UUID.fromString("00000000-0000-0000-0000-00000000000d")));
 
     /** A step of a stream: which party, what kind of command, and the numbers it needs. */
-    record Step(int kind, boolean alice, Side side, long price, long quantity, int pick) {
+    record Step(int kind, int party, Side side, long price, long quantity, int pick) {
     }
 
     @Provide
     Arbitrary<List<Step>> streams() {
         Arbitrary<Step> step = Combinators.combine(
                 Arbitraries.frequency(Tuple.of(12, 0), Tuple.of(3, 1), Tuple.of(5, 2), Tuple.of(1, 3)),
-                Arbitraries.of(true, false), Arbitraries.of(Side.class),
+                Arbitraries.integers().between(0, PARTIES.size() - 1), Arbitraries.of(Side.class),
                 Arbitraries.longs().between(9_990, 10_010), Arbitraries.longs().between(1, 300),
                 Arbitraries.integers().between(0, 60)).as(Step::new);
         return step.list().ofMinSize(50).ofMaxSize(300);
@@ -56,6 +62,7 @@ class InstrumentEnginePropertiesTest {
 
         Map<Long, Long> filledByOrder = new java.util.HashMap<>();
         for (Fill fill : fixture.fills) {
+            assertThat(fill.buyer()).as("no self-trade in %s", fill).isNotEqualTo(fill.seller());
             filledByOrder.merge(fill.buyOrderId(), fill.quantity(), Long::sum);
             filledByOrder.merge(fill.sellOrderId(), fill.quantity(), Long::sum);
         }
@@ -80,8 +87,12 @@ class InstrumentEnginePropertiesTest {
         assertThat(replayed.engine.halted()).isEqualTo(engine.halted());
 
         long cancelled = engine.orders().stream().filter(o -> o.state() == OrderState.CANCELLED).count();
+        boolean prevented = engine.orders().stream()
+                .anyMatch(o -> CancelReason.SELF_TRADE_PREVENTED.name().equals(o.cancelReason()));
         Statistics.label("fills").collect(fixture.fills.size() >= 5);
         Statistics.label("cancelled orders").collect(cancelled > 0);
+        Statistics.label("self-trades prevented").collect(prevented);
+        Statistics.label("self-trades prevented").coverage(c -> c.check(true).percentage(p -> p >= 50));
         Statistics.label("fills").coverage(c -> c.check(true).percentage(p -> p >= 50));
         Statistics.label("cancelled orders").coverage(c -> c.check(true).percentage(p -> p >= 50));
     }
@@ -91,7 +102,7 @@ class InstrumentEnginePropertiesTest {
         List<Command> applied = new ArrayList<>();
         long nextId = 1;
         for (Step step : steps) {
-            PartyId party = step.alice() ? ALICE : BOB;
+            PartyId party = PARTIES.get(step.party());
             Command command = switch (step.kind()) {
                 case 0 -> new Command.PlaceLimit(nextId, party, "c" + nextId++, step.side(), step.price(),
                         step.quantity(), MORNING);

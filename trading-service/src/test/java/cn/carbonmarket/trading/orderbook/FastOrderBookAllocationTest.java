@@ -33,12 +33,14 @@ class FastOrderBookAllocationTest {
         for (long id = firstId; id < firstId + commands; id++) {
             int dice = random.nextInt(10);
             Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+            // Few owners, so that self-trade prevention runs too.
+            int owner = random.nextInt(8);
             if (dice < 3) {
                 book.cancel(firstId + random.nextLong(Math.max(1, id - firstId)));
             } else if (dice == 9) {
-                book.takeAtLevel(id, side, 1 + random.nextInt(5), 1 + random.nextInt(100));
+                book.takeAtLevel(id, owner, side, 1 + random.nextInt(5), 1 + random.nextInt(100));
             } else {
-                book.place(id, side, 4_900 + random.nextInt(200), 1 + random.nextInt(100));
+                book.place(id, owner, side, 4_900 + random.nextInt(200), 1 + random.nextInt(100));
             }
         }
     }

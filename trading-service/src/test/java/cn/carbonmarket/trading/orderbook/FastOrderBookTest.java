@@ -16,12 +16,12 @@ class FastOrderBookTest extends OrderBookExamples {
     @Test
     void growsPastItsExpectedSizeAndRecyclesOrders() {
         for (int i = 1; i <= 1_000; i++) {
-            book.place(i, Side.BUY, 4_500 + i % 400, 1);
+            book.place(i, i, Side.BUY, 4_500 + i % 400, 1);
         }
         for (int i = 1; i <= 1_000; i += 2) {
             book.cancel(i);
         }
-        book.place(2_000, Side.SELL, 4_500, 2_000);
+        book.place(2_000, 2_000, Side.SELL, 4_500, 2_000);
 
         assertThat(events.trades()).hasSize(500);
         assertThat(book.openQuantity(2_000)).isEqualTo(1_500);
@@ -30,9 +30,9 @@ class FastOrderBookTest extends OrderBookExamples {
 
     @Test
     void aPriceOutsideTheLadderIsAProgrammingError() {
-        assertThatThrownBy(() -> book.place(1, Side.BUY, BAND.highest() + 1, 1))
+        assertThatThrownBy(() -> book.place(1, 1, Side.BUY, BAND.highest() + 1, 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatCode(() -> book.place(1, Side.BUY, 5_000, 1)).doesNotThrowAnyException();
+        assertThatCode(() -> book.place(1, 1, Side.BUY, 5_000, 1)).doesNotThrowAnyException();
     }
 
     private static Depth depth(OrderBook book) {

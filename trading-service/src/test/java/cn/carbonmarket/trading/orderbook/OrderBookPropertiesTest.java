@@ -25,7 +25,7 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * Random command streams through the published rules into both books: the fast book must do exactly what the
  * reference book does (same result, same events, same depth after every command), and the market's invariants
- * must hold throughout.
+ * must hold throughout. Orders come from a few parties, so self-trade prevention is exercised often.
  */
 class OrderBookPropertiesTest {
 
@@ -37,10 +37,10 @@ class OrderBookPropertiesTest {
     sealed interface Command permits Place, Take, Cancel {
     }
 
-    record Place(Side side, long price, long quantity) implements Command {
+    record Place(int owner, Side side, long price, long quantity) implements Command {
     }
 
-    record Take(Side side, int level, long quantity) implements Command {
+    record Take(int owner, Side side, int level, long quantity) implements Command {
     }
 
     /** Cancels the order {@code 1 + pick % (issued + 2)}: usually one placed before, sometimes an unknown id. */
@@ -49,6 +49,7 @@ class OrderBookPropertiesTest {
 
     @Provide
     Arbitrary<List<Command>> commands() {
+        Arbitrary<Integer> owner = Arbitraries.integers().between(1, 10);
         Arbitrary<Side> side = Arbitraries.of(Side.class);
         // Mostly near the previous close so that orders cross and queue; sometimes outside the band.
         Arbitrary<Long> price = Arbitraries.frequencyOf(
@@ -57,8 +58,8 @@ class OrderBookPropertiesTest {
         Arbitrary<Long> quantity = Arbitraries.frequencyOf(
                 Tuple.of(12, Arbitraries.longs().between(1, 40)),
                 Tuple.of(1, Arbitraries.longs().between(0, 120_000)));
-        Arbitrary<Command> place = Combinators.combine(side, price, quantity).as(Place::new);
-        Arbitrary<Command> take = Combinators.combine(side, Arbitraries.integers().between(0, 6), quantity)
+        Arbitrary<Command> place = Combinators.combine(owner, side, price, quantity).as(Place::new);
+        Arbitrary<Command> take = Combinators.combine(owner, side, Arbitraries.integers().between(0, 6), quantity)
                 .as(Take::new);
         Arbitrary<Command> cancel = Arbitraries.integers().between(0, 10_000).map(Cancel::new);
         return Arbitraries.frequencyOf(Tuple.of(6, place), Tuple.of(1, take), Tuple.of(3, cancel))
@@ -67,11 +68,13 @@ class OrderBookPropertiesTest {
 
     /** What the harness knows of one accepted order, for the accounting identity. */
     private static final class Account {
+        final int owner;
         final long ordered;
         long filled;
         long cancelled;
 
-        Account(long ordered) {
+        Account(int owner, long ordered) {
+            this.owner = owner;
             this.ordered = ordered;
         }
     }
@@ -92,6 +95,7 @@ class OrderBookPropertiesTest {
         int takes;
         int cancels;
         int refusals;
+        int selfTradesPrevented;
 
         void run(Command command) {
             int mark = fastEvents.events.size();
@@ -104,23 +108,31 @@ class OrderBookPropertiesTest {
             if (command instanceof Place p) {
                 id = ++issued;
                 ResultCode valid = validation.limitOrder(p.price(), p.quantity());
-                expected = valid.accepted() ? reference.place(id, p.side(), p.price(), p.quantity()) : valid;
-                actual = valid.accepted() ? fast.place(id, p.side(), p.price(), p.quantity()) : valid;
+                expected = valid.accepted() ? reference.place(id, p.owner(), p.side(), p.price(), p.quantity())
+                        : valid;
+                actual = valid.accepted() ? fast.place(id, p.owner(), p.side(), p.price(), p.quantity()) : valid;
                 if (actual.accepted()) {
-                    accounts.put(id, new Account(p.quantity()));
+                    accounts.put(id, new Account(p.owner(), p.quantity()));
                 }
             } else if (command instanceof Take t) {
                 id = ++issued;
                 ResultCode valid = validation.takeAtLevel(t.level(), t.quantity());
-                expected = valid.accepted() ? reference.takeAtLevel(id, t.side(), t.level(), t.quantity()) : valid;
-                actual = valid.accepted() ? fast.takeAtLevel(id, t.side(), t.level(), t.quantity()) : valid;
+                expected = valid.accepted()
+                        ? reference.takeAtLevel(id, t.owner(), t.side(), t.level(), t.quantity()) : valid;
+                actual = valid.accepted() ? fast.takeAtLevel(id, t.owner(), t.side(), t.level(), t.quantity())
+                        : valid;
                 if (actual.accepted()) {
                     takes++;
-                    accounts.put(id, new Account(t.quantity()));
-                    List<Traded> fills = fastEvents.since(mark).stream().filter(Traded.class::isInstance)
-                            .map(Traded.class::cast).toList();
+                    accounts.put(id, new Account(t.owner(), t.quantity()));
+                    List<Event> taken = fastEvents.since(mark);
+                    List<Traded> fills = taken.stream().filter(Traded.class::isInstance).map(Traded.class::cast)
+                            .toList();
                     long levelPrice = before.price(t.side().opposite(), t.level() - 1);
-                    assertThat(fills).isNotEmpty().allSatisfy(f -> assertThat(f.price()).isEqualTo(levelPrice));
+                    assertThat(fills).allSatisfy(f -> assertThat(f.price()).isEqualTo(levelPrice));
+                    if (fills.isEmpty()) {
+                        assertThat(taken).as("a take that filled nothing met its own order first")
+                                .containsExactly(new Cancelled(id, t.quantity(), CancelReason.SELF_TRADE_PREVENTED));
+                    }
                 }
             } else {
                 long target = 1 + ((Cancel) command).pick() % (issued + 2);
@@ -170,13 +182,37 @@ class OrderBookPropertiesTest {
                     assertThat(lastMaker == null || lastMaker <= t.maker())
                             .as("earlier orders at %d fill first (maker %d after %d)", t.price(), t.maker(),
                                     lastMaker).isTrue();
+                    assertThat(accounts.get(t.maker()).owner).as("the two sides of %s have different owners", t)
+                            .isNotEqualTo(accounts.get(t.taker()).owner);
                     accounts.get(t.maker()).filled += t.quantity();
                     accounts.get(t.taker()).filled += t.quantity();
                 } else if (event instanceof Rested r) {
                     assertThat(validation.band().contains(r.price())).isTrue();
                 } else if (event instanceof Cancelled c) {
                     accounts.get(c.order()).cancelled += c.quantity();
+                    if (c.reason() == CancelReason.SELF_TRADE_PREVENTED) {
+                        selfTradesPrevented++;
+                        checkStoppedAtOwnOrder(command, c);
+                    }
                 }
+            }
+        }
+
+        /**
+         * A self-trade stop leaves the taker's own order at the head of the best level it may still reach: the
+         * fast book's opposite best level (for a take, the chosen one) still crosses and holds an order of the
+         * owner, so the taker did not stop early while others' orders were ahead of it.
+         */
+        private void checkStoppedAtOwnOrder(Command command, Cancelled cancelled) {
+            assertThat(cancelled.order()).as("only the incoming order is cancelled for a self-trade")
+                    .isEqualTo(issued);
+            Side takerSide = command instanceof Place p ? p.side() : ((Take) command).side();
+            assertThat(fastDepth.levels(takerSide.opposite())).as("the own order rests on after %s", command)
+                    .isPositive();
+            if (command instanceof Place p) {
+                long best = fastDepth.price(takerSide.opposite(), 0);
+                assertThat(takerSide == Side.BUY ? best <= p.price() : best >= p.price())
+                        .as("stopped where the book still crossed").isTrue();
             }
         }
 
@@ -202,9 +238,11 @@ class OrderBookPropertiesTest {
         Statistics.label("takes that traded").collect(harness.takes > 0);
         Statistics.label("cancels of resting orders").collect(harness.cancels > 0);
         Statistics.label("refusals").collect(harness.refusals > 0);
+        Statistics.label("self-trades prevented").collect(harness.selfTradesPrevented > 0);
         Statistics.label("fills").coverage(c -> c.check("10 or more").percentage(p -> p >= 50));
         Statistics.label("takes that traded").coverage(c -> c.check(true).percentage(p -> p >= 50));
         Statistics.label("cancels of resting orders").coverage(c -> c.check(true).percentage(p -> p >= 50));
         Statistics.label("refusals").coverage(c -> c.check(true).percentage(p -> p >= 50));
+        Statistics.label("self-trades prevented").coverage(c -> c.check(true).percentage(p -> p >= 50));
     }
 }
