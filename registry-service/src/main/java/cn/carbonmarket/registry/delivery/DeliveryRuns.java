@@ -66,7 +66,10 @@ public class DeliveryRuns {
                         (RuleViolationException) failure));
     }
 
-    /** Records the rejection once and publishes it in the same transaction; nothing of the run is booked. */
+    /**
+     * Records the rejection and publishes it in the same transaction; nothing of the run is booked. Every refusal of
+     * a run not booked is published, also of a run resent after an earlier refusal, so that settlement hears each.
+     */
     private Uni<Void> reject(DeliveryInstructions run, RuleViolationException refusal) {
         LOG.warnf("delivery run %s rejected: %s", run.runId(), refusal.getMessage());
         return pool.withTransaction(conn -> recordRun(conn, run, "REJECTED", null, refusal.code(), refusal.getMessage())
@@ -84,11 +87,17 @@ public class DeliveryRuns {
                 .toList());
     }
 
-    /** True if this call recorded the run, false if it was recorded before. */
+    /**
+     * True if this call recorded the run's outcome: its first, or a new one after a rejection (a run refused, then
+     * resent once its units arrived, is booked then). A booked run's record never changes.
+     */
     private static Uni<Boolean> recordRun(SqlConnection conn, DeliveryInstructions run, String status,
                                           UUID transactionId, String code, String reason) {
         return conn.preparedQuery("insert into delivery_run (run_id, trade_date, status, transaction_id, reason_code,"
-                        + " reason, received_at) values ($1, $2, $3, $4, $5, $6, $7) on conflict (run_id) do nothing")
+                        + " reason, received_at) values ($1, $2, $3, $4, $5, $6, $7) on conflict (run_id) do update"
+                        + " set status = excluded.status, transaction_id = excluded.transaction_id,"
+                        + " reason_code = excluded.reason_code, reason = excluded.reason,"
+                        + " received_at = excluded.received_at where delivery_run.status = 'REJECTED'")
                 .execute(Tuple.tuple(Arrays.asList(run.runId(), run.tradeDate(), status, transactionId, code, reason,
                         OffsetDateTime.now())))
                 .map(rows -> rows.rowCount() == 1);

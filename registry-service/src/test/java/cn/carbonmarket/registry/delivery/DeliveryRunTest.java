@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +97,27 @@ class DeliveryRunTest {
         assertThat(DB.count("select count(*) from delivery_run where run_id = ? and reason_code = 'INSUFFICIENT_UNITS'",
                 runId)).isEqualTo(1);
         assertThat(quantity(SELLER, CEA, "IN_TRADING")).isEqualTo(seller);
+    }
+
+    @Test
+    void everyRefusalOfARunIsPublishedAndTheRunIsBookedWhenResentOnceItsUnitsAreThere() {
+        long seller = quantity(SELLER, CEA, "IN_TRADING");
+        long buyer = quantity(BUYER, CEA, "IN_TRADING");
+        String runId = "EOD-" + UUID.randomUUID();
+        KafkaTopic answers = new KafkaTopic("registry.transactions");
+        run(runId, -(seller + 100), seller + 100);
+        awaitRun(runId);
+        run(runId, -(seller + 100), seller + 100);
+        AtomicInteger refusals = new AtomicInteger();
+        answers.await(r -> runId.equals(r.key()) && r.value().contains("DeliveryRunRejected")
+                && refusals.incrementAndGet() == 2, Duration.ofSeconds(20));
+
+        RegistryFixtures.intoTrading(DemoUser.ENTITY_1, 200);
+        run(runId, -(seller + 100), seller + 100);
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count("select count(*) from delivery_run"
+                + " where run_id = ? and status = 'BOOKED' and transaction_id is not null", runId) == 1);
+        assertThat(quantity(SELLER, CEA, "IN_TRADING")).isEqualTo(seller + 200 - (seller + 100));
+        assertThat(quantity(BUYER, CEA, "IN_TRADING")).isEqualTo(buyer + seller + 100);
     }
 
     private static String release(String withdrawalId, long quantity) {
