@@ -1,8 +1,10 @@
 package cn.carbonmarket.bench.registry;
 
 import cn.carbonmarket.bench.Keycloak;
+import cn.carbonmarket.bench.Load;
 import cn.carbonmarket.bench.registry.BenchParties.BenchParty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpMethod;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,24 +12,21 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Load generator for the registry: authenticated transfers between random bench parties through the real API
- * (rules, row locks, audit chain, outbox), closed loop with a fixed number of clients. Bounded in time, loopback
- * only. Ends with RESULT lines.
+ * (rules, row locks, audit chain, outbox), closed loop with a fixed number of clients, then paced at half the rate
+ * they reached. Bounded in time, loopback only. Ends with RESULT lines.
  *
  * <p>Usage: TransferLoad REGISTRY_URL KEYCLOAK_URL KAFKA_BOOTSTRAP TOPIC_PREFIX PARTIES CLIENTS WARMUP_S MEASURE_S
  */
@@ -60,62 +59,33 @@ public final class TransferLoad {
             }
         }).collect(Collectors.toList());
 
-        System.out.printf("warming up %d s, then measuring %d s with %d clients over %d parties%n",
-                warmup.toSeconds(), measure.toSeconds(), clients, partyCount);
-        run(http, registry, parties, tokens, clients, warmup);
-        Result result = run(http, registry, parties, tokens, clients, measure);
-        Histogram latency = result.latency();
-        System.out.printf("transfers: %d booked, %d refused or failed%n", result.ok(), result.failed());
-        System.out.printf("RESULT registry.transfers %d ops/s%n", result.ok() * 1000 / measure.toMillis());
-        System.out.printf("RESULT registry.transfers.p50 %s ms%n", millis(latency.getValueAtPercentile(50)));
-        System.out.printf("RESULT registry.transfers.p99 %s ms%n", millis(latency.getValueAtPercentile(99)));
-        System.out.printf("RESULT registry.transfers.errors %d count%n", result.failed());
-    }
+        // Each request moves one tonne from a random party to another, as that party, under a fresh key.
+        IntFunction<Load.Request> transfers = i -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            int from = random.nextInt(parties.size());
+            int to = (from + 1 + random.nextInt(parties.size() - 1)) % parties.size();
+            String body = "{\"fromAccount\":\"" + parties.get(from).account() + "\",\"toAccount\":\""
+                    + parties.get(to).account() + "\",\"instrument\":\"CEA-2025\",\"quantity\":1}";
+            return new Load.Request(HttpMethod.POST, "/api/v1/transfers", tokens.get(from), body, 201,
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        };
 
-    record Result(long ok, long failed, Histogram latency) {
-    }
-
-    /** Microseconds as milliseconds with two decimals. */
-    private static String millis(long micros) {
-        return String.format("%d.%02d", micros / 1000, micros % 1000 / 10);
-    }
-
-    private static Result run(HttpClient http, String registry, List<BenchParty> parties, List<String> tokens,
-                              int clients, Duration duration) throws InterruptedException {
-        Recorder recorder = new Recorder(3);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        Instant end = Instant.now().plus(duration);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        for (int c = 0; c < clients; c++) {
-            pool.submit(() -> {
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                while (Instant.now().isBefore(end)) {
-                    int from = random.nextInt(parties.size());
-                    int to = (from + 1 + random.nextInt(parties.size() - 1)) % parties.size();
-                    String body = "{\"fromAccount\":\"" + parties.get(from).account() + "\",\"toAccount\":\""
-                            + parties.get(to).account() + "\",\"instrument\":\"CEA-2025\",\"quantity\":1}";
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(registry + "/api/v1/transfers"))
-                            .header("Authorization", "Bearer " + tokens.get(from))
-                            .header("Content-Type", "application/json")
-                            .header("Idempotency-Key", UUID.randomUUID().toString())
-                            .timeout(Duration.ofSeconds(10))
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                    long start = System.nanoTime();
-                    try {
-                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                        recorder.recordValue((System.nanoTime() - start) / 1000);
-                        (status == 201 ? ok : failed).incrementAndGet();
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                    }
-                }
-                return null;
-            });
+        System.out.printf("warming up %d s, then measuring %d s with %d clients over %d parties, then %d s at half"
+                + " the rate%n", warmup.toSeconds(), measure.toSeconds(), clients, partyCount, measure.toSeconds());
+        try (Load load = new Load(registry, clients)) {
+            load.closedLoop(transfers, clients, warmup);
+            Load.Outcome max = load.closedLoop(transfers, clients, measure);
+            long halfRate = Math.max(1, max.perSecond() / 2);
+            Load.Outcome paced = load.paced(transfers, halfRate, measure);
+            System.out.printf("transfers at most: %s%ntransfers at %d/s: %s%n", max, halfRate, paced);
+            System.out.printf("RESULT registry.transfers %d ops/s%n", max.perSecond());
+            System.out.printf("RESULT registry.transfers.p50 %s ms%n", Load.millis(max.latency().getValueAtPercentile(50)));
+            System.out.printf("RESULT registry.transfers.p99 %s ms%n", Load.millis(max.latency().getValueAtPercentile(99)));
+            System.out.printf("RESULT registry.transfers.half-rate %d ops/s%n", paced.perSecond());
+            System.out.printf("RESULT registry.transfers.half-rate.p99 %s ms%n",
+                    Load.millis(paced.latency().getValueAtPercentile(99)));
+            System.out.printf("RESULT registry.transfers.errors %d count%n", max.failed() + paced.failed());
         }
-        pool.shutdown();
-        pool.awaitTermination(duration.toSeconds() + 30, TimeUnit.SECONDS);
-        return new Result(ok.get(), failed.get(), recorder.getIntervalHistogram());
     }
 
     /** Gives every bench party units as allocation would: one instruction on the issuance topic. */

@@ -1,6 +1,7 @@
 package cn.carbonmarket.bench.trading;
 
 import cn.carbonmarket.bench.Keycloak;
+import cn.carbonmarket.bench.Load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpMethod;

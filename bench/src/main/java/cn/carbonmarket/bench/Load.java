@@ -1,4 +1,4 @@
-package cn.carbonmarket.bench.trading;
+package cn.carbonmarket.bench;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -10,6 +10,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,16 +27,24 @@ import org.HdrHistogram.Recorder;
  * fixed rate. Asynchronous, so that the load generator, which shares the machine's cores with the service, spends
  * as little of them as it can.
  */
-final class Load implements AutoCloseable {
+public final class Load implements AutoCloseable {
 
-    /** One request: its method, path, bearer token, body (or null) and the status that counts as success. */
-    record Request(HttpMethod method, String path, String token, String body, int expected) {
+    /**
+     * One request: its method, path, bearer token, body (or null), the status that counts as success and any further
+     * headers.
+     */
+    public record Request(HttpMethod method, String path, String token, String body, int expected,
+                          Map<String, String> headers) {
+
+        public Request(HttpMethod method, String path, String token, String body, int expected) {
+            this(method, path, token, body, expected, Map.of());
+        }
     }
 
     /** What a load achieved: successes, failures (with the first failure's answer), latency in microseconds. */
-    record Outcome(long ok, long failed, String firstFailure, Histogram latency, Duration duration) {
+    public record Outcome(long ok, long failed, String firstFailure, Histogram latency, Duration duration) {
 
-        long perSecond() {
+        public long perSecond() {
             return ok * 1000 / duration.toMillis();
         }
 
@@ -51,19 +60,19 @@ final class Load implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     private final HttpClient http;
 
-    Load(String baseUrl, int connections) {
+    public Load(String baseUrl, int connections) {
         URI uri = URI.create(baseUrl);
         http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(uri.getHost())
                 .setDefaultPort(uri.getPort()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(connections));
     }
 
     /** Microseconds as milliseconds with two decimals. */
-    static String millis(long micros) {
+    public static String millis(long micros) {
         return String.format("%d.%02d", micros / 1000, micros % 1000 / 10);
     }
 
     /** {@code clients} clients, each sending its next request (from {@code requests}) as soon as the last is answered. */
-    Outcome closedLoop(IntFunction<Request> requests, int clients, Duration duration) throws InterruptedException {
+    public Outcome closedLoop(IntFunction<Request> requests, int clients, Duration duration) throws InterruptedException {
         Tally tally = new Tally();
         long end = System.nanoTime() + duration.toNanos();
         CountDownLatch finished = new CountDownLatch(clients);
@@ -95,7 +104,7 @@ final class Load implements AutoCloseable {
      * Each latency runs from the request's scheduled time, not from when it could be sent: when the service stalls,
      * every request it held back counts the stall (no coordinated omission).
      */
-    Outcome paced(IntFunction<Request> requests, long rate, Duration duration)
+    public Outcome paced(IntFunction<Request> requests, long rate, Duration duration)
             throws InterruptedException {
         Tally tally = new Tally();
         long count = rate * duration.toSeconds();
@@ -127,6 +136,7 @@ final class Load implements AutoCloseable {
         if (request.body() != null) {
             options.putHeader("Content-Type", "application/json");
         }
+        request.headers().forEach(options::putHeader);
         http.request(options)
                 .compose(call -> request.body() == null ? call.send() : call.send(Buffer.buffer(request.body())))
                 .compose(response -> response.body().map(body -> response.statusCode() == request.expected() ? null
