@@ -1,5 +1,6 @@
 package cn.carbonmarket.registry.audit;
 
+import cn.carbonmarket.platform.sql.ColumnBatch;
 import cn.carbonmarket.registry.transaction.BookedTransaction;
 import cn.carbonmarket.registry.transaction.TransactionQueries;
 import io.quarkus.runtime.ShutdownEvent;
@@ -12,7 +13,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,8 +76,8 @@ public class AuditChain {
                             Row last = head.size() == 0 ? null : head.iterator().next();
                             long seq = last == null ? 0 : last.getLong("seq");
                             String hash = last == null ? CanonicalTransaction.GENESIS : last.getString("hash");
-                            return TransactionQueries.find(conn, "t.id in (select id from registry_transaction"
-                                    + " where audit_seq is null order by seq limit " + BATCH + ")", "t.seq",
+                            return TransactionQueries.find(conn, "t.id in (select transaction_id from audit_pending"
+                                    + " order by transaction_seq limit " + BATCH + ")", "t.seq",
                                     Tuple.tuple()).flatMap(batch -> append(conn, batch, seq, hash));
                         })));
     }
@@ -86,24 +86,34 @@ public class AuditChain {
         if (batch.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        List<Tuple> records = new ArrayList<>();
-        List<Tuple> links = new ArrayList<>();
-        OffsetDateTime now = OffsetDateTime.now();
+        List<Link> links = new ArrayList<>(batch.size());
         String previous = hash;
         long next = seq;
         for (BookedTransaction t : batch) {
-            next++;
             String current = CanonicalTransaction.hash(previous, t);
-            records.add(Tuple.of(next, t.id(), previous, current, now));
-            links.add(Tuple.of(next, t.id()));
+            links.add(new Link(++next, t.id(), previous, current));
             previous = current;
         }
-        return conn.preparedQuery("insert into audit_record (seq, transaction_id, prev_hash, hash, chained_at)"
-                        + " values ($1, $2, $3, $4, $5)").executeBatch(records)
-                .flatMap(r -> conn.preparedQuery("update registry_transaction set audit_seq = $1 where id = $2")
-                        .executeBatch(links))
+        // Both statements go out together (one round trip); the chained transactions stop waiting with their record.
+        return Uni.combine().all().unis(
+                        RECORDS.execute(conn, "insert into audit_record (seq, transaction_id, prev_hash, hash, chained_at)"
+                                + " select s, t, p, h, now() from unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[])"
+                                + " as r(s, t, p, h)", links),
+                        conn.preparedQuery("delete from audit_pending where transaction_id = any($1)")
+                                .execute(Tuple.of(links.stream().map(Link::transactionId).toArray(UUID[]::new))))
+                .discardItems()
                 .replaceWith(batch.size());
     }
+
+    /** One new audit record: its place in the chain, its transaction and the hashes that link it. */
+    private record Link(long seq, UUID transactionId, String previousHash, String hash) {
+    }
+
+    private static final ColumnBatch<Link> RECORDS = new ColumnBatch<Link>()
+            .column(Long.class, Link::seq)
+            .column(UUID.class, Link::transactionId)
+            .column(String.class, Link::previousHash)
+            .column(String.class, Link::hash);
 
     /** The outcome of re-walking the chain. {@code brokenAt} is null when every record verifies. */
     public record Verification(long verified, long pending, Broken brokenAt) {
@@ -114,7 +124,7 @@ public class AuditChain {
     /** Re-walks the whole chain from the genesis, recomputing every hash from the stored transaction rows. */
     public Uni<Verification> verify() {
         return pool.withConnection(conn -> walk(conn, 0, CanonicalTransaction.GENESIS, 0)
-                .flatMap(result -> conn.query("select count(*) from registry_transaction where audit_seq is null")
+                .flatMap(result -> conn.query("select count(*) from audit_pending")
                         .execute().map(rows -> new Verification(result.verified(),
                                 rows.iterator().next().getLong(0), result.brokenAt()))));
     }

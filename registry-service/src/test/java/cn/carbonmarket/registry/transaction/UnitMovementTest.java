@@ -172,11 +172,11 @@ class UnitMovementTest {
         String id = RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "a-" + UUID.randomUUID(),
                 transfer(ENTITY_1, ENTITY_2, CEA, 10)).statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                DB.count("select count(*) from registry_transaction where audit_seq is null") == 0);
+                DB.count("select count(*) from audit_pending") == 0);
         given().auth().oauth2(accessToken(DemoUser.REGULATOR)).when().get("/api/v1/audit/verify")
                 .then().statusCode(200).body("brokenAt", equalTo(null)).body("pending", equalTo(0));
 
-        long seq = DB.count("select audit_seq from registry_transaction where id = ?::uuid", id);
+        long seq = DB.count("select seq from audit_record where transaction_id = ?::uuid", id);
         DB.update("update transaction_line set delta = -11 where transaction_id = ?::uuid and line_no = 1", id);
         try {
             given().auth().oauth2(accessToken(DemoUser.REGULATOR)).when().get("/api/v1/audit/verify")
