@@ -56,6 +56,9 @@ class MigrationCommit {
         return pool.withTransaction(conn -> conn.preparedQuery("select pg_advisory_xact_lock(hashtext($1))")
                         // Imports of one pilot take turns, so each sees what the one before it booked.
                         .execute(Tuple.of("migration/" + order.pilot()))
+                        // The foreign-key checks of every row are planned once for the lot, not once per row (the
+                        // service's connections otherwise plan each statement for its arguments).
+                        .chain(() -> conn.query("set local plan_cache_mode = auto").execute())
                         .chain(() -> holdings(conn, source))
                         .chain(before -> admissions.admit(conn, registrations, order.requestedBy())
                                 .chain(admitted -> booking.bookAll(conn, movements,
