@@ -21,12 +21,12 @@ import java.util.stream.LongStream;
  * in one place for every booking path so that the audit chain and statements see the same rows whichever path wrote
  * them.
  */
-record TransactionRecord(UUID id, Movement movement, String initiator, String scopedKey, String fingerprint,
-                         Instant bookedAt, Map<String, AccountSnapshot> accounts) {
+record TransactionRecord(UUID id, Movement movement, String initiator, String reference, String scopedKey,
+                         String fingerprint, Instant bookedAt, Map<String, AccountSnapshot> accounts) {
 
     static TransactionRecord of(UUID id, KeyedMovement keyed, Initiator initiator, Instant bookedAt,
                                 Map<String, AccountSnapshot> accounts) {
-        return new TransactionRecord(id, keyed.movement(), initiator.toString(),
+        return new TransactionRecord(id, keyed.movement(), initiator.toString(), keyed.idempotencyKey(),
                 scopedKey(initiator, keyed.idempotencyKey()), fingerprint(keyed.movement(), initiator), bookedAt,
                 accounts);
     }
@@ -60,7 +60,7 @@ record TransactionRecord(UUID id, Movement movement, String initiator, String sc
         return new TransactionBooked(id, movement.type().name(), initiator, bookedAt, movement.lines().stream()
                 .map(l -> new TransactionBooked.Line(AccountId.parse(l.holding().account()), partyOf(l),
                         l.holding().instrument(), l.holding().status().name(), l.delta()))
-                .toList());
+                .toList(), reference);
     }
 
     /** Keyed by the party of the first holding account involved, so that a party's movements stay in order. */

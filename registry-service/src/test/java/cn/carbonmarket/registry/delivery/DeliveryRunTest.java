@@ -53,12 +53,19 @@ class DeliveryRunTest {
     }
 
     @Test
-    void aBalancedRunMovesUnitsInTradingOnceHoweverOftenItArrives() {
+    void aBalancedRunMovesUnitsInTradingOnceHoweverOftenItArrives() throws Exception {
         long seller = quantity(SELLER, CEA, "IN_TRADING");
         long buyer = quantity(BUYER, CEA, "IN_TRADING");
         String runId = "EOD-" + UUID.randomUUID();
         String json = run(runId, -400, 400);
         awaitRun(runId);
+        // The booking names its run, so that settlement knows which run it delivers.
+        String bookingId = DB.texts("select transaction_id::text from delivery_run where run_id = ?", runId).get(0);
+        var booked = new ObjectMapper().readTree(new KafkaTopic("registry.transactions")
+                .await(r -> r.value().contains(bookingId), Duration.ofSeconds(20)).value());
+        assertThat(booked.get("type").asText()).isEqualTo("TransactionBooked");
+        assertThat(booked.at("/payload/type").asText()).isEqualTo("SETTLEMENT_DELIVERY");
+        assertThat(booked.at("/payload/reference").asText()).isEqualTo(runId);
         new KafkaTopic("settlement.delivery-instructions").send(runId, json);
         String marker = "EOD-" + UUID.randomUUID();
         run(marker, -1, 1);

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,9 +24,9 @@ import org.jboss.logging.Logger;
  * effect once (its event id is recorded in the same transaction as the run's new state), so a redelivered answer
  * changes nothing, and an old rejection redelivered after an operator's resend cannot undo the resend.
  * <p>
- * The registry's booking does not name the run (its TransactionBooked carries only its own transaction id), so a
- * booking is matched by content: the run waiting for an answer whose non-zero net deliveries are exactly the
- * booking's IN_TRADING lines, the oldest trade date first should two waiting runs ever move the same units.
+ * A booking names its run (TransactionBooked's reference is the run id it was booked under) and must move exactly
+ * the run's non-zero net deliveries (its IN_TRADING lines); a booking published before events carried a reference
+ * is matched by content alone, the oldest trade date first should two waiting runs ever move the same units.
  */
 @ApplicationScoped
 public class RegistryAnswers {
@@ -71,13 +72,16 @@ public class RegistryAnswers {
         String deliveries = deliveriesOf(booked);
         UUID transactionId = booked.transactionId();
         OffsetDateTime bookedAt = booked.bookedAt().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-        return Panache.getSession().chain(session -> session.createNativeQuery("select r.run_id from clearing_run r"
-                                + " where r.delivery_state in ('PUBLISHED', 'REJECTED') and (select string_agg("
-                                + "p.party_id::text || ' ' || p.instrument || ' ' || p.net_units, ','"
+        // The booking names its run (reference = the run id it was booked under); events from before it did are
+        // matched by content alone. Either way the booked lines must be the run's net deliveries.
+        String run = booked.reference() == null ? "" : " and r.run_id = ?2";
+        return Panache.getSession().chain(session -> withReference(session.createNativeQuery("select r.run_id"
+                                + " from clearing_run r where r.delivery_state in ('PUBLISHED', 'REJECTED') and (select"
+                                + " string_agg(p.party_id::text || ' ' || p.instrument || ' ' || p.net_units, ','"
                                 + " order by p.party_id::text collate \"C\", p.instrument collate \"C\")"
-                                + " from net_position p where p.run_id = r.run_id and p.net_units <> 0) = ?1"
+                                + " from net_position p where p.run_id = r.run_id and p.net_units <> 0) = ?1" + run
                                 + " order by r.trade_date limit 1", String.class)
-                        .setParameter(1, deliveries)
+                                .setParameter(1, deliveries), booked.reference())
                         .getResultList()
                         .chain(runs -> runs.isEmpty() ? Uni.createFrom().item(unmatched(transactionId))
                                 : session.createNativeQuery("update clearing_run set delivery_state = 'DELIVERED',"
@@ -89,6 +93,10 @@ public class RegistryAnswers {
                                         .executeUpdate()
                                         .map(updated -> updated == 1 ? deliveredOutcome(runs.get(0), transactionId)
                                                 : unmatched(transactionId))));
+    }
+
+    private static <T> Mutiny.SelectionQuery<T> withReference(Mutiny.SelectionQuery<T> query, String reference) {
+        return reference == null ? query : query.setParameter(2, reference);
     }
 
     /**

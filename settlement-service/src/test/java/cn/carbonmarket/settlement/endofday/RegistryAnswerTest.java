@@ -87,8 +87,11 @@ class RegistryAnswerTest {
                 .then().log().ifValidationFails();
     }
 
-    /** The registry's booking of the instructions, line for line as its DeliveryRuns books them. */
-    private static String booking(String eventId, String transactionId, JsonNode instructions) {
+    /**
+     * The registry's booking of the instructions, line for line as its DeliveryRuns books them, under
+     * {@code reference} (the run id it was booked under; null: as events were before they carried one).
+     */
+    private static String booking(String eventId, String transactionId, JsonNode instructions, String reference) {
         List<String> lines = new ArrayList<>();
         for (JsonNode d : instructions.at("/payload/deliveries")) {
             lines.add("""
@@ -99,9 +102,9 @@ class RegistryAnswerTest {
         return """
                 {"eventId":"%s","type":"TransactionBooked","version":1,"occurredAt":"%s","producer":"registry-service",\
                 "key":"%s","payload":{"transactionId":"%s","type":"SETTLEMENT_DELIVERY",\
-                "initiator":"settlement-service","bookedAt":"%s","lines":[%s]}}"""
+                "initiator":"settlement-service","bookedAt":"%s","lines":[%s]%s}}"""
                 .formatted(eventId, Instant.now(), firstParty(instructions), transactionId, Instant.now(),
-                        String.join(",", lines));
+                        String.join(",", lines), reference == null ? "" : ",\"reference\":\"" + reference + "\"");
     }
 
     private static String firstParty(JsonNode instructions) {
@@ -134,9 +137,16 @@ class RegistryAnswerTest {
     void aBookedRunIsDeliveredOnceWithTheRegistrysTransaction() throws Exception {
         Run run = clearedRun(7);
         assertThat(run.instructions().at("/payload/deliveries").size()).isEqualTo(2);
+        // The same lines booked for another run leave this one waiting.
+        String elsewhere = UUID.randomUUID().toString();
+        publishBooking(run.instructions(), booking(elsewhere, UUID.randomUUID().toString(), run.instructions(),
+                "EOD-" + UUID.randomUUID()));
+        awaitAnswerProcessed(elsewhere);
+        run(run.date()).body("delivery.state", equalTo("PUBLISHED"));
+
         String eventId = UUID.randomUUID().toString();
         String transactionId = UUID.randomUUID().toString();
-        String booked = booking(eventId, transactionId, run.instructions());
+        String booked = booking(eventId, transactionId, run.instructions(), run.runId());
         publishBooking(run.instructions(), booked);
         await().atMost(PATIENCE).until(() -> "DELIVERED".equals(run(run.date()).extract().path("delivery.state")));
         String deliveredAt = run(run.date()).body("delivery.transactionId", equalTo(transactionId))
@@ -147,7 +157,8 @@ class RegistryAnswerTest {
         // changes the run. The second is on the same partition after the first, so once it is processed both are.
         publishBooking(run.instructions(), booked);
         String laterEvent = UUID.randomUUID().toString();
-        publishBooking(run.instructions(), booking(laterEvent, UUID.randomUUID().toString(), run.instructions()));
+        publishBooking(run.instructions(), booking(laterEvent, UUID.randomUUID().toString(), run.instructions(),
+                run.runId()));
         awaitAnswerProcessed(laterEvent);
         assertThat(DB.count("select count(*) from processed_event where consumer = ? and event_id = ?::uuid",
                 RegistryAnswers.CONSUMER, eventId)).isEqualTo(1);
@@ -201,9 +212,10 @@ class RegistryAnswerTest {
         awaitAnswerProcessed(marker);
         run(run.date()).body("delivery.state", equalTo("PUBLISHED"));
 
-        // The registry books the resent run: delivered.
+        // The registry books the resent run: delivered (an answer without a reference, as published before events
+        // carried one, is matched by its lines).
         String transactionId = UUID.randomUUID().toString();
-        publishBooking(again, booking(UUID.randomUUID().toString(), transactionId, again));
+        publishBooking(again, booking(UUID.randomUUID().toString(), transactionId, again, null));
         await().atMost(PATIENCE).until(() -> "DELIVERED".equals(run(run.date()).extract().path("delivery.state")));
         run(run.date()).body("delivery.transactionId", equalTo(transactionId));
         assertThat(rejectedRunsCounted()).isEqualTo(rejectedBefore + 1);
