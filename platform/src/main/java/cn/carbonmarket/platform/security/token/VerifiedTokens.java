@@ -24,7 +24,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class VerifiedTokens {
 
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
+
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private volatile Instant nextSweep = Instant.MIN;
     private final int maxEntries;
     private final Duration maxAge;
     private final Clock clock;
@@ -75,6 +78,11 @@ public class VerifiedTokens {
             return;
         }
         if (entries.size() >= maxEntries) {
+            // Full: drop the expired, but scan at most once a second, not on every newcomer while all are live.
+            if (now.isBefore(nextSweep)) {
+                return;
+            }
+            nextSweep = now.plus(SWEEP_EVERY);
             entries.values().removeIf(e -> !now.isBefore(e.until()));
             if (entries.size() >= maxEntries) {
                 return; // full of live tokens: verify the newcomer each time rather than grow without bound

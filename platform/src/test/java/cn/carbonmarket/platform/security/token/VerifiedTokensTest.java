@@ -69,11 +69,16 @@ class VerifiedTokensTest {
     @Test
     void whenFullExpiredTokensMakeRoomAndLiveOnesAreNeverPushedOut() {
         VerifiedTokens tokens = tokens(2);
-        tokens.remember("short", alice, Optional.of(NOW.plusSeconds(10)));
+        tokens.remember("short", alice, Optional.of(NOW.plusMillis(400)));
         tokens.remember("long", alice, Optional.of(NOW.plusSeconds(100)));
         tokens.remember("refused", alice, Optional.of(NOW.plusSeconds(100)));
         assertThat(tokens.find("refused")).isEmpty();
         assertThat(tokens.find("short")).contains(alice);
+
+        // Within a second of the last sweep a full cache is not scanned again, even though "short" has expired.
+        clock.now = NOW.plusMillis(500);
+        tokens.remember("too-soon", alice, Optional.of(NOW.plusSeconds(100)));
+        assertThat(tokens.find("too-soon")).isEmpty();
 
         clock.now = NOW.plusSeconds(10);
         tokens.remember("newcomer", alice, Optional.of(NOW.plusSeconds(100)));
