@@ -36,12 +36,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Clears the exchange's trades from {@code trading.trades}, a polled batch per database transaction, each trade id
- * exactly once: the batch's event ids are recorded through the platform's idempotent consumer in the same
+ * Clears the exchange's trades from {@code trading.trades}, the polls {@link TradeIntake} gathered per database
+ * transaction, each trade id exactly once: the batch's event ids are recorded through the platform's idempotent consumer in the same
  * transaction as their effects, and each DvP entry's id is its trade id (the journal's primary key), so neither a
  * redelivered event nor a trade published twice posts twice. A trade the ledger refuses (a party short of cash or
  * units, a closed trade date) becomes a clearing break for the operator; it does not hold up the trades behind it.
@@ -107,8 +106,8 @@ public class TradeClearing {
                              LedgerRejectedException refused) {
     }
 
-    @Incoming("trading-trades")
-    public Uni<Void> onTrades(List<String> messages) {
+    /** Clears the trades of {@code messages} (as {@link TradeIntake} gathered them) in one transaction. */
+    Uni<Void> clear(List<String> messages) {
         List<EventEnvelope<TradeExecuted>> events = new ArrayList<>();
         List<String> jsons = new ArrayList<>();
         List<Break> unreadable = new ArrayList<>();
