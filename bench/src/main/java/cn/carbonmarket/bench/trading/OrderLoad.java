@@ -5,6 +5,7 @@ import cn.carbonmarket.bench.Load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpMethod;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,6 +59,7 @@ public final class OrderLoad {
         Duration measure = Duration.ofSeconds(Long.parseLong(args[7]));
 
         List<BenchTrader> traders = load.traders(new Keycloak(load.http, args[1]), partyCount);
+        load.requireSessionFor(traders.get(0), warmup.multipliedBy(2).plus(measure.multipliedBy(4)).plusSeconds(60));
         load.fund(args[2], args[3], traders);
         OrderFlow flow = new OrderFlow(load.previousCloses(traders.get(0)));
         IntFunction<Load.Request> bare = i -> new Load.Request(HttpMethod.GET, "/api/v1/market-session",
@@ -78,6 +80,9 @@ public final class OrderLoad {
             Load.Outcome bareMax = http.closedLoop(bare, clients, measure);
             Load.Outcome ordersMax = http.closedLoop(orders, clients, measure);
             long halfRate = Math.max(1, ordersMax.perSecond() / 2);
+            // The closed loop outpaces what follows an order (trade records, their outbox events, market data): let
+            // that backlog drain first, or the paced run measures the catching up.
+            load.awaitRelayQuiet();
             Load.Outcome paced = http.paced(orders, halfRate, measure);
             String serviceSide = load.serviceLatencies();
             // The bare endpoint at the same pace: the latency this machine, HTTP and the token check give any request.
@@ -186,6 +191,47 @@ public final class OrderLoad {
             }
         }
         return closes;
+    }
+
+    /**
+     * Fails unless the listing session stays open for {@code run}: the service's clock starts at the next opening,
+     * or now if the market is open, and an order after the close is refused (OUTSIDE_SESSION).
+     */
+    private void requireSessionFor(BenchTrader trader, Duration run) throws Exception {
+        JsonNode session = JSON.readTree(http.send(get("/api/v1/market-session", trader),
+                HttpResponse.BodyHandlers.ofString()).body());
+        Instant now = Instant.parse(session.path("marketTime").asText());
+        Instant closes = Instant.parse(session.path("listingClosesAt").asText(now.toString()));
+        if (Duration.between(now, closes).compareTo(run) < 0) {
+            throw new IllegalStateException("the listing session closes at " + closes + ", before this run of about "
+                    + run.toSeconds() + " s ends; run it once the session has closed (the service's clock then"
+                    + " starts at the next opening)");
+        }
+    }
+
+    /** Waits until the service's outbox has relayed nothing new for a second (at most two minutes). */
+    private void awaitRelayQuiet() throws Exception {
+        long started = System.nanoTime();
+        long last = -1;
+        for (Instant deadline = Instant.now().plusSeconds(120); Instant.now().isBefore(deadline); ) {
+            long relayed = relayed();
+            if (relayed == last) {
+                break;
+            }
+            last = relayed;
+            Thread.sleep(1_000);
+        }
+        System.out.printf("the closed loop's events relayed %d ms after it ended%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /** Events the service's outbox has relayed so far, over all topics. */
+    private long relayed() throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(trading + "/q/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("market_outbox_relayed_total{"))
+                .mapToLong(line -> new BigDecimal(line.substring(line.lastIndexOf(' ') + 1)).longValue())
+                .sum();
     }
 
     /** The service's order-entry and journal timers' percentiles, as its metrics endpoint shows them. */
