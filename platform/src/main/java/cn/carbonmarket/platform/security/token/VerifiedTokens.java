@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,11 +39,21 @@ public class VerifiedTokens {
     private record Entry(SecurityIdentity identity, Instant until) {
     }
 
+    /**
+     * On the wall clock: a token's {@code exp} is wall-clock time, whatever clock the service's domain runs on (the
+     * exchange's clock is a test's manual one or a demo's that starts at the next opening; judged by it, expired
+     * tokens stayed accepted where it lagged, and none was remembered where it ran ahead).
+     */
+    @Inject
     public VerifiedTokens(@ConfigProperty(name = "market.security.verified-tokens.max-entries", defaultValue = "20000")
                           int maxEntries,
                           @ConfigProperty(name = "market.security.verified-tokens.max-age", defaultValue = "PT5M")
                           Duration maxAge,
-                          Clock clock, MeterRegistry metrics) {
+                          MeterRegistry metrics) {
+        this(maxEntries, maxAge, Clock.systemUTC(), metrics);
+    }
+
+    VerifiedTokens(int maxEntries, Duration maxAge, Clock clock, MeterRegistry metrics) {
         this.maxEntries = maxEntries;
         this.maxAge = maxAge;
         this.clock = clock;
