@@ -80,8 +80,8 @@ public final class OrderLoad {
             Load.Outcome bareMax = http.closedLoop(bare, clients, measure);
             Load.Outcome ordersMax = http.closedLoop(orders, clients, measure);
             long halfRate = Math.max(1, ordersMax.perSecond() / 2);
-            // The closed loop outpaces what follows an order (trade records, their outbox events, market data): let
-            // that backlog drain first, or the paced run measures the catching up.
+            // What follows an order (trade records, their outbox events) may lag behind the closed loop: the paced
+            // run starts once it has caught up, so that it does not measure the catching up.
             load.awaitRelayQuiet();
             Load.Outcome paced = http.paced(orders, halfRate, measure);
             String serviceSide = load.serviceLatencies();

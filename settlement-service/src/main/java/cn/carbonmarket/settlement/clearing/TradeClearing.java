@@ -40,10 +40,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Clears the exchange's trades from {@code trading.trades}, the polls {@link TradeIntake} gathered per database
- * transaction, each trade id exactly once: the batch's event ids are recorded through the platform's idempotent consumer in the same
- * transaction as their effects, and each DvP entry's id is its trade id (the journal's primary key), so neither a
- * redelivered event nor a trade published twice posts twice. A trade the ledger refuses (a party short of cash or
- * units, a closed trade date) becomes a clearing break for the operator; it does not hold up the trades behind it.
+ * transaction, each trade id exactly once: the batch's event ids are recorded through the platform's idempotent
+ * consumer in the same transaction as their effects, and each DvP entry's id is its trade id (the journal's primary
+ * key), so neither a redelivered event nor a trade published twice posts twice. A trade the ledger refuses (a party
+ * short of cash or units, a closed trade date) becomes a clearing break for the operator; it does not hold up the
+ * trades behind it.
  */
 @ApplicationScoped
 public class TradeClearing {
