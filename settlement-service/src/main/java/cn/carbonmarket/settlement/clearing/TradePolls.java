@@ -62,7 +62,10 @@ final class TradePolls implements Flow.Subscriber<Message<List<String>>> {
             taken.add(poll);
             trades.addAll(poll.getPayload());
         }
-        clear.apply(trades).subscribe().with(done -> finished(taken, null), failure -> finished(taken, failure));
+        // Deferred: an exception thrown while building the transaction fails it like any other failure, rather than
+        // leaving this subscriber busy for ever.
+        Uni.createFrom().deferred(() -> clear.apply(trades))
+                .subscribe().with(done -> finished(taken, null), failure -> finished(taken, failure));
     }
 
     private synchronized void finished(List<Message<List<String>>> polls, Throwable failure) {

@@ -94,6 +94,33 @@ class TradePollsTest {
     }
 
     @Test
+    void aClearingThatThrowsNacksItsPollAndTheNextPollIsClearedAgain() {
+        List<List<String>> given = new ArrayList<>();
+        TradePolls throwing = new TradePolls(trades -> {
+            given.add(trades);
+            if (trades.contains("poison")) {
+                throw new IllegalStateException("cannot build the transaction");
+            }
+            return Uni.createFrom().voidItem();
+        });
+        throwing.onSubscribe(new Flow.Subscription() {
+            @Override
+            public void request(long n) {
+            }
+
+            @Override
+            public void cancel() {
+            }
+        });
+
+        throwing.onNext(poll("p1", "poison"));
+        throwing.onNext(poll("p2", "t1"));
+
+        assertThat(outcomes).containsExactly("nack p1", "ack p2");
+        assertThat(given).containsExactly(List.of("poison"), List.of("t1"));
+    }
+
+    @Test
     void aTransactionTakesWholePollsUpToTheLimitAndALargerPollAlone() {
         String[] half = IntStream.range(0, TradePolls.MAX_TRADES / 2).mapToObj(i -> "h" + i).toArray(String[]::new);
         String[] large = IntStream.range(0, TradePolls.MAX_TRADES + 1).mapToObj(i -> "l" + i).toArray(String[]::new);
