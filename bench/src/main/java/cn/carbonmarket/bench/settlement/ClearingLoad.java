@@ -256,7 +256,7 @@ public final class ClearingLoad {
      */
     private void awaitEventsRelayed() throws Exception {
         long started = System.nanoTime();
-        awaitCount("select case when exists (select 1 from outbox_event where published_at is null) then 0 else 1"
+        awaitCount("select case when exists (select 1 from outbox_pending) then 0 else 1"
                 + " end where ? is not null", 1, "relayed");
         System.out.printf("ledger events of the burst relayed %d ms after its last trade cleared%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));

@@ -30,9 +30,10 @@ import org.jboss.logging.Logger;
  *
  * <p>Each round runs in one database transaction holding a transaction-scoped advisory lock, so that with several
  * replicas only one relays at a time and the per-key order of the outbox is the order on the topic. Events are sent
- * in sequence order and marked as published only once Kafka acknowledged them; on a failure the acknowledged prefix
- * is kept and the rest is retried with a growing pause. A crash after sending but before marking re-sends events:
- * delivery is at least once, and consumers are idempotent by event id.
+ * in sequence order and leave the queue ({@code outbox_pending}) only once Kafka acknowledged them; on a failure
+ * the acknowledged prefix leaves and the rest is retried with a growing pause. A crash after sending but before the
+ * commit re-sends events: delivery is at least once, and consumers are idempotent by event id. Relayed events stay
+ * in {@code outbox_event} for the retention period, for inspection.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -118,8 +119,10 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> relayBatch(SqlConnection conn) {
-        return conn.preparedQuery("select seq, topic, event_key, envelope from outbox_event"
-                        + " where published_at is null order by seq limit $1")
+        // The oldest queued first, then their rows by primary key: a plan that stays right however large the kept
+        // events grow (the machine's PostgreSQL may never have analyzed the table).
+        return conn.preparedQuery("select e.seq, e.topic, e.event_key, e.envelope from (select seq from outbox_pending"
+                        + " order by seq limit $1) p join outbox_event e on e.seq = p.seq order by e.seq")
                 .execute(Tuple.of(config.batchSize()))
                 .flatMap(rows -> {
                     List<Row> pending = new ArrayList<>();
@@ -162,7 +165,7 @@ public class OutboxRelay {
         }
         Long[] seqs = delivered.stream().map(row -> row.getLong("seq")).toArray(Long[]::new);
         delivered.forEach(row -> metrics.counter("market.outbox.relayed", "topic", row.getString("topic")).increment());
-        return conn.preparedQuery("update outbox_event set published_at = now() where seq = any($1)")
+        return conn.preparedQuery("delete from outbox_pending where seq = any($1)")
                 .execute(Tuple.of(seqs))
                 .replaceWith(delivered.size());
     }
@@ -173,7 +176,8 @@ public class OutboxRelay {
             return Uni.createFrom().voidItem();
         }
         lastPurge = now;
-        return pool.preparedQuery("delete from outbox_event where published_at < $1")
+        return pool.preparedQuery("delete from outbox_event e where e.created_at < $1"
+                        + " and not exists (select 1 from outbox_pending p where p.seq = e.seq)")
                 .execute(Tuple.of(java.time.OffsetDateTime.now().minus(config.retention())))
                 .replaceWithVoid();
     }
