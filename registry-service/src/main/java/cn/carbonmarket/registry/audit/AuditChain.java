@@ -76,9 +76,9 @@ public class AuditChain {
                             Row last = head.size() == 0 ? null : head.iterator().next();
                             long seq = last == null ? 0 : last.getLong("seq");
                             String hash = last == null ? CanonicalTransaction.GENESIS : last.getString("hash");
-                            return TransactionQueries.find(conn, "t.id in (select transaction_id from audit_pending"
-                                    + " order by transaction_seq limit " + BATCH + ")", "t.seq",
-                                    Tuple.tuple()).flatMap(batch -> append(conn, batch, seq, hash));
+                            return TransactionQueries.withIds(conn, "select transaction_id as id from audit_pending"
+                                    + " order by transaction_seq limit " + BATCH, Tuple.tuple())
+                                    .flatMap(batch -> append(conn, batch, seq, hash));
                         })));
     }
 
@@ -175,7 +175,7 @@ public class AuditChain {
     }
 
     private Uni<Map<UUID, BookedTransaction>> transactionsById(SqlConnection conn, UUID[] ids) {
-        return TransactionQueries.find(conn, "t.id = any($1)", "t.seq", Tuple.of(ids)).map(list -> {
+        return TransactionQueries.withIds(conn, "select unnest($1::uuid[]) as id", Tuple.of(ids)).map(list -> {
             Map<UUID, BookedTransaction> byId = new LinkedHashMap<>();
             list.forEach(t -> byId.put(t.id(), t));
             return byId;
