@@ -130,7 +130,7 @@ public class OutboxRelay {
                     if (pending.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
-                    return sendInOrder(pending).flatMap(acked -> markPublished(conn, pending.subList(0, acked)));
+                    return sendInOrder(pending).flatMap(acked -> dequeue(conn, pending.subList(0, acked)));
                 });
     }
 
@@ -159,7 +159,7 @@ public class OutboxRelay {
         return Message.of(row.getString("envelope")).addMetadata(metadata);
     }
 
-    private Uni<Integer> markPublished(SqlConnection conn, List<Row> delivered) {
+    private Uni<Integer> dequeue(SqlConnection conn, List<Row> delivered) {
         if (delivered.isEmpty()) {
             return Uni.createFrom().failure(new IllegalStateException("Kafka acknowledged none of the pending events"));
         }

@@ -3,6 +3,7 @@ package cn.carbonmarket.registry.party;
 import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -68,8 +69,11 @@ class PartyResourceTest {
         assertThat(event.at("/payload/partyId").asText()).isEqualTo(id);
         assertThat(event.at("/payload/holdingAccount").asText()).isEqualTo("HOLDING-" + id);
         assertThat(event.at("/payload/region").asText()).isEqualTo("HB");
-        assertThat(DB.count("select count(*) from outbox_event e where event_key = ?"
-                + " and not exists (select 1 from outbox_pending p where p.seq = e.seq)", id)).isEqualTo(1);
+        // The relay leaves the queue in the transaction it commits after Kafka's acknowledgement: a moment after the
+        // record can be read.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(DB.count(
+                "select count(*) from outbox_event e where event_key = ?"
+                        + " and not exists (select 1 from outbox_pending p where p.seq = e.seq)", id)).isEqualTo(1));
     }
 
     @Test
