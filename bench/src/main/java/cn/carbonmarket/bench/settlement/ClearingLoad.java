@@ -1,6 +1,7 @@
 package cn.carbonmarket.bench.settlement;
 
 import cn.carbonmarket.bench.Keycloak;
+import cn.carbonmarket.contracts.event.EventIds;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -205,7 +206,11 @@ public final class ClearingLoad {
         }
     }
 
-    /** Trades between neighbouring parties, spread over trading.trades' partitions, 1 t at 50.00 CNY each. */
+    /**
+     * Trades between neighbouring parties, spread over trading.trades' partitions, 1 t at 50.00 CNY each; their
+     * event ids are made as trading's outbox makes them (time-ordered), which is what settlement's
+     * {@code processed_event} index sees in production.
+     */
     private void publishTrade(List<UUID> parties, String run, int i) {
         UUID buyer = parties.get(i % parties.size());
         UUID seller = parties.get((i + 1) % parties.size());
@@ -214,7 +219,7 @@ public final class ClearingLoad {
                 {"eventId":"%s","type":"TradeExecuted","version":1,"occurredAt":"%s","producer":"trading-service",\
                 "key":"%s","payload":{"tradeId":"%s","buyerPartyId":"%s","sellerPartyId":"%s","instrument":"%s",\
                 "quantity":1,"priceFen":5000,"buyerFeeFen":100,"sellerFeeFen":100,"mode":"CONTINUOUS",\
-                "executedAt":"%s"}}""".formatted(UUID.randomUUID(), now, CEA, run + i, buyer, seller, CEA, now));
+                "executedAt":"%s"}}""".formatted(EventIds.at(now), now, CEA, run + i, buyer, seller, CEA, now));
     }
 
     /**

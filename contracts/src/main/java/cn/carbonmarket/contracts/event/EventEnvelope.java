@@ -25,8 +25,8 @@ public record EventEnvelope<P>(UUID eventId, String type, int version, Instant o
         }
     }
 
-    /** A new event of a known type, stamped now. */
+    /** A new event of a known type, stamped now, with a time-ordered id ({@link EventIds}). */
     public static <P> EventEnvelope<P> of(EventType<P> type, String producer, String key, P payload, Instant now) {
-        return new EventEnvelope<>(UUID.randomUUID(), type.name(), type.version(), now, producer, key, payload);
+        return new EventEnvelope<>(EventIds.at(now), type.name(), type.version(), now, producer, key, payload);
     }
 }
