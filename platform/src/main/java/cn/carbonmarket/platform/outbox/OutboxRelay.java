@@ -1,5 +1,6 @@
 package cn.carbonmarket.platform.outbox;
 
+import cn.carbonmarket.platform.sql.QueueVacuum;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -52,6 +53,7 @@ public class OutboxRelay {
     private final MeterRegistry metrics;
     private final String topicPrefix;
     private final Counter failures;
+    private final QueueVacuum queue = new QueueVacuum("outbox_pending");
     private volatile boolean running;
     private Duration backoff;
     private Instant lastPurge = Instant.EPOCH;
@@ -115,7 +117,8 @@ public class OutboxRelay {
         return pool.withTransaction(conn -> conn.query("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")
                         .execute()
                         .flatMap(rows -> rows.iterator().next().getBoolean(0) ? relayBatch(conn) : Uni.createFrom().item(0)))
-                .call(this::purgeIfDue);
+                .call(this::purgeIfDue)
+                .call(() -> queue.vacuumIfDue(pool));
     }
 
     private Uni<Integer> relayBatch(SqlConnection conn) {
@@ -167,6 +170,7 @@ public class OutboxRelay {
         delivered.forEach(row -> metrics.counter("market.outbox.relayed", "topic", row.getString("topic")).increment());
         return conn.preparedQuery("delete from outbox_pending where seq = any($1)")
                 .execute(Tuple.of(seqs))
+                .invoke(() -> queue.dequeued(delivered.size()))
                 .replaceWith(delivered.size());
     }
 

@@ -1,6 +1,7 @@
 package cn.carbonmarket.registry.audit;
 
 import cn.carbonmarket.platform.sql.ColumnBatch;
+import cn.carbonmarket.platform.sql.QueueVacuum;
 import cn.carbonmarket.registry.transaction.BookedTransaction;
 import cn.carbonmarket.registry.transaction.TransactionQueries;
 import io.quarkus.runtime.ShutdownEvent;
@@ -38,6 +39,7 @@ public class AuditChain {
 
     private final Pool pool;
     private final Vertx vertx;
+    private final QueueVacuum pending = new QueueVacuum("audit_pending");
     private volatile boolean running;
 
     public AuditChain(Pool pool, Vertx vertx) {
@@ -56,7 +58,7 @@ public class AuditChain {
 
     private void schedule(long delayMs) {
         if (running) {
-            vertx.setTimer(delayMs, id -> chainBatch().subscribe().with(
+            vertx.setTimer(delayMs, id -> chainBatch().call(() -> pending.vacuumIfDue(pool)).subscribe().with(
                     chained -> schedule(chained == BATCH ? 1 : IDLE_MS),
                     failure -> {
                         if (running) {
@@ -102,6 +104,7 @@ public class AuditChain {
                         conn.preparedQuery("delete from audit_pending where transaction_id = any($1)")
                                 .execute(Tuple.of(links.stream().map(Link::transactionId).toArray(UUID[]::new))))
                 .discardItems()
+                .invoke(() -> pending.dequeued(links.size()))
                 .replaceWith(batch.size());
     }
 

@@ -167,6 +167,23 @@ class UnitMovementTest {
                 .then().statusCode(200).body("type", equalTo("NATIONAL_ISSUANCE"));
     }
 
+    /** Both queues a booking fills are vacuumed once rows left them: polls would otherwise walk their dead rows. */
+    @Test
+    void theAuditAndOutboxQueuesAreVacuumedAsTheyDrain() {
+        long audit = vacuums("audit_pending");
+        long outbox = vacuums("outbox_pending");
+        RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "v-" + UUID.randomUUID(),
+                transfer(ENTITY_1, ENTITY_2, CEA, 3)).statusCode(201);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(vacuums("audit_pending")).isGreaterThan(audit);
+            assertThat(vacuums("outbox_pending")).isGreaterThan(outbox);
+        });
+    }
+
+    private static long vacuums(String table) {
+        return DB.count("select vacuum_count from pg_stat_user_tables where relname = ?", table);
+    }
+
     @Test
     void theAuditChainVerifiesAndNamesTheFirstTamperedRecord() {
         String id = RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "a-" + UUID.randomUUID(),
