@@ -1,7 +1,7 @@
 package cn.carbonmarket.bench.settlement;
 
 import cn.carbonmarket.bench.Keycloak;
-import cn.carbonmarket.contracts.event.EventIds;
+import cn.carbonmarket.contracts.id.TimeOrderedIds;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -219,7 +219,7 @@ public final class ClearingLoad {
                 {"eventId":"%s","type":"TradeExecuted","version":1,"occurredAt":"%s","producer":"trading-service",\
                 "key":"%s","payload":{"tradeId":"%s","buyerPartyId":"%s","sellerPartyId":"%s","instrument":"%s",\
                 "quantity":1,"priceFen":5000,"buyerFeeFen":100,"sellerFeeFen":100,"mode":"CONTINUOUS",\
-                "executedAt":"%s"}}""".formatted(EventIds.at(now), now, CEA, run + i, buyer, seller, CEA, now));
+                "executedAt":"%s"}}""".formatted(TimeOrderedIds.at(now), now, CEA, run + i, buyer, seller, CEA, now));
     }
 
     /**

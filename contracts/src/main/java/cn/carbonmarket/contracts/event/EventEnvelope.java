@@ -1,5 +1,6 @@
 package cn.carbonmarket.contracts.event;
 
+import cn.carbonmarket.contracts.id.TimeOrderedIds;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -25,8 +26,8 @@ public record EventEnvelope<P>(UUID eventId, String type, int version, Instant o
         }
     }
 
-    /** A new event of a known type, stamped now, with a time-ordered id ({@link EventIds}). */
+    /** A new event of a known type, stamped now, with a time-ordered id ({@link TimeOrderedIds}). */
     public static <P> EventEnvelope<P> of(EventType<P> type, String producer, String key, P payload, Instant now) {
-        return new EventEnvelope<>(EventIds.at(now), type.name(), type.version(), now, producer, key, payload);
+        return new EventEnvelope<>(TimeOrderedIds.at(now), type.name(), type.version(), now, producer, key, payload);
     }
 }

@@ -170,7 +170,7 @@ public class OutboxRelay {
         delivered.forEach(row -> metrics.counter("market.outbox.relayed", "topic", row.getString("topic")).increment());
         return conn.preparedQuery("delete from outbox_pending where seq = any($1)")
                 .execute(Tuple.of(seqs))
-                .invoke(() -> queue.dequeued(delivered.size()))
+                .invoke(queue::dequeued)
                 .replaceWith(delivered.size());
     }
 

@@ -3,7 +3,7 @@ package cn.carbonmarket.platform.sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -24,7 +24,7 @@ public final class QueueVacuum {
     private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final String table;
-    private final AtomicLong dequeued = new AtomicLong();
+    private final AtomicBoolean rowsLeft = new AtomicBoolean();
     private volatile long lastVacuum;
 
     public QueueVacuum(String table) {
@@ -35,22 +35,24 @@ public final class QueueVacuum {
         this.lastVacuum = System.nanoTime() - EVERY.toNanos();
     }
 
-    /** Counts rows that left the queue. */
-    public void dequeued(int rows) {
-        dequeued.addAndGet(rows);
+    /** Rows left the queue: it is vacuumed when next due. */
+    public void dequeued() {
+        rowsLeft.set(true);
     }
 
     /** Vacuums the table when rows left it and the last vacuum is {@link #EVERY} ago; outside any transaction. */
     public Uni<Void> vacuumIfDue(Pool pool) {
         long now = System.nanoTime();
-        if (dequeued.get() == 0 || now - lastVacuum < EVERY.toNanos()) {
+        if (now - lastVacuum < EVERY.toNanos() || !rowsLeft.getAndSet(false)) {
             return Uni.createFrom().voidItem();
         }
         lastVacuum = now;
-        dequeued.set(0);
         return pool.query("vacuum " + table).execute().replaceWithVoid()
                 // A failed vacuum is retried at the next due time; the queue works without it, only slower.
-                .onFailure().invoke(failure -> LOG.warnf("vacuum of %s failed: %s", table, failure.getMessage()))
+                .onFailure().invoke(failure -> {
+                    rowsLeft.set(true);
+                    LOG.warnf("vacuum of %s failed: %s", table, failure.getMessage());
+                })
                 .onFailure().recoverWithNull();
     }
 }

@@ -104,7 +104,7 @@ public class AuditChain {
                         conn.preparedQuery("delete from audit_pending where transaction_id = any($1)")
                                 .execute(Tuple.of(links.stream().map(Link::transactionId).toArray(UUID[]::new))))
                 .discardItems()
-                .invoke(() -> pending.dequeued(links.size()))
+                .invoke(pending::dequeued)
                 .replaceWith(batch.size());
     }
 

@@ -1,6 +1,7 @@
 package cn.carbonmarket.registry.transaction;
 
 import cn.carbonmarket.contracts.event.TransactionBooked;
+import cn.carbonmarket.contracts.id.TimeOrderedIds;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.outbox.Outbox;
 import cn.carbonmarket.platform.problem.ConflictException;
@@ -312,7 +313,7 @@ public class Booking {
         Map<HoldingKey, Long> holdings = new HashMap<>(locked.holdings());
         // PostgreSQL keeps microseconds: truncating here makes the events and the stored rows agree.
         Instant bookedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<UUID> ids = TransactionRecord.timeOrderedIds(bookedAt, requests.size());
+        List<UUID> ids = TimeOrderedIds.consecutive(bookedAt, requests.size());
         List<Checked> checked = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             Request request = requests.get(i);

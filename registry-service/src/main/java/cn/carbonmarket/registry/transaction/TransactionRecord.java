@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
-import java.util.stream.LongStream;
 
 /**
  * One transaction about to be booked: its registry_transaction row, its lines and its TransactionBooked event, made
@@ -29,21 +27,6 @@ record TransactionRecord(UUID id, Movement movement, String initiator, String re
         return new TransactionRecord(id, keyed.movement(), initiator.toString(), keyed.idempotencyKey(),
                 scopedKey(initiator, keyed.idempotencyKey()), fingerprint(keyed.movement(), initiator), bookedAt,
                 accounts);
-    }
-
-    /**
-     * Ids for {@code count} transactions booked together, increasing in list order: UUID version 7's layout, the
-     * booking's milliseconds first, then a random start counted up. Transactions booked together thus get
-     * neighbouring ids, and their index entries (the transaction, its lines, the audit record) fill pages one after
-     * the other instead of scattering over whole indexes, which is what lets a migration write millions of lines.
-     */
-    static List<UUID> timeOrderedIds(Instant bookedAt, int count) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (bookedAt.toEpochMilli() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
-        // The counter starts below 2^61, so counting up never reaches the variant bits.
-        long start = random.nextLong() & 0x1FFF_FFFF_FFFF_FFFFL;
-        return LongStream.range(0, count).mapToObj(i -> new UUID(high, 0x8000_0000_0000_0000L | (start + i)))
-                .toList();
     }
 
     /** One transaction_line row: lines are numbered from 1 in movement order. */

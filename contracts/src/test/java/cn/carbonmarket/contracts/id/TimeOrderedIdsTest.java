@@ -1,9 +1,10 @@
-package cn.carbonmarket.contracts.event;
+package cn.carbonmarket.contracts.id;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import net.jqwik.api.ForAll;
@@ -11,12 +12,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
-class EventIdsTest {
+class TimeOrderedIdsTest {
 
     @Test
     void isAVersionSevenUuidCarryingItsMillisecond() {
         Instant at = Instant.parse("2026-11-26T10:15:30.123456Z");
-        UUID id = EventIds.at(at);
+        UUID id = TimeOrderedIds.at(at);
         assertThat(id.version()).isEqualTo(7);
         assertThat(id.variant()).isEqualTo(2);
         assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(at.toEpochMilli());
@@ -27,8 +28,8 @@ class EventIdsTest {
     @Property
     void laterEventsSortAfterEarlierOnes(@ForAll @LongRange(min = 0, max = 8_000_000_000_000L) long millis,
                                          @ForAll @LongRange(min = 1, max = 86_400_000L) long later) {
-        UUID first = EventIds.at(Instant.ofEpochMilli(millis));
-        UUID second = EventIds.at(Instant.ofEpochMilli(millis + later));
+        UUID first = TimeOrderedIds.at(Instant.ofEpochMilli(millis));
+        UUID second = TimeOrderedIds.at(Instant.ofEpochMilli(millis + later));
         assertThat(Long.compareUnsigned(first.getMostSignificantBits(), second.getMostSignificantBits()))
                 .isNegative();
     }
@@ -38,8 +39,23 @@ class EventIdsTest {
         Instant at = Instant.parse("2026-11-26T10:15:30Z");
         Set<UUID> ids = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
-            ids.add(EventIds.at(at));
+            ids.add(TimeOrderedIds.at(at));
         }
         assertThat(ids).hasSize(10_000);
+    }
+
+    @Test
+    void idsMadeTogetherIncreaseInListOrderWithinOneMillisecond() {
+        Instant at = Instant.parse("2026-11-26T10:15:30.007Z");
+        List<UUID> ids = TimeOrderedIds.consecutive(at, 1_000);
+        assertThat(ids).hasSize(1_000).doesNotHaveDuplicates();
+        for (int i = 1; i < ids.size(); i++) {
+            assertThat(ids.get(i).getMostSignificantBits()).isEqualTo(ids.get(0).getMostSignificantBits());
+            assertThat(Long.compareUnsigned(ids.get(i - 1).getLeastSignificantBits(),
+                    ids.get(i).getLeastSignificantBits())).isNegative();
+            assertThat(ids.get(i).version()).isEqualTo(7);
+            assertThat(ids.get(i).variant()).isEqualTo(2);
+        }
+        assertThat(ids.get(0).getMostSignificantBits() >>> 16).isEqualTo(at.toEpochMilli());
     }
 }
