@@ -3,6 +3,7 @@ package cn.carbonmarket.registry.transaction;
 import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -185,6 +186,31 @@ class UnitMovementTest {
     }
 
     @Test
+    void theRecordOfTransactionsIsAppendOnly() {
+        String id = RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "r-" + UUID.randomUUID(),
+                transfer(ENTITY_1, ENTITY_2, CEA, 7)).statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                DB.count("select count(*) from audit_record where transaction_id = ?::uuid", id) == 1);
+
+        for (String change : new String[] {
+                "update registry_transaction set initiator = 'someone else' where id = ?::uuid",
+                "delete from registry_transaction where id = ?::uuid",
+                "update transaction_line set delta = -8 where transaction_id = ?::uuid and line_no = 1",
+                "delete from transaction_line where transaction_id = ?::uuid",
+                "update audit_record set hash = 'forged' where transaction_id = ?::uuid",
+                "delete from audit_record where transaction_id = ?::uuid"}) {
+            assertThatThrownBy(() -> DB.update(change, id)).as(change).hasMessageContaining("is append-only");
+        }
+        assertThatThrownBy(() -> DB.update("truncate transaction_line")).hasMessageContaining("is append-only");
+        assertThat(DB.count("select count(*) from registry_transaction where id = ?::uuid and initiator <> 'someone else'",
+                id)).isEqualTo(1);
+        assertThat(DB.count("select sum(delta) filter (where delta < 0) from transaction_line where transaction_id = ?::uuid",
+                id)).isEqualTo(-7);
+        assertThat(DB.count("select count(*) from audit_record where transaction_id = ?::uuid and hash <> 'forged'",
+                id)).isEqualTo(1);
+    }
+
+    @Test
     void theAuditChainVerifiesAndNamesTheFirstTamperedRecord() {
         String id = RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "a-" + UUID.randomUUID(),
                 transfer(ENTITY_1, ENTITY_2, CEA, 10)).statusCode(201).extract().path("id");
@@ -194,8 +220,10 @@ class UnitMovementTest {
                 .then().statusCode(200).body("brokenAt", equalTo(null)).body("pending", equalTo(0));
 
         long seq = DB.count("select seq from audit_record where transaction_id = ?::uuid", id);
-        DB.update("update transaction_line set delta = -11 where transaction_id = ?::uuid and line_no = 1", id);
+        // A tamper with the tables' owner rights gets past the append-only trigger; the chain still shows it.
+        DB.update("alter table transaction_line disable trigger transaction_line_append_only");
         try {
+            DB.update("update transaction_line set delta = -11 where transaction_id = ?::uuid and line_no = 1", id);
             given().auth().oauth2(accessToken(DemoUser.REGULATOR)).when().get("/api/v1/audit/verify")
                     .then().statusCode(200)
                     .body("brokenAt.seq", equalTo((int) seq))
@@ -203,6 +231,7 @@ class UnitMovementTest {
                     .body("verified", equalTo((int) seq - 1));
         } finally {
             DB.update("update transaction_line set delta = -10 where transaction_id = ?::uuid and line_no = 1", id);
+            DB.update("alter table transaction_line enable trigger transaction_line_append_only");
         }
         given().auth().oauth2(accessToken(DemoUser.ENTITY_1)).when().get("/api/v1/audit/verify").then().statusCode(403);
     }
