@@ -202,6 +202,7 @@ class UnitMovementTest {
             assertThatThrownBy(() -> DB.update(change, id)).as(change).hasMessageContaining("is append-only");
         }
         assertThatThrownBy(() -> DB.update("truncate transaction_line")).hasMessageContaining("is append-only");
+        assertThatThrownBy(() -> DB.update("truncate audit_record")).hasMessageContaining("is append-only");
         assertThat(DB.count("select count(*) from registry_transaction where id = ?::uuid and initiator <> 'someone else'",
                 id)).isEqualTo(1);
         assertThat(DB.count("select sum(delta) filter (where delta < 0) from transaction_line where transaction_id = ?::uuid",
