@@ -5,7 +5,6 @@ import cn.carbonmarket.contracts.party.Region;
 import cn.carbonmarket.platform.problem.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.JsonString;
 import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -21,6 +20,7 @@ public class Caller {
     public static final String REGION_CLAIM = "region";
 
     private final SecurityIdentity identity;
+    private TokenClaims claims;
 
     public Caller(SecurityIdentity identity) {
         this.identity = identity;
@@ -35,11 +35,11 @@ public class Caller {
     }
 
     public Optional<PartyId> partyId() {
-        return claim(PARTY_CLAIM).map(PartyId::parse);
+        return Optional.ofNullable(claims().partyId()).map(PartyId::parse);
     }
 
     public Optional<Region> region() {
-        return claim(REGION_CLAIM).map(Region::parse);
+        return Optional.ofNullable(claims().region()).map(Region::parse);
     }
 
     /**
@@ -66,12 +66,13 @@ public class Caller {
         }
     }
 
-    private Optional<String> claim(String name) {
-        if (identity.getPrincipal() instanceof JsonWebToken token) {
-            Object value = token.getClaim(name);
-            String text = value instanceof JsonString json ? json.getString() : value == null ? null : value.toString();
-            return Optional.ofNullable(text).filter(s -> !s.isBlank());
+    /** Those remembered with a verified token's cached identity, else read from the token (once per request). */
+    private TokenClaims claims() {
+        if (claims == null) {
+            TokenClaims remembered = identity.getAttribute(TokenClaims.ATTRIBUTE);
+            claims = remembered != null ? remembered
+                    : identity.getPrincipal() instanceof JsonWebToken token ? TokenClaims.of(token) : TokenClaims.NONE;
         }
-        return Optional.empty();
+        return claims;
     }
 }

@@ -1,5 +1,6 @@
 package cn.carbonmarket.platform.security.token;
 
+import cn.carbonmarket.platform.security.TokenClaims;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -53,7 +54,7 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
     }
 
     /**
-     * The identity without the verifying request's objects. Its permissions are the token's scopes, as the OIDC
+     * The identity without the verifying request's objects, with the claims every request reads. Its permissions are the token's scopes, as the OIDC
      * provider grants them; copying the identity's own permission checker instead would keep the request alive.
      */
     private static SecurityIdentity detached(SecurityIdentity identity, JsonWebToken jwt) {
@@ -64,7 +65,8 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
                 .addRoles(identity.getRoles())
                 .addCredentials(identity.getCredentials())
                 .addAttributes(attributes)
-                .addAttribute(FROM_CACHE, Boolean.TRUE);
+                .addAttribute(FROM_CACHE, Boolean.TRUE)
+                .addAttribute(TokenClaims.ATTRIBUTE, TokenClaims.of(jwt));
         Object scope = jwt.getClaim("scope");
         if (scope instanceof String scopes && !scopes.isBlank()) {
             builder.addPermissionsAsString(Arrays.stream(scopes.trim().split(" +")).collect(Collectors.toSet()));
