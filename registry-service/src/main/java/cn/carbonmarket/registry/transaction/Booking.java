@@ -59,9 +59,6 @@ public class Booking {
             .column(String.class, TransactionRecord::fingerprint)
             .column(String.class, TransactionRecord::initiator)
             .column(OffsetDateTime.class, t -> t.bookedAt().atOffset(ZoneOffset.UTC));
-    /** Each new transaction waits for the audit chain (AuditChain), found by its id once it is inserted. */
-    private static final ColumnBatch<TransactionRecord> PENDING_AUDIT = new ColumnBatch<TransactionRecord>()
-            .column(UUID.class, TransactionRecord::id);
     private static final ColumnBatch<TransactionRecord.Line> LINES = new ColumnBatch<TransactionRecord.Line>()
             .column(UUID.class, TransactionRecord.Line::transactionId)
             .column(Integer.class, TransactionRecord.Line::lineNo)
@@ -392,18 +389,18 @@ public class Booking {
     }
 
     /**
-     * A small booking's statements are sent together: the connection pipelines them, so they cost one round trip.
-     * A large one's go one after the other, because each table's rows are sent in several chunks and a line must
-     * not arrive before its transaction.
+     * A small booking's statements are issued together (Vert.x's transaction still sends each once the one before
+     * it has answered). A large one's go one after the other, each table's rows in several chunks.
      */
     private Uni<Void> write(SqlConnection conn, Writes writes, boolean large) {
         List<Supplier<Uni<Void>>> statements = List.of(
-                () -> TRANSACTIONS.execute(conn, "insert into registry_transaction (id, type, idempotency_key,"
-                        + " fingerprint, initiator, booked_at) select * from unnest($1::uuid[], $2::text[], $3::text[],"
-                        + " $4::text[], $5::text[], $6::timestamptz[])", writes.records()),
-                () -> PENDING_AUDIT.execute(conn, "insert into audit_pending (transaction_seq, transaction_id)"
-                        + " select t.seq, t.id from registry_transaction t join unnest($1::uuid[]) as k(id)"
-                        + " on t.id = k.id", writes.records()),
+                // Each new transaction joins the audit chain's queue (AuditChain) with the sequence number it was
+                // given, in the same statement.
+                () -> TRANSACTIONS.execute(conn, "with t as (insert into registry_transaction (id, type,"
+                        + " idempotency_key, fingerprint, initiator, booked_at) select * from unnest($1::uuid[],"
+                        + " $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[]) returning seq, id)"
+                        + " insert into audit_pending (transaction_seq, transaction_id) select seq, id from t",
+                        writes.records()),
                 () -> LINES.execute(conn, "insert into transaction_line (transaction_id, line_no, account_id,"
                         + " instrument, status, delta) select * from unnest($1::uuid[], $2::int[], $3::text[],"
                         + " $4::text[], $5::text[], $6::bigint[])", writes.lines()),
