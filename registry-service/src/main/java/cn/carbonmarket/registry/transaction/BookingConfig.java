@@ -19,4 +19,15 @@ public interface BookingConfig {
     /** The most requests one database transaction books. */
     @WithDefault("64")
     int maxBatchSize();
+
+    /**
+     * Movements from which one booking (a migration's) counts as bulk: checked and built on a worker thread, which
+     * the event loop serving the connection must not spend, and written slice by slice.
+     */
+    @WithDefault("1000")
+    int bulkFrom();
+
+    /** Movements per slice of a bulk booking: one slice is written while the next is checked and built. */
+    @WithDefault("10000")
+    int bulkSlice();
 }
