@@ -69,6 +69,14 @@ public class AuditChain {
         }
     }
 
+    /**
+     * Keeps the chainer out until the caller's transaction ends, for one that books transactions by the hundred
+     * thousand (a migration): each round would walk the queue's index past all of them, not committed yet.
+     */
+    public static Uni<Void> holdOff(SqlConnection conn) {
+        return conn.query("select pg_advisory_xact_lock(" + CHAIN_LOCK + ")").execute().replaceWithVoid();
+    }
+
     /** Chains the oldest unchained transactions; returns how many. */
     public Uni<Integer> chainBatch() {
         return pool.withTransaction(conn -> conn.query("select pg_try_advisory_xact_lock(" + CHAIN_LOCK + ")").execute()

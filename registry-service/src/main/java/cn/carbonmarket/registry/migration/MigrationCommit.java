@@ -2,8 +2,10 @@ package cn.carbonmarket.registry.migration;
 
 import cn.carbonmarket.contracts.party.AccountId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.platform.outbox.OutboxRelay;
 import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.registry.account.SystemAccounts;
+import cn.carbonmarket.registry.audit.AuditChain;
 import cn.carbonmarket.registry.holding.HoldingKey;
 import cn.carbonmarket.registry.holding.HoldingStatus;
 import cn.carbonmarket.registry.party.PartyAdmissions;
@@ -59,6 +61,10 @@ class MigrationCommit {
                         // The foreign-key checks of every row are planned once for the lot, not once per row (the
                         // service's connections otherwise plan each statement for its arguments).
                         .chain(() -> conn.query("set local plan_cache_mode = auto").execute())
+                        // The outbox relay and the audit chainer would poll their queues past every uncommitted
+                        // entry of this import, over and over: they wait for its end instead.
+                        .chain(() -> OutboxRelay.holdOff(conn))
+                        .chain(() -> AuditChain.holdOff(conn))
                         .chain(() -> holdings(conn, source))
                         .chain(before -> admissions.admit(conn, registrations, order.requestedBy())
                                 .chain(admitted -> booking.bookAll(conn, movements,
