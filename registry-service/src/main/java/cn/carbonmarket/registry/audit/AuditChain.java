@@ -104,7 +104,7 @@ public class AuditChain {
             links.add(new Link(++next, t.id(), previous, current));
             previous = current;
         }
-        // Both statements go out together (one round trip); the chained transactions stop waiting with their record.
+        // The chained transactions stop waiting with their record.
         return Uni.combine().all().unis(
                         RECORDS.execute(conn, "insert into audit_record (seq, transaction_id, prev_hash, hash, chained_at)"
                                 + " select s, t, p, h, now() from unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[])"

@@ -199,7 +199,7 @@ public class Booking {
         List<GroupCommit.Pending<Request, Outcome>> unique = List.copyOf(byKey.values());
         List<Request> requests = unique.stream().map(GroupCommit.Pending::request).toList();
         Touched touched = Touched.by(requests);
-        // The keys' earlier bookings and the locks in one round trip; a replay's rows are locked needlessly, rarely.
+        // The keys' earlier bookings and the locks; a replay's rows are locked needlessly, rarely.
         return pool.withTransaction(conn -> Uni.combine().all().unis(previous(conn, requests), lock(conn, touched))
                 .asTuple().flatMap(found -> {
                     Map<String, Previous> previous = found.getItem1();
@@ -323,7 +323,7 @@ public class Booking {
         return slices;
     }
 
-    /** The touched accounts share-locked and holdings locked, both queries sent together (one round trip). */
+    /** The touched accounts share-locked and holdings locked. */
     private static Uni<Locked> lock(SqlConnection conn, Touched touched) {
         return Uni.combine().all().unis(lockAccounts(conn, touched.accounts()), lockHoldings(conn, touched.holdings()))
                 .asTuple().map(t -> new Locked(t.getItem1(), t.getItem2()));
