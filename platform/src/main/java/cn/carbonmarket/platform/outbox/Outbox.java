@@ -2,6 +2,7 @@ package cn.carbonmarket.platform.outbox;
 
 import cn.carbonmarket.contracts.event.EventEnvelope;
 import cn.carbonmarket.contracts.event.EventType;
+import cn.carbonmarket.platform.sql.ColumnBatch;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,11 +75,7 @@ public class Outbox {
      */
     public <P> Uni<Void> publishAll(SqlConnection connection, EventType<P> type, List<Keyed<P>> events) {
         relay.hint();
-        List<List<Keyed<P>>> chunks = new ArrayList<>();
-        for (int from = 0; from < events.size(); from += CHUNK) {
-            chunks.add(events.subList(from, Math.min(events.size(), from + CHUNK)));
-        }
-        return Multi.createFrom().iterable(chunks)
+        return Multi.createFrom().iterable(ColumnBatch.chunks(events, CHUNK))
                 .onItem().transformToUniAndConcatenate(chunk -> insert(connection, type, chunk))
                 .collect().last().replaceWithVoid();
     }

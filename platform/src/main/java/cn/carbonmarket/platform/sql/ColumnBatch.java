@@ -41,7 +41,7 @@ public final class ColumnBatch<T> {
 
     /** For statements with a {@code returning} clause: the rows every chunk returned, in order. */
     public Uni<List<Row>> query(SqlClient sql, String statement, List<T> rows) {
-        return Multi.createFrom().iterable(chunks(rows))
+        return Multi.createFrom().iterable(chunks(rows, CHUNK))
                 .onItem().transformToUniAndConcatenate(chunk -> sql.preparedQuery(statement).execute(parameters(chunk)))
                 .onItem().transformToIterable(result -> {
                     List<Row> returned = new ArrayList<>(result.size());
@@ -51,11 +51,11 @@ public final class ColumnBatch<T> {
                 .collect().asList();
     }
 
-    /** Consecutive slices of the rows (views, not copies). */
-    private static <T> List<List<T>> chunks(List<T> rows) {
-        List<List<T>> chunks = new ArrayList<>((rows.size() + CHUNK - 1) / CHUNK);
-        for (int from = 0; from < rows.size(); from += CHUNK) {
-            chunks.add(rows.subList(from, Math.min(rows.size(), from + CHUNK)));
+    /** Consecutive slices of the rows, {@code size} each but the last (views, not copies). */
+    public static <T> List<List<T>> chunks(List<T> rows, int size) {
+        List<List<T>> chunks = new ArrayList<>((rows.size() + size - 1) / size);
+        for (int from = 0; from < rows.size(); from += size) {
+            chunks.add(rows.subList(from, Math.min(rows.size(), from + size)));
         }
         return chunks;
     }

@@ -289,7 +289,7 @@ public class Booking {
                 .flatMap(touched -> lock(conn, touched).emitOn(WORKERS))
                 .flatMap(locked -> {
                     Checking checking = new Checking(locked, requests.size());
-                    Iterator<List<Request>> slices = slices(requests).iterator();
+                    Iterator<List<Request>> slices = ColumnBatch.chunks(requests, bulkSlice).iterator();
                     return bookSlices(conn, checking, slices, isolate, build(checking, slices.next(), isolate),
                             checked);
                 })
@@ -298,7 +298,7 @@ public class Booking {
 
     /**
      * Writes a slice once it is built, the next one being checked and built meanwhile, so that the database and the
-     * service work side by side instead of taking turns (in a migration the database was idle for a fifth of it).
+     * service work side by side instead of taking turns.
      */
     private Uni<Void> bookSlices(SqlConnection conn, Checking checking, Iterator<List<Request>> slices,
                                  boolean isolate, CompletableFuture<CheckedBatch> slice, List<Checked> checked) {
@@ -315,14 +315,6 @@ public class Booking {
         return CompletableFuture.supplyAsync(() -> checking.check(slice, isolate), WORKERS);
     }
 
-    private List<List<Request>> slices(List<Request> requests) {
-        List<List<Request>> slices = new ArrayList<>();
-        for (int from = 0; from < requests.size(); from += bulkSlice) {
-            slices.add(requests.subList(from, Math.min(requests.size(), from + bulkSlice)));
-        }
-        return slices;
-    }
-
     /** The touched accounts share-locked and holdings locked. */
     private static Uni<Locked> lock(SqlConnection conn, Touched touched) {
         return Uni.combine().all().unis(lockAccounts(conn, touched.accounts()), lockHoldings(conn, touched.holdings()))
@@ -331,7 +323,6 @@ public class Booking {
 
     private record Locked(Map<String, AccountSnapshot> accounts, Map<HoldingKey, Long> holdings) {
     }
-
 
     /** The accounts and holdings a booking touches, each in the order every booking locks them in. */
     private record Touched(List<String> accounts, List<HoldingKey> holdings) {

@@ -54,8 +54,9 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
     }
 
     /**
-     * The identity without the verifying request's objects, with the claims every request reads. Its permissions are the token's scopes, as the OIDC
-     * provider grants them; copying the identity's own permission checker instead would keep the request alive.
+     * The identity without the verifying request's objects, with the claims every request reads. Its permissions are
+     * the token's scopes, as the OIDC provider grants them; copying the identity's own permission checker instead
+     * would keep the request alive.
      */
     private static SecurityIdentity detached(SecurityIdentity identity, JsonWebToken jwt) {
         Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
