@@ -57,6 +57,9 @@ public final class Load implements AutoCloseable {
         }
     }
 
+    private static final Duration WARMUP_SLICE = Duration.ofSeconds(10);
+    private static final double WARMUP_TOLERANCE = 0.05;
+
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     private final HttpClient http;
 
@@ -84,6 +87,29 @@ public final class Load implements AutoCloseable {
             throw new IllegalStateException("the load did not finish within a minute of its end");
         }
         return tally.outcome(duration);
+    }
+
+    /**
+     * The closed loop for at least {@code minimum}, then on in slices of {@link #WARMUP_SLICE} until a slice's rate is
+     * within {@link #WARMUP_TOLERANCE} of the slice before (the service's JIT compiler is then done with the path: on
+     * two slow cores it was still compiling a minute in), or until {@code maximum}. Prints each slice's rate.
+     */
+    public void warmUp(IntFunction<Request> requests, int clients, Duration minimum, Duration maximum)
+            throws InterruptedException {
+        long started = System.nanoTime();
+        closedLoop(requests, clients, minimum);
+        StringBuilder rates = new StringBuilder();
+        long previous = -1;
+        while (Duration.ofNanos(System.nanoTime() - started).plus(WARMUP_SLICE).compareTo(maximum) <= 0) {
+            long rate = closedLoop(requests, clients, WARMUP_SLICE).perSecond();
+            rates.append(rates.isEmpty() ? "" : ", ").append(rate);
+            if (previous > 0 && Math.abs(rate - previous) <= WARMUP_TOLERANCE * previous) {
+                break;
+            }
+            previous = rate;
+        }
+        System.out.printf("warm-up: %d s%s%n", minimum.toSeconds(),
+                rates.isEmpty() ? "" : ", then %d s slices at %s/s".formatted(WARMUP_SLICE.toSeconds(), rates));
     }
 
     private void loop(IntFunction<Request> requests, int client, long end, Tally tally, CountDownLatch finished) {

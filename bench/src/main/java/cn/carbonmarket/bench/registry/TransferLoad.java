@@ -29,6 +29,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * they reached. Bounded in time, loopback only. Ends with RESULT lines.
  *
  * <p>Usage: TransferLoad REGISTRY_URL KEYCLOAK_URL KAFKA_BOOTSTRAP TOPIC_PREFIX PARTIES CLIENTS WARMUP_S MEASURE_S
+ * [WARMUP_MAX_S]: the warm-up goes on past WARMUP_S, up to WARMUP_MAX_S, until the rate is steady.
  */
 public final class TransferLoad {
 
@@ -43,6 +44,7 @@ public final class TransferLoad {
         int clients = Integer.parseInt(args[5]);
         Duration warmup = Duration.ofSeconds(Long.parseLong(args[6]));
         Duration measure = Duration.ofSeconds(Long.parseLong(args[7]));
+        Duration warmupAtMost = Duration.ofSeconds(args.length > 8 ? Long.parseLong(args[8]) : warmup.toSeconds());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -70,10 +72,11 @@ public final class TransferLoad {
                     Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         };
 
-        System.out.printf("warming up %d s, then measuring %d s with %d clients over %d parties, then %d s at half"
-                + " the rate%n", warmup.toSeconds(), measure.toSeconds(), clients, partyCount, measure.toSeconds());
+        System.out.printf("warming up %d to %d s, then measuring %d s with %d clients over %d parties, then %d s at"
+                + " half the rate%n", warmup.toSeconds(), warmupAtMost.toSeconds(), measure.toSeconds(), clients,
+                partyCount, measure.toSeconds());
         try (Load load = new Load(registry, clients)) {
-            load.closedLoop(transfers, clients, warmup);
+            load.warmUp(transfers, clients, warmup, warmupAtMost);
             Load.Outcome max = load.closedLoop(transfers, clients, measure);
             long halfRate = Math.max(1, max.perSecond() / 2);
             Load.Outcome paced = load.paced(transfers, halfRate, measure);

@@ -33,6 +33,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * stall is counted for every order it delays. Loopback only; ends with RESULT lines.
  *
  * <p>Usage: OrderLoad TRADING_URL KEYCLOAK_URL KAFKA_BOOTSTRAP TOPIC_PREFIX PARTIES CLIENTS WARMUP_S MEASURE_S
+ * [WARMUP_MAX_S]: the orders' warm-up goes on past WARMUP_S, up to WARMUP_MAX_S, until their rate is steady.
  */
 public final class OrderLoad {
 
@@ -57,9 +58,10 @@ public final class OrderLoad {
         int clients = Integer.parseInt(args[5]);
         Duration warmup = Duration.ofSeconds(Long.parseLong(args[6]));
         Duration measure = Duration.ofSeconds(Long.parseLong(args[7]));
+        Duration warmupAtMost = Duration.ofSeconds(args.length > 8 ? Long.parseLong(args[8]) : warmup.toSeconds());
 
         List<BenchTrader> traders = load.traders(new Keycloak(load.http, args[1]), partyCount);
-        load.requireSessionFor(traders.get(0), warmup.multipliedBy(2).plus(measure.multipliedBy(4)).plusSeconds(60));
+        load.requireSessionFor(traders.get(0), warmup.plus(warmupAtMost).plus(measure.multipliedBy(4)).plusSeconds(60));
         load.fund(args[2], args[3], traders);
         OrderFlow flow = new OrderFlow(load.previousCloses(traders.get(0)));
         IntFunction<Load.Request> bare = i -> new Load.Request(HttpMethod.GET, "/api/v1/market-session",
@@ -72,11 +74,11 @@ public final class OrderLoad {
                     flow.next(party % 2 == 0), 201);
         };
 
-        System.out.printf("warming up %d s, then measuring %d s each with %d clients over %d parties%n",
-                warmup.toSeconds(), measure.toSeconds(), clients, partyCount);
+        System.out.printf("warming up %d s (orders up to %d s), then measuring %d s each with %d clients over %d"
+                + " parties%n", warmup.toSeconds(), warmupAtMost.toSeconds(), measure.toSeconds(), clients, partyCount);
         try (Load http = new Load(load.trading, clients)) {
             http.closedLoop(bare, clients, warmup);
-            http.closedLoop(orders, clients, warmup);
+            http.warmUp(orders, clients, warmup, warmupAtMost);
             Load.Outcome bareMax = http.closedLoop(bare, clients, measure);
             Load.Outcome ordersMax = http.closedLoop(orders, clients, measure);
             long halfRate = Math.max(1, ordersMax.perSecond() / 2);
