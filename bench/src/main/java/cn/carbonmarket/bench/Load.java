@@ -10,6 +10,8 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -58,7 +61,7 @@ public final class Load implements AutoCloseable {
     }
 
     private static final Duration WARMUP_SLICE = Duration.ofSeconds(10);
-    private static final double WARMUP_TOLERANCE = 0.05;
+    private static final double WARMUP_RISE = 0.05;
 
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     private final HttpClient http;
@@ -90,26 +93,26 @@ public final class Load implements AutoCloseable {
     }
 
     /**
-     * The closed loop for at least {@code minimum}, then on in slices of {@link #WARMUP_SLICE} until a slice's rate is
-     * within {@link #WARMUP_TOLERANCE} of the slice before (the service's JIT compiler is then done with the path: on
-     * two slow cores it was still compiling a minute in), or until {@code maximum}. Prints each slice's rate.
+     * The closed loop for at least {@code minimum}, then on in slices of {@link #WARMUP_SLICE} until the rate has not
+     * risen by more than {@link #WARMUP_RISE} over two slices (the service's JIT compiler is then done with the path:
+     * on two slow cores it was still compiling a minute in, and the rate still rising by 3% a slice), or until
+     * {@code maximum}. Prints each slice's rate.
      */
     public void warmUp(IntFunction<Request> requests, int clients, Duration minimum, Duration maximum)
             throws InterruptedException {
         long started = System.nanoTime();
         closedLoop(requests, clients, minimum);
-        StringBuilder rates = new StringBuilder();
-        long previous = -1;
+        List<Long> rates = new ArrayList<>();
         while (Duration.ofNanos(System.nanoTime() - started).plus(WARMUP_SLICE).compareTo(maximum) <= 0) {
-            long rate = closedLoop(requests, clients, WARMUP_SLICE).perSecond();
-            rates.append(rates.isEmpty() ? "" : ", ").append(rate);
-            if (previous > 0 && Math.abs(rate - previous) <= WARMUP_TOLERANCE * previous) {
+            rates.add(closedLoop(requests, clients, WARMUP_SLICE).perSecond());
+            int last = rates.size() - 1;
+            if (last >= 2 && rates.get(last) <= rates.get(last - 2) * (1 + WARMUP_RISE)) {
                 break;
             }
-            previous = rate;
         }
-        System.out.printf("warm-up: %d s%s%n", minimum.toSeconds(),
-                rates.isEmpty() ? "" : ", then %d s slices at %s/s".formatted(WARMUP_SLICE.toSeconds(), rates));
+        System.out.printf("warm-up: %d s%s%n", minimum.toSeconds(), rates.isEmpty() ? ""
+                : ", then %d s slices at %s/s".formatted(WARMUP_SLICE.toSeconds(),
+                        rates.stream().map(String::valueOf).collect(Collectors.joining(", "))));
     }
 
     private void loop(IntFunction<Request> requests, int client, long end, Tally tally, CountDownLatch finished) {

@@ -78,8 +78,8 @@ public final class OrderLoad {
                 + " parties%n", warmup.toSeconds(), warmupAtMost.toSeconds(), measure.toSeconds(), clients, partyCount);
         try (Load http = new Load(load.trading, clients)) {
             http.closedLoop(bare, clients, warmup);
-            http.warmUp(orders, clients, warmup, warmupAtMost);
             Load.Outcome bareMax = http.closedLoop(bare, clients, measure);
+            http.warmUp(orders, clients, warmup, warmupAtMost);
             Load.Outcome ordersMax = http.closedLoop(orders, clients, measure);
             long halfRate = Math.max(1, ordersMax.perSecond() / 2);
             // What follows an order (trade records, their outbox events) may lag behind the closed loop: the paced
