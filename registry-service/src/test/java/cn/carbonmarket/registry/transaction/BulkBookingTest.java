@@ -39,9 +39,14 @@ class BulkBookingTest {
     Booking booking;
     @Inject
     Pool pool;
+    @Inject
+    BookingConfig config;
 
     @BeforeEach
     void entitiesAreRegistered() {
+        // Without this, both tests would pass just as well with every movement booked in one piece.
+        assertThat(config.bulkFrom()).as("the movements below count as a bulk booking").isLessThanOrEqualTo(200);
+        assertThat(config.bulkSlice()).as("and are cut into at least four slices").isLessThanOrEqualTo(200 / 3);
         RegistryFixtures.partyWithAllowances(DemoUser.ENTITY_1, 0);
         RegistryFixtures.partyWithAllowances(DemoUser.ENTITY_2, 0);
     }
