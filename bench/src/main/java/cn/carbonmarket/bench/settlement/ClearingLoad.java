@@ -141,7 +141,7 @@ public final class ClearingLoad {
             publishTrade(parties, run, i);
         }
         producer.flush();
-        awaitCount("select count(*) from cleared_trade where trade_id like ?", count, run + "%");
+        awaitCleared(run, count);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         System.out.printf("%d trades cleared in %d ms%n", count, millis);
         return count * 1000L / Math.max(1, millis);
@@ -297,6 +297,41 @@ public final class ClearingLoad {
 
     private Connection connect() throws Exception {
         return DriverManager.getConnection(jdbc, "settlement", "settlement");
+    }
+
+    /**
+     * Waits until the run's {@code count} trades are all cleared, cheaply while the clearing runs: it looks up only the
+     * last trade of each partition (clearing follows a partition's order) by key, and counts the run's rows only once
+     * those are in. Counting them all every 20 ms, as before, was a parallel sequential scan of the whole table (its {@code like} could
+     * not use the index), taking a good part of a core from the clearing it measured.
+     */
+    private void awaitCleared(String run, int count) throws Exception {
+        producer.flush();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+        Object[] lastOfEachPartition = new Object[Math.min(PARTITIONS, count)];
+        for (int k = 0; k < lastOfEachPartition.length; k++) {
+            lastOfEachPartition[k] = run + (count - 1 - k);
+        }
+        try (Connection c = connect();
+             PreparedStatement last = c.prepareStatement("select count(*) from cleared_trade where trade_id = any(?)");
+             PreparedStatement all = c.prepareStatement("select count(*) from cleared_trade where trade_id like ?")) {
+            last.setArray(1, c.createArrayOf("text", lastOfEachPartition));
+            all.setString(1, run + "%");
+            while (Instant.now().isBefore(deadline)) {
+                if (countOf(last) >= lastOfEachPartition.length && countOf(all) >= count) {
+                    return;
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new IllegalStateException("waited 10 minutes for the " + count + " trades of " + run + " to clear");
+    }
+
+    private static long countOf(PreparedStatement statement) throws Exception {
+        try (ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private void awaitCount(String sql, long expected, Object parameter) throws Exception {
