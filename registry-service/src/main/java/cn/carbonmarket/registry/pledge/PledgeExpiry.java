@@ -27,7 +27,8 @@ public class PledgeExpiry {
     }
 
     @Scheduled(every = "${registry.pledge-expiry.every:1h}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> run() {
         return pledges.expireBefore(LocalDate.now(clock.withZone(BEIJING)))
                 .invoke(expired -> {

@@ -15,7 +15,8 @@ public class ReconciliationJob {
     }
 
     @Scheduled(every = "${settlement.reconciliation.every:15m}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> run() {
         return reconciliations.run().replaceWithVoid();
     }

@@ -18,7 +18,8 @@ public class AuctionCloser {
     }
 
     @Scheduled(every = "${market.trading.auction.close-every}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> run() {
         return house.closeDue().invoke(closed -> {
             if (closed > 0) {

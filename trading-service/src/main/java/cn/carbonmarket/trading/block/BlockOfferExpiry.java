@@ -15,7 +15,8 @@ public class BlockOfferExpiry {
     }
 
     @Scheduled(every = "${market.trading.block.expiry-every}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> run() {
         return desk.expire().replaceWithVoid();
     }
