@@ -302,11 +302,10 @@ public final class ClearingLoad {
     /**
      * Waits until the run's {@code count} trades are all cleared, cheaply while the clearing runs: it looks up only the
      * last trade of each partition (clearing follows a partition's order) by key, and counts the run's rows only once
-     * those are in. Counting them all every 20 ms, as before, was a parallel sequential scan of the whole table (its {@code like} could
-     * not use the index), taking a good part of a core from the clearing it measured.
+     * those are in. Counting them every 20 ms was a parallel sequential scan of the whole table (the {@code like}
+     * cannot use the key's index), taking a good part of a core from the clearing it measured.
      */
     private void awaitCleared(String run, int count) throws Exception {
-        producer.flush();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
         Object[] lastOfEachPartition = new Object[Math.min(PARTITIONS, count)];
         for (int k = 0; k < lastOfEachPartition.length; k++) {
@@ -344,11 +343,8 @@ public final class ClearingLoad {
                 statement.setObject(1, parameter);
             }
             while (Instant.now().isBefore(deadline)) {
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) >= expected) {
-                        return;
-                    }
+                if (countOf(statement) >= expected) {
+                    return;
                 }
                 Thread.sleep(20);
             }
