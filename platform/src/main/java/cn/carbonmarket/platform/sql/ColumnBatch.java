@@ -39,6 +39,16 @@ public final class ColumnBatch<T> {
         return query(sql, statement, rows).replaceWithVoid();
     }
 
+    /**
+     * For statements that aggregate their rows by group (a journal entry from its transfers, say): a chunk never
+     * splits a group, so each group's rows reach the statement together (a group larger than a chunk goes alone).
+     */
+    public Uni<Void> executeGroups(SqlClient sql, String statement, List<List<T>> groups) {
+        return Multi.createFrom().iterable(chunksOfGroups(groups, CHUNK))
+                .onItem().transformToUniAndConcatenate(chunk -> sql.preparedQuery(statement).execute(parameters(chunk)))
+                .collect().last().replaceWithVoid();
+    }
+
     /** For statements with a {@code returning} clause: the rows every chunk returned, in order. */
     public Uni<List<Row>> query(SqlClient sql, String statement, List<T> rows) {
         return Multi.createFrom().iterable(chunks(rows, CHUNK))
@@ -56,6 +66,23 @@ public final class ColumnBatch<T> {
         List<List<T>> chunks = new ArrayList<>((rows.size() + size - 1) / size);
         for (int from = 0; from < rows.size(); from += size) {
             chunks.add(rows.subList(from, Math.min(rows.size(), from + size)));
+        }
+        return chunks;
+    }
+
+    /** The groups' rows in order, in chunks of at most {@code size} rows that each hold whole groups. */
+    static <T> List<List<T>> chunksOfGroups(List<List<T>> groups, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        List<T> chunk = new ArrayList<>();
+        for (List<T> group : groups) {
+            if (!chunk.isEmpty() && chunk.size() + group.size() > size) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+            }
+            chunk.addAll(group);
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
         }
         return chunks;
     }

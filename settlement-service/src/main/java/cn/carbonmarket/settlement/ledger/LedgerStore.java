@@ -33,8 +33,8 @@ import java.util.UUID;
 /**
  * The ledger in PostgreSQL. Inside the caller's transaction it locks what the commands touch (their entries by id,
  * then their accounts, each in one fixed order so that two postings never deadlock), applies the {@link Ledger}'s
- * rules to them, and writes the new entries, their transfers, the balances, the sale proceeds and one
- * LedgerEntryPosted event per party touched. A new entry whose id another transaction inserts first fails on the
+ * rules to them, and writes the new entries (each a row holding its transfers), the balances, the sale proceeds and
+ * one LedgerEntryPosted event per party touched. A new entry whose id another transaction inserts first fails on the
  * primary key, and a new account on its key: callers retry on a unique violation and then find the entry there.
  */
 @ApplicationScoped
@@ -42,15 +42,14 @@ public class LedgerStore {
 
     private static final String DEADLOCK = "40P01";
 
-    private static final ColumnBatch<EntryRow> ENTRIES = new ColumnBatch<EntryRow>()
+    /** A transfer per row with its entry's columns: the statement groups them back into entries. */
+    private static final ColumnBatch<TransferRow> ENTRIES = new ColumnBatch<TransferRow>()
             .column(String.class, r -> r.entry().id())
             .column(String.class, r -> r.entry().type().name())
             .column(LocalDate.class, r -> r.entry().businessDate())
             .column(Boolean.class, r -> r.entry().pending())
             .column(String.class, r -> r.entry().pending() ? EntryState.PENDING.name() : EntryState.POSTED.name())
-            .column(OffsetDateTime.class, EntryRow::createdAt);
-    private static final ColumnBatch<TransferRow> TRANSFERS = new ColumnBatch<TransferRow>()
-            .column(String.class, TransferRow::entryId)
+            .column(OffsetDateTime.class, TransferRow::createdAt)
             .column(Integer.class, TransferRow::seq)
             .column(String.class, r -> r.transfer().debit().kind().name())
             .column(String.class, r -> r.transfer().debit().owner())
@@ -91,10 +90,7 @@ public class LedgerStore {
         }
     }
 
-    private record EntryRow(JournalEntry entry, OffsetDateTime createdAt) {
-    }
-
-    private record TransferRow(String entryId, int seq, Transfer transfer) {
+    private record TransferRow(JournalEntry entry, OffsetDateTime createdAt, int seq, Transfer transfer) {
     }
 
     /** The rows and events one call writes, worked out before the first write. */
@@ -205,32 +201,24 @@ public class LedgerStore {
 
     /** The entries the commands name, locked in id order, with their transfers. */
     private Uni<Map<String, RecordedEntry>> lockEntries(SqlConnection conn, List<String> ids) {
-        String[] idArray = ids.toArray(String[]::new);
-        return conn.preparedQuery("select id, type, business_date, pending, state from journal_entry"
-                        + " where id = any($1) order by id for update")
-                .execute(Tuple.of(idArray))
-                .flatMap(entries -> {
-                    if (entries.size() == 0) {
-                        return Uni.createFrom().item(Map.<String, RecordedEntry>of());
-                    }
-                    return conn.preparedQuery("select entry_id, debit_kind, debit_owner, credit_kind, credit_owner,"
-                                    + " asset, amount from journal_transfer where entry_id = any($1)"
-                                    + " order by entry_id, seq")
-                            .execute(Tuple.of(idArray))
-                            .map(transfers -> {
-                                Map<String, List<Transfer>> byEntry = new HashMap<>();
-                                transfers.forEach(r -> byEntry.computeIfAbsent(r.getString("entry_id"),
-                                        id -> new ArrayList<>()).add(transferOf(r)));
-                                Map<String, RecordedEntry> recorded = new HashMap<>();
-                                entries.forEach(r -> {
-                                    String id = r.getString("id");
-                                    recorded.put(id, new RecordedEntry(new JournalEntry(id,
-                                            EntryType.valueOf(r.getString("type")), r.getLocalDate("business_date"),
-                                            r.getBoolean("pending"), byEntry.getOrDefault(id, List.of())),
-                                            EntryState.valueOf(r.getString("state"))));
-                                });
-                                return recorded;
-                            });
+        return conn.preparedQuery("select e.id, e.type, e.business_date, e.pending, e.state, t.debit_kind,"
+                        + " t.debit_owner, t.credit_kind, t.credit_owner, t.asset, t.amount::bigint as amount"
+                        + " from journal_entry e cross join lateral unnest(e.transfers) with ordinality"
+                        + " as t(debit_kind, debit_owner, credit_kind, credit_owner, asset, amount, seq)"
+                        + " where e.id = any($1) order by e.id, t.seq for update of e")
+                .execute(Tuple.of(ids.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, List<Row>> byEntry = new LinkedHashMap<>();
+                    rows.forEach(r -> byEntry.computeIfAbsent(r.getString("id"), id -> new ArrayList<>()).add(r));
+                    Map<String, RecordedEntry> recorded = new HashMap<>();
+                    byEntry.forEach((id, transfers) -> {
+                        Row r = transfers.get(0);
+                        recorded.put(id, new RecordedEntry(new JournalEntry(id, EntryType.valueOf(r.getString("type")),
+                                r.getLocalDate("business_date"), r.getBoolean("pending"),
+                                transfers.stream().map(LedgerStore::transferOf).toList()),
+                                EntryState.valueOf(r.getString("state"))));
+                    });
+                    return recorded;
                 });
     }
 
@@ -283,22 +271,23 @@ public class LedgerStore {
 
     private Uni<Void> write(SqlConnection conn, Writes writes, Instant postedAt) {
         OffsetDateTime at = postedAt.atOffset(ZoneOffset.UTC);
-        List<TransferRow> transfers = new ArrayList<>();
-        writes.newEntries().forEach(e -> {
+        List<List<TransferRow>> entries = writes.newEntries().stream().map(e -> {
+            List<TransferRow> rows = new ArrayList<>(e.transfers().size());
             for (int i = 0; i < e.transfers().size(); i++) {
-                transfers.add(new TransferRow(e.id(), i, e.transfers().get(i)));
+                rows.add(new TransferRow(e, at, i, e.transfers().get(i)));
             }
-        });
-        Uni<Void> entries = writes.newEntries().isEmpty() ? Uni.createFrom().voidItem()
-                : ENTRIES.execute(conn, "insert into journal_entry (id, type, business_date, pending, state, created_at)"
-                        + " select * from unnest($1::text[], $2::text[], $3::date[], $4::bool[], $5::text[],"
-                        + " $6::timestamptz[])", writes.newEntries().stream().map(e -> new EntryRow(e, at)).toList());
-        return entries
-                .chain(() -> writes.newEntries().isEmpty() ? Uni.createFrom().voidItem()
-                        : TRANSFERS.execute(conn, "insert into journal_transfer (entry_id, seq, debit_kind, debit_owner,"
-                                + " credit_kind, credit_owner, asset, amount) select * from unnest($1::text[],"
-                                + " $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],"
-                                + " $8::bigint[])", transfers))
+            return rows;
+        }).toList();
+        Uni<Void> written = entries.isEmpty() ? Uni.createFrom().voidItem()
+                : ENTRIES.executeGroups(conn, "insert into journal_entry (id, type, business_date, pending, state,"
+                        + " created_at, transfers) select id, type, business_date, pending, state, created_at,"
+                        + " array_agg(row(debit_kind, debit_owner, credit_kind, credit_owner, asset, amount)"
+                        + "::ledger_transfer order by seq) from unnest($1::text[], $2::text[], $3::date[], $4::bool[],"
+                        + " $5::text[], $6::timestamptz[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[],"
+                        + " $12::text[], $13::bigint[]) as t(id, type, business_date, pending, state, created_at, seq,"
+                        + " debit_kind, debit_owner, credit_kind, credit_owner, asset, amount)"
+                        + " group by id, type, business_date, pending, state, created_at", entries);
+        return written
                 .chain(() -> writes.resolved().isEmpty() ? Uni.createFrom().voidItem()
                         : conn.preparedQuery("update journal_entry e set state = u.state, resolved_at = $3"
                                         + " from unnest($1::text[], $2::text[]) as u(id, state) where e.id = u.id")

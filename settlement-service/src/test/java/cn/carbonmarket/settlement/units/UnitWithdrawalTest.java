@@ -78,7 +78,7 @@ class UnitWithdrawalTest {
                 .extract().path("withdrawalId");
 
         assertThat(units(DemoUser.ENTITY_1)).isEqualTo(before - 15);
-        assertThat(DB.count("select count(*) from journal_transfer t join journal_entry e on e.id = t.entry_id"
+        assertThat(DB.count("select count(*) from journal_entry e cross join unnest(e.transfers) t"
                         + " where e.id = ? and e.state = 'POSTED' and t.debit_kind = 'UNITS' and t.debit_owner = ?"
                         + " and t.credit_kind = 'REGISTRY_UNITS_MIRROR' and t.asset = ? and t.amount = 15",
                 "UNITS_OUT:" + id, ENTITY_1, CEA)).isEqualTo(1);
