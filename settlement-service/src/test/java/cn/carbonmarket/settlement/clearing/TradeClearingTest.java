@@ -14,6 +14,8 @@ import cn.carbonmarket.testing.KafkaTopic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,9 @@ class TradeClearingTest {
     private static final DemoUser BUYER = DemoUser.ENTITY_1;
     private static final DemoUser SELLER = DemoUser.INVESTOR_1;
 
+    @Inject
+    Pool pool;
+
     @BeforeEach
     void partiesHoldCashAndUnits() {
         SettlementFixtures.admitted(BUYER);
@@ -37,6 +42,17 @@ class TradeClearingTest {
 
     private static String tradeId() {
         return "T-" + UUID.randomUUID();
+    }
+
+    /**
+     * A batch locks its entries by an array of up to thousands of ids: a plan cached while the journal was empty
+     * (never analyzed) scanned the whole journal for it, seconds a batch at 200,000 entries.
+     */
+    @Test
+    void theLedgersStatementsArePlannedForTheirArguments() {
+        String mode = pool.query("show plan_cache_mode").execute().map(rows -> rows.iterator().next().getString(0))
+                .await().atMost(Duration.ofSeconds(10));
+        assertThat(mode).isEqualTo("force_custom_plan");
     }
 
     @Test
