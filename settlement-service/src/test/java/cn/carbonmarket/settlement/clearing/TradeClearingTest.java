@@ -46,13 +46,18 @@ class TradeClearingTest {
 
     /**
      * A batch locks its entries by an array of up to thousands of ids: a plan cached while the journal was empty
-     * (never analyzed) scanned the whole journal for it, seconds a batch at 200,000 entries.
+     * (never analyzed) scanned the whole journal for it, seconds a batch at 200,000 entries. And the pages a batch
+     * writes out go to the disk as they are written, not in one burst half a minute later that stalls commits.
      */
     @Test
-    void theLedgersStatementsArePlannedForTheirArguments() {
-        String mode = pool.query("show plan_cache_mode").execute().map(rows -> rows.iterator().next().getString(0))
+    void theLedgersConnectionsPlanForTheirArgumentsAndWriteBackAsTheyGo() {
+        assertThat(setting("plan_cache_mode")).isEqualTo("force_custom_plan");
+        assertThat(setting("backend_flush_after")).isEqualTo("256kB");
+    }
+
+    private String setting(String name) {
+        return pool.query("show " + name).execute().map(rows -> rows.iterator().next().getString(0))
                 .await().atMost(Duration.ofSeconds(10));
-        assertThat(mode).isEqualTo("force_custom_plan");
     }
 
     @Test
