@@ -35,10 +35,6 @@ public class IdempotentConsumer {
     }
 
     /**
-     * Runs {@code effect} in a new transaction unless this consumer already processed the event. Transient
-     * failures (a lost connection, a serialization conflict) are retried a few times before the message is nacked.
-     */
-    /**
      * Decodes a message of a topic; events of {@code type} take effect once, other event types on the topic are
      * not this consumer's business and pass, unreadable messages fail (and go to the dead-letter topic).
      */
@@ -47,6 +43,10 @@ public class IdempotentConsumer {
                 .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
+    /**
+     * Runs {@code effect} in a new transaction unless this consumer already processed the event. Transient
+     * failures (a lost connection, a serialization conflict) are retried a few times before the message is nacked.
+     */
     public <P> Uni<Void> once(String consumer, EventEnvelope<P> event, Function<P, Uni<?>> effect) {
         return Panache.withTransaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery("insert into processed_event"
