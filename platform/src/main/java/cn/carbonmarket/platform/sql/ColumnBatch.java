@@ -3,6 +3,7 @@ package cn.carbonmarket.platform.sql;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.lang.reflect.Array;
@@ -44,21 +45,24 @@ public final class ColumnBatch<T> {
      * splits a group, so each group's rows reach the statement together (a group larger than a chunk goes alone).
      */
     public Uni<Void> executeGroups(SqlClient sql, String statement, List<List<T>> groups) {
-        return Multi.createFrom().iterable(chunksOfGroups(groups, CHUNK))
-                .onItem().transformToUniAndConcatenate(chunk -> sql.preparedQuery(statement).execute(parameters(chunk)))
-                .collect().last().replaceWithVoid();
+        return executeEach(sql, statement, chunksOfGroups(groups, CHUNK)).collect().last().replaceWithVoid();
     }
 
     /** For statements with a {@code returning} clause: the rows every chunk returned, in order. */
     public Uni<List<Row>> query(SqlClient sql, String statement, List<T> rows) {
-        return Multi.createFrom().iterable(chunks(rows, CHUNK))
-                .onItem().transformToUniAndConcatenate(chunk -> sql.preparedQuery(statement).execute(parameters(chunk)))
+        return executeEach(sql, statement, chunks(rows, CHUNK))
                 .onItem().transformToIterable(result -> {
                     List<Row> returned = new ArrayList<>(result.size());
                     result.forEach(returned::add);
                     return returned;
                 })
                 .collect().asList();
+    }
+
+    /** The statement once per chunk, one after the other. */
+    private Multi<RowSet<Row>> executeEach(SqlClient sql, String statement, List<List<T>> chunks) {
+        return Multi.createFrom().iterable(chunks)
+                .onItem().transformToUniAndConcatenate(chunk -> sql.preparedQuery(statement).execute(parameters(chunk)));
     }
 
     /** Consecutive slices of the rows, {@code size} each but the last (views, not copies). */
