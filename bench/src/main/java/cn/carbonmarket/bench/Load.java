@@ -94,9 +94,8 @@ public final class Load implements AutoCloseable {
 
     /**
      * The closed loop for at least {@code minimum}, then on in slices of {@link #WARMUP_SLICE} until the rate has not
-     * risen by more than {@link #WARMUP_RISE} over two slices (the service's JIT compiler is then done with the path:
-     * on two slow cores it was still compiling a minute in, and the rate still rising by 3% a slice), or until
-     * {@code maximum}. Prints each slice's rate.
+     * risen by more than {@link #WARMUP_RISE} over two slices (the service's JIT compiler is then done with the path,
+     * which on slow cores takes well over a minute), or until {@code maximum}. Prints each slice's rate.
      */
     public void warmUp(IntFunction<Request> requests, int clients, Duration minimum, Duration maximum)
             throws InterruptedException {

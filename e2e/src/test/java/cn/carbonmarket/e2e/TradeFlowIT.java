@@ -22,11 +22,11 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md flows 3, 4 and 5 across the four processes: units into trading at the registry and cash in at the
- * clearing bank reach trading's risk view; a matched trade is cleared by settlement (delivery versus payment, fees);
- * the end-of-day run's delivery instructions move the units in the registry; the seller takes units back out
- * through trading's hold, settlement and the registry. Afterwards the three books agree for both parties, which
- * settlement's reconciliation confirms.
+ * docs/architecture.md's flows into trading, a trade and out of trading, across the four processes: units into trading
+ * at the registry and cash in at the clearing bank reach trading's risk view; a matched trade is cleared by settlement
+ * (delivery versus payment, fees); the end-of-day run's delivery instructions move the units in the registry; the
+ * seller takes units back out through trading's hold, settlement and the registry. Afterwards the three books agree for
+ * both parties, which settlement's reconciliation confirms.
  */
 class TradeFlowIT {
 

@@ -43,7 +43,7 @@ public final class ClearingLoad {
 
     private static final String CEA = "CEA-2025";
     private static final int PARTITIONS = 8;
-    /** Bursts compile the clearing for batches of thousands; paced, the JIT recompiled it for ~50 (300 deopts in 15 s). */
+    /** Bursts compile the clearing for batches of thousands; paced batches are small, and the JIT recompiles. */
     private static final long PACED_WARMUP_SECONDS = 20;
     private static final long PACED_SECONDS = 20;
 
@@ -63,9 +63,9 @@ public final class ClearingLoad {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
         props.put("acks", "all");
-        // Trading's outbox relay sends its trades in rounds, not one request a millisecond: at 1 ms this producer and
-        // the broker's request threads took about 15% of a core more while paced (a trade's latency counts from
-        // when it was due, so the wait for its batch is measured too).
+        // Trading's outbox relay sends its trades in rounds, not one request a millisecond, and a request a
+        // millisecond costs the producer and the broker CPU the service needs (a trade's latency counts from when it
+        // was due, so the wait for its batch is measured too).
         props.put("linger.ms", "5");
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
@@ -77,8 +77,8 @@ public final class ClearingLoad {
         int eodTrades = Integer.parseInt(args[7]);
         try (load.producer) {
             List<UUID> parties = load.fundedParties(partyCount, 10L * trades);
-            // Warm-up (JIT, pools, the consumer's assignment): on two cores C2 was still compiling the clearing path
-            // through the whole measurement after a single burst of 5,000 trades (44% of the service's samples).
+            // Warm-up (JIT, pools, the consumer's assignment): after a single burst the JIT compiler is still
+            // compiling the clearing path through the measurement.
             Duration warmup = Duration.ofSeconds(args.length > 9 ? Long.parseLong(args[9]) : 60);
             for (long until = System.nanoTime() + warmup.toNanos(); System.nanoTime() < until; ) {
                 load.throughput(parties, Math.min(trades, 5_000));
@@ -305,10 +305,9 @@ public final class ClearingLoad {
     /**
      * Waits until the run's {@code count} trades are all cleared, cheaply while the clearing runs: it looks up only the
      * last trade of each partition by key. Clearing follows a partition's order, so once those are in every trade of
-     * the run has been cleared or refused, and none may have been refused. Counting the run's rows every 20 ms was a
-     * parallel sequential scan of the whole table (its {@code like} cannot use the key's index), taking a good part of
-     * a core from the clearing it measured; once at the end, it still added a scan (79 ms at 700,000 rows) to the
-     * measured time.
+     * the run has been cleared or refused, and none may have been refused. Counting the run's rows instead is a
+     * sequential scan of the whole table (its {@code like} cannot use the key's index), which takes CPU from the
+     * clearing it measures and adds to the measured time.
      */
     private void awaitCleared(String run, int count) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(10));

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The one envelope every event travels in (DESIGN.md section 4). {@code eventId} is what idempotent consumers
+ * The one envelope every event travels in (docs/architecture.md, Events). {@code eventId} is what idempotent consumers
  * record; {@code key} is the Kafka record key, the entity whose order matters.
  *
  * @param <P> the payload record, one of the records in this package

@@ -5,10 +5,10 @@ import cn.carbonmarket.contracts.unit.InstrumentCode;
 import java.time.Instant;
 
 /**
- * Units leave trading (DESIGN.md flow 5): trading's risk view let them go, settlement took them off the party's
- * unit position, and the registry is to move them from the party's IN_TRADING holding back to AVAILABLE
- * (FROM_TRADING), once per {@code withdrawalId}. Keyed by party id on {@code settlement.delivery-instructions}, the
- * stream settlement uses for what the registry must record.
+ * Units leave trading (docs/architecture.md, Flows: out of trading): trading's risk view let them go, settlement took
+ * them off the party's unit position, and the registry is to move them from the party's IN_TRADING holding back to
+ * AVAILABLE (FROM_TRADING), once per {@code withdrawalId}. Keyed by party id on
+ * {@code settlement.delivery-instructions}, the stream settlement uses for what the registry must record.
  */
 public record UnitsReleased(String withdrawalId, PartyId partyId, InstrumentCode instrument, long quantity,
                             Instant releasedAt) {

@@ -9,8 +9,8 @@ import java.util.stream.LongStream;
 /**
  * UUIDs in version 7's layout (RFC 9562): Unix milliseconds first, then random bits. Rows keyed by them land at the
  * right-hand edge of their indexes (an outbox's event ids, a consumer's processed events, the registry's
- * transactions and lines), where random (version 4) ids dirtied a page anywhere in the index for every row, pages
- * the database then wrote out again and again.
+ * transactions and lines), where random (version 4) ids would dirty a page anywhere in the index for every row,
+ * pages the database then writes out again and again.
  */
 public final class TimeOrderedIds {
 

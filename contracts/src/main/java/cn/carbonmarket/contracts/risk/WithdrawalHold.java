@@ -4,10 +4,10 @@ import cn.carbonmarket.contracts.party.PartyId;
 
 /**
  * Settlement asks trading's risk view to set aside what a party wants to withdraw before it holds the withdrawal
- * in its ledger (DESIGN.md flow 5): {@code POST /api/v1/risk/withdrawal-holds} on trading-service, role
- * {@code clearing-house}. Trading grants it only from what open orders have not reserved (and, for cash, not from
- * today's sale proceeds), keeps it until settlement's {@code settlement.ledger} event for {@code entryId} shows the
- * withdrawal, and answers the same {@code holdId} with the same result.
+ * in its ledger (docs/architecture.md, Flows: out of trading): {@code POST /api/v1/risk/withdrawal-holds} on
+ * trading-service, role {@code clearing-house}. Trading grants it only from what open orders have not reserved (and,
+ * for cash, not from today's sale proceeds), keeps it until settlement's {@code settlement.ledger} event for
+ * {@code entryId} shows the withdrawal, and answers the same {@code holdId} with the same result.
  *
  * @param holdId  settlement's withdrawal id (idempotency key)
  * @param asset   {@code CNY} (amount in fen) or an instrument code (whole tonnes)

@@ -5,7 +5,7 @@ import cn.carbonmarket.contracts.party.Jurisdiction;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The kinds of unit the market records, each issued under one jurisdiction (DESIGN.md section 3). */
+/** The kinds of unit the market records, each issued under one jurisdiction (docs/architecture.md, Units and money). */
 public enum Product {
     CEA(Jurisdiction.CN, "national carbon emission allowance"),
     CCER(Jurisdiction.CN, "China certified emission reduction (offset)"),

@@ -86,8 +86,8 @@ public class OutboxRelay {
     /**
      * Keeps every instance's relay out until the caller's transaction ends, for one that writes events by the
      * hundred thousand (a registry migration): each poll would walk the queue's index past all of its entries, not
-     * committed yet, 50 times a second, a core of PostgreSQL that the writing transaction could use. Others' events
-     * wait for it to end.
+     * committed yet, many times a second, taking PostgreSQL CPU that the writing transaction could use. Others'
+     * events wait for it to end.
      */
     public static Uni<Void> holdOff(SqlConnection conn) {
         return conn.query("select pg_advisory_xact_lock(" + RELAY_LOCK + ")").execute().replaceWithVoid();

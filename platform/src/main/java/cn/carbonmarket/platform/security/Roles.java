@@ -1,6 +1,6 @@
 package cn.carbonmarket.platform.security;
 
-/** The realm roles of DESIGN.md section 1, as constants for {@code @RolesAllowed}. */
+/** The realm roles (docs/architecture.md, Actors and roles), as constants for {@code @RolesAllowed}. */
 public final class Roles {
 
     public static final String REGULATOR = "regulator";

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * Trading's risk view, called as the clearing house (the settlement-service client's own token, client
- * credentials): the positions for reconciliation, and the hold that must precede a withdrawal (DESIGN.md flow 5).
+ * credentials): the positions for reconciliation, and the hold that must precede a withdrawal
+ * (docs/architecture.md, Flows: out of trading).
  */
 @RegisterRestClient(configKey = "trading")
 @OidcClientFilter

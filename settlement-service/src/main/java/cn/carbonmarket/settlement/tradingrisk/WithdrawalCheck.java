@@ -5,9 +5,10 @@ import io.smallrye.mutiny.Uni;
 import java.util.function.Supplier;
 
 /**
- * What must agree before settlement holds a withdrawal (DESIGN.md flow 5): trading's risk view sets the amount
- * aside, or the withdrawal is refused. A seam: {@code settlement.withdrawal-check.enabled=false} leaves the ledger's
- * own limits (available and withdrawable cash) as the only check, for a settlement running without trading.
+ * What must agree before settlement holds a withdrawal (docs/architecture.md, Flows: out of trading): trading's risk
+ * view sets the amount aside, or the withdrawal is refused. A seam: {@code settlement.withdrawal-check.enabled=false}
+ * leaves the ledger's own limits (available and withdrawable cash) as the only check, for a settlement running without
+ * trading.
  */
 public interface WithdrawalCheck {
 

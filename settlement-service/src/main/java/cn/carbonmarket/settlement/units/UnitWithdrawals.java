@@ -26,10 +26,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Units out of trading (DESIGN.md flow 5): trading's risk view sets them aside first (nothing reserved by open
- * orders, nothing bought today), then one transaction takes them off the party's position (UNITS_OUT, refused
- * beyond what is available), records the withdrawal and publishes UnitsReleased for the registry, which moves them
- * from IN_TRADING back to AVAILABLE. Nothing waits for a bank, so the entry is posted at once.
+ * Units out of trading (docs/architecture.md, Flows: out of trading): trading's risk view sets them aside first
+ * (nothing reserved by open orders, nothing bought today), then one transaction takes them off the party's position
+ * (UNITS_OUT, refused beyond what is available), records the withdrawal and publishes UnitsReleased for the registry,
+ * which moves them from IN_TRADING back to AVAILABLE. Nothing waits for a bank, so the entry is posted at once.
  */
 @ApplicationScoped
 public class UnitWithdrawals {

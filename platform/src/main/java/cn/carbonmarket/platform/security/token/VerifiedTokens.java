@@ -42,7 +42,7 @@ public class VerifiedTokens {
     /**
      * On the wall clock: a token's {@code exp} is wall-clock time, whatever clock the service's domain runs on (the
      * exchange's clock is a test's manual one or a demo's that starts at the next opening; judged by it, expired
-     * tokens stayed accepted where it lagged, and none was remembered where it ran ahead).
+     * tokens would stay accepted where it lags, and none would be remembered where it runs ahead).
      */
     @Inject
     public VerifiedTokens(@ConfigProperty(name = "market.security.verified-tokens.max-entries", defaultValue = "20000")
