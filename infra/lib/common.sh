@@ -26,16 +26,33 @@ running() {
   [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null
 }
 
+# The pid-file names of what this run started and has not stopped or kept, oldest first.
+STARTED=()
+
 # start NAME LOGFILE COMMAND...: runs COMMAND in its own session, records its pid.
 start_process() {
   local name=$1 log=$2; shift 2
   setsid "$@" >>"$log" 2>&1 < /dev/null &
   echo $! > "$PIDS/$name.pid"
+  STARTED+=("$name")
+}
+
+# keep NAME...: what this run started that outlives a later failure of the run.
+keep() {
+  local name
+  for name in "$@"; do forget "$name"; done
+}
+
+forget() {
+  local name rest=()
+  for name in "${STARTED[@]}"; do [ "$name" = "$1" ] || rest+=("$name"); done
+  STARTED=("${rest[@]}")
 }
 
 # Stops only what this launcher started: the process group recorded in the pid file.
 stop_process() {
   local name=$1 f="$PIDS/$1.pid"
+  forget "$name"
   [ -f "$f" ] || return 0
   local pid; pid=$(cat "$f")
   if kill -0 "$pid" 2>/dev/null; then
@@ -47,6 +64,25 @@ stop_process() {
     fi
   fi
   rm -f "$f"
+}
+
+# A run that fails or is interrupted stops what it started and still runs, newest first, from the pid files.
+# errexit turns a failed step into an exit, so the EXIT trap is the one place that cleans up; INT and TERM end the
+# run with the shell's usual status, and a second Ctrl-C does not cut the stopping short.
+stop_started_on_failure() {
+  trap stop_started EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
+
+stop_started() {
+  local status=$? i names=("${STARTED[@]}")
+  trap '' INT TERM
+  if [ "$status" != 0 ] && [ ${#names[@]} -gt 0 ]; then
+    warn "stopping what this run started: ${names[*]}"
+    for (( i = ${#names[@]} - 1; i >= 0; i-- )); do stop_process "${names[i]}"; done
+  fi
+  exit "$status"
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

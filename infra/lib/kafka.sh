@@ -29,9 +29,8 @@ ensure_kafka() {
     (cd "$KAFKA_HOME" && mvn_batch -q package)
   fi
   mkdir -p "$KAFKA_DATA/logs"
-  # The log is flushed every second. Left to the kernel, a partition's file was written back whole once it was 30 s
-  # old (200-300 MB at once at settlement's benchmark rates), and PostgreSQL's commits on the same disk waited behind
-  # it: clearing's paced p99 was 249 ms before, 46-120 ms in six runs after (Kafka flushes outside its log lock).
+  # The log is flushed every second: left to the kernel, a partition's file is written back whole once it is old
+  # enough, and PostgreSQL's commits on the same disk wait behind that burst (Kafka flushes outside its log lock).
   cat > "$KAFKA_DATA/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
@@ -55,8 +54,8 @@ num.io.threads=2
 log.flush.interval.ms=1000
 log.flush.scheduler.interval.ms=1000
 PROPS
-  # Two broker threads of each kind and a fixed heap with short collection pauses: on a 2-core machine shared with
-  # the services, the defaults' extra threads and a growing heap showed in the order journal's acknowledgement tail.
+  # Two broker threads of each kind and a fixed heap with short collection pauses: the broker shares a few cores with
+  # the services, whose order journal waits on its acknowledgements.
   local cp="$KAFKA_HOME/target/lib/*"
   local opts=(-Xms768m -Xmx768m -XX:MaxGCPauseMillis=10 -Dkafka.logs.dir="$KAFKA_DATA/logs" -Dlog4j2.configurationFile="$KAFKA_HOME/log4j2.properties")
   if [ ! -f "$KAFKA_DATA/data/meta.properties" ]; then
@@ -67,4 +66,5 @@ PROPS
   start_process kafka "$LOGS/kafka.log" java "${opts[@]}" -cp "$cp" kafka.Kafka "$KAFKA_DATA/server.properties"
   wait_for "Kafka" 60 kafka port_open 9092
   wait_for "Kafka topics" 60 kafka kafka_ready
+  keep kafka
 }

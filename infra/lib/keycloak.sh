@@ -49,5 +49,5 @@ ensure_keycloak() {
 }
 
 await_keycloak() {
-  if running keycloak; then wait_for "Keycloak" 180 keycloak keycloak_ready; fi
+  if running keycloak; then wait_for "Keycloak" 180 keycloak keycloak_ready; keep keycloak; fi
 }

@@ -1,10 +1,16 @@
 # The four market services in JVM mode, from the jars the Maven build leaves in */target/quarkus-app.
 # shellcheck shell=bash
 
-# name:port for `up`; tests use ports +1000 (Quarkus tests) and +1100 (the e2e suite).
+# name:port for `up`; tests use ports +1000 (Quarkus tests) and +1100 (the e2e suite), benchmarks +1300.
 SERVICE_PORTS=(registry:8081 allocation:8082 trading:8083 settlement:8084)
 
 service_jar() { echo "$ROOT/$1-service/target/quarkus-app/quarkus-run.jar"; }
+
+service_port() {
+  local entry
+  for entry in "${SERVICE_PORTS[@]}"; do [ "${entry%%:*}" != "$1" ] || { echo "${entry##*:}"; return 0; }; done
+  die "no service $1"
+}
 
 # Builds the services when a jar is missing or older than any source it is built from.
 build_services() {
