@@ -10,7 +10,7 @@ import cn.carbonmarket.registry.holding.HoldingKey;
 import cn.carbonmarket.registry.holding.HoldingStatus;
 import cn.carbonmarket.registry.party.PartyAdmissions;
 import cn.carbonmarket.registry.party.PartyRegistration;
-import cn.carbonmarket.registry.transaction.Booking;
+import cn.carbonmarket.registry.transaction.BulkBooking;
 import cn.carbonmarket.registry.transaction.Initiator;
 import cn.carbonmarket.registry.transaction.KeyedMovement;
 import cn.carbonmarket.registry.transaction.Movement;
@@ -41,10 +41,10 @@ class MigrationCommit {
 
     private final Pool pool;
     private final PartyAdmissions admissions;
-    private final Booking booking;
+    private final BulkBooking booking;
     private final MigrationJobs jobs;
 
-    MigrationCommit(Pool pool, PartyAdmissions admissions, Booking booking, MigrationJobs jobs) {
+    MigrationCommit(Pool pool, PartyAdmissions admissions, BulkBooking booking, MigrationJobs jobs) {
         this.pool = pool;
         this.admissions = admissions;
         this.booking = booking;

@@ -36,7 +36,7 @@ class BulkBookingTest {
     private static final String ENTITY_2 = RegistryFixtures.holdingOf(DemoUser.ENTITY_2);
 
     @Inject
-    Booking booking;
+    BulkBooking booking;
     @Inject
     Pool pool;
     @Inject
