@@ -1,7 +1,7 @@
 package cn.carbonmarket.bench.matching;
 
 import cn.carbonmarket.trading.orderbook.OrderBook;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.Side;
 import java.util.Arrays;
 
 /** Book commands in parallel primitive arrays, so that replaying them allocates nothing but what the book does. */

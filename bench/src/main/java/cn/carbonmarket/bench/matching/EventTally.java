@@ -2,7 +2,7 @@ package cn.carbonmarket.bench.matching;
 
 import cn.carbonmarket.trading.orderbook.BookEvents;
 import cn.carbonmarket.trading.orderbook.CancelReason;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.Side;
 
 /** The cheapest consumer of book events that still uses them: traded, rested and cancelled tonnes. */
 final class EventTally implements BookEvents {

@@ -6,7 +6,7 @@ import cn.carbonmarket.trading.orderbook.Depth;
 import cn.carbonmarket.trading.orderbook.FastOrderBook;
 import cn.carbonmarket.trading.orderbook.OrderBook;
 import cn.carbonmarket.trading.orderbook.PriceBand;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.Side;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package cn.carbonmarket.contracts.event;
 
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import java.time.Instant;
 
@@ -9,7 +10,7 @@ import java.time.Instant;
  * volume and turnover but does not move the last price or the day's open and close.
  */
 public record TradePrinted(String tradeId, InstrumentCode instrument, long quantity, long priceFen,
-                           TradeExecuted.Mode mode, Instant executedAt) {
+                           TradeMode mode, Instant executedAt) {
 
     public static final EventType<TradePrinted> TYPE = new EventType<>("TradePrinted", 1, TradePrinted.class,
             Topics.TRADING_MARKET_DATA);

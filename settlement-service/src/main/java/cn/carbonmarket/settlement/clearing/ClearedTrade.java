@@ -1,5 +1,6 @@
 package cn.carbonmarket.settlement.clearing;
 
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.settlement.ledger.AccountKey;
 import cn.carbonmarket.settlement.ledger.Entries;
 import cn.carbonmarket.settlement.ledger.EntryType;

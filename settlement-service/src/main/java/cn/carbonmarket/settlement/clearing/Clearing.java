@@ -1,5 +1,7 @@
 package cn.carbonmarket.settlement.clearing;
 
+import cn.carbonmarket.contracts.trade.FeeSchedule;
+import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.settlement.ledger.LedgerRejectedException;
 import cn.carbonmarket.settlement.ledger.Rejection;
 
@@ -27,8 +29,8 @@ public final class Clearing {
         }
         try {
             long value = Math.multiplyExact(trade.quantity(), trade.priceFen());
-            long buyerFee = fees.fee(trade.mode(), Side.BUYER, value);
-            long sellerFee = fees.fee(trade.mode(), Side.SELLER, value);
+            long buyerFee = fees.fee(trade.mode(), Side.BUY, value);
+            long sellerFee = fees.fee(trade.mode(), Side.SELL, value);
             Math.addExact(value, buyerFee);
             return new ClearedTrade(trade, value, buyerFee, sellerFee);
         } catch (ArithmeticException e) {

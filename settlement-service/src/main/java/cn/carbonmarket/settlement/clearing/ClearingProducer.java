@@ -1,15 +1,15 @@
 package cn.carbonmarket.settlement.clearing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.carbonmarket.contracts.trade.FeeSchedule;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The rule pack is read once at start; a malformed one stops the service instead of clearing under wrong fees. */
+/** Clears under the published fee schedule, the one trading charges by; a malformed schedule stops the service. */
 public class ClearingProducer {
 
     @Produces
     @Singleton
-    Clearing clearing(ObjectMapper mapper) {
-        return new Clearing(SettlementRulePack.load(mapper).fees());
+    Clearing clearing() {
+        return new Clearing(FeeSchedule.published());
     }
 }

@@ -1,6 +1,7 @@
 package cn.carbonmarket.settlement.clearing;
 
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import java.time.LocalDate;
 

@@ -2,6 +2,7 @@ package cn.carbonmarket.settlement.clearing;
 
 import cn.carbonmarket.contracts.event.EventEnvelope;
 import cn.carbonmarket.contracts.event.TradeExecuted;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.platform.inbox.IdempotentConsumer;
 import cn.carbonmarket.platform.outbox.EventCodec;
 import cn.carbonmarket.platform.outbox.UnreadableEventException;
@@ -161,7 +162,7 @@ public class TradeClearing {
     /** The clearing house's own view of the trade: the trade date is the execution's date in Beijing time. */
     static Trade tradeOf(TradeExecuted event) {
         return new Trade(event.tradeId(), event.buyerPartyId(), event.sellerPartyId(), event.instrument(),
-                event.quantity(), event.priceFen(), TradeMode.valueOf(event.mode().name()),
+                event.quantity(), event.priceFen(), event.mode(),
                 TradingDay.of(event.executedAt()));
     }
 

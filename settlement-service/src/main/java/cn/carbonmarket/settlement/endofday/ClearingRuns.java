@@ -2,6 +2,7 @@ package cn.carbonmarket.settlement.endofday;
 
 import cn.carbonmarket.contracts.event.DeliveryInstructions;
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.outbox.Outbox;
 import cn.carbonmarket.platform.problem.NotFoundException;
@@ -10,7 +11,6 @@ import cn.carbonmarket.settlement.clearing.ClearedTrade;
 import cn.carbonmarket.settlement.clearing.NetPosition;
 import cn.carbonmarket.settlement.clearing.Netting;
 import cn.carbonmarket.settlement.clearing.Trade;
-import cn.carbonmarket.settlement.clearing.TradeMode;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;

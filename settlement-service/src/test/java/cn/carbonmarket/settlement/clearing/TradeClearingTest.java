@@ -7,12 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import cn.carbonmarket.contracts.trade.FeeSchedule;
+import cn.carbonmarket.contracts.trade.Side;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.settlement.SettlementFixtures;
 import cn.carbonmarket.settlement.TradeEvents;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -31,6 +35,9 @@ class TradeClearingTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    MeterRegistry meters;
 
     @BeforeEach
     void partiesHoldCashAndUnits() {
@@ -98,6 +105,21 @@ class TradeClearingTest {
             assertThat(event.at("/payload/entryType").asText()).isEqualTo("TRADE");
             assertThat(event.at("/payload/balances").findValuesAsText("account")).contains("CASH_AVAILABLE", "UNITS");
         }
+    }
+
+    @Test
+    void feesOtherThanThePublishedScheduleAreChargedByTheScheduleAndCounted() {
+        double before = meters.counter("settlement.fee.mismatches").count();
+        // 100 t at CNY 58.03: the published schedule charges 348 fen a side; the event claims 1 and 2.
+        long fee = FeeSchedule.published().fee(TradeMode.CONTINUOUS, Side.BUY, 580_300);
+        TradeEvents.Sent trade = TradeEvents.publish(TradeEvents.trade(tradeId(), BUYER.partyId(), SELLER.partyId(),
+                100, 5_803, 1, 2, "CONTINUOUS"));
+        TradeEvents.awaitCleared(trade.tradeId());
+
+        assertThat(fee).isEqualTo(348);
+        assertThat(DB.count("select count(*) from cleared_trade where trade_id = ? and buyer_fee_fen = ?"
+                + " and seller_fee_fen = ?", trade.tradeId(), fee, fee)).isEqualTo(1);
+        assertThat(meters.counter("settlement.fee.mismatches").count()).isEqualTo(before + 1);
     }
 
     @Test

@@ -3,15 +3,14 @@ package cn.carbonmarket.settlement.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.trade.FeeSchedule;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.settlement.clearing.ClearedTrade;
 import cn.carbonmarket.settlement.clearing.Clearing;
 import cn.carbonmarket.settlement.clearing.NetPosition;
 import cn.carbonmarket.settlement.clearing.Netting;
-import cn.carbonmarket.settlement.clearing.SettlementRulePack;
 import cn.carbonmarket.settlement.clearing.Trade;
-import cn.carbonmarket.settlement.clearing.TradeMode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,7 +40,7 @@ class LedgerPropertiesTest {
             InstrumentCode.parse("CCER-2024"));
     private static final List<PartyId> PARTIES = IntStream.range(0, 4)
             .mapToObj(i -> new PartyId(UUID.nameUUIDFromBytes(("party-" + i).getBytes()))).toList();
-    private static final Clearing CLEARING = new Clearing(SettlementRulePack.load(new ObjectMapper()).fees());
+    private static final Clearing CLEARING = new Clearing(FeeSchedule.published());
 
     /** One step of a simulated day; ids come from small pools so that redeliveries and id reuse happen. */
     sealed interface Command {

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.trade.FeeSchedule;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.settlement.clearing.Clearing;
-import cn.carbonmarket.settlement.clearing.SettlementRulePack;
 import cn.carbonmarket.settlement.clearing.Trade;
-import cn.carbonmarket.settlement.clearing.TradeMode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +21,7 @@ class LedgerTest {
     private static final InstrumentCode CEA = InstrumentCode.parse("CEA-2025");
     private static final PartyId ALICE = new PartyId(UUID.nameUUIDFromBytes("alice".getBytes()));
     private static final PartyId BOB = new PartyId(UUID.nameUUIDFromBytes("bob".getBytes()));
-    private static final Clearing CLEARING = new Clearing(SettlementRulePack.load(new ObjectMapper()).fees());
+    private static final Clearing CLEARING = new Clearing(FeeSchedule.published());
 
     private final Ledger ledger = new Ledger();
 

@@ -2,6 +2,7 @@ package cn.carbonmarket.trading.auction;
 
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.trading.block.OffBookTrade;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -46,7 +47,7 @@ public class AuctionBid extends PanacheEntityBase {
 
     /** The trade this bid's allocation made in the cleared {@code auction}: the seller's tonnes at the uniform price. */
     OffBookTrade trade(Auction auction) {
-        return new OffBookTrade(tradeId, TradeExecuted.Mode.AUCTION, InstrumentCode.parse(auction.instrument),
+        return new OffBookTrade(tradeId, TradeMode.AUCTION, InstrumentCode.parse(auction.instrument),
                 new PartyId(bidder), new PartyId(auction.seller), allocated, auction.clearingPrice, auction.closedAt);
     }
 

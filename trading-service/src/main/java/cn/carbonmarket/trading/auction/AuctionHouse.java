@@ -3,6 +3,7 @@ package cn.carbonmarket.trading.auction;
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.platform.problem.RuleViolationException;
@@ -10,7 +11,7 @@ import cn.carbonmarket.trading.block.BookReference;
 import cn.carbonmarket.trading.block.OffBookLedger;
 import cn.carbonmarket.trading.block.OffBookTrade;
 import cn.carbonmarket.trading.block.TradePrinter;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.trading.rules.AuctionRules;
 import cn.carbonmarket.trading.rules.ListingRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
@@ -79,7 +80,7 @@ public class AuctionHouse {
             auction.announcedBy = operator;
             auction.announcedAt = now;
             return auction.<Auction>persist().invoke(persisted -> {
-                ledger.reserve(volumeKey(persisted.id), TradeExecuted.Mode.AUCTION, terms.seller(),
+                ledger.reserve(volumeKey(persisted.id), TradeMode.AUCTION, terms.seller(),
                         terms.instrument(), Side.SELL, terms.reserve(), terms.quantity());
                 reserved.add(volumeKey(persisted.id));
             });
@@ -145,7 +146,7 @@ public class AuctionHouse {
                 bid.quantity = quantity;
                 bid.submittedAt = now;
                 return bid.<AuctionBid>persist().invoke(persisted -> {
-                    ledger.reserve(bidKey(persisted.id), TradeExecuted.Mode.AUCTION, bidder,
+                    ledger.reserve(bidKey(persisted.id), TradeMode.AUCTION, bidder,
                             InstrumentCode.parse(auction.instrument), Side.BUY, price, quantity);
                     reserved.add(bidKey(persisted.id));
                 });

@@ -2,8 +2,9 @@ package cn.carbonmarket.trading.auction;
 
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.trading.risk.OffBookCommitment;
 import cn.carbonmarket.trading.risk.OffBookCommitments;
 import io.smallrye.mutiny.Uni;
@@ -44,7 +45,7 @@ class OpenAuctions implements OffBookCommitments {
     }
 
     private static OffBookCommitment commitment(String key, Row row, String party, Side side, long price) {
-        return new OffBookCommitment(key, TradeExecuted.Mode.AUCTION, new PartyId(row.getUUID(party)),
+        return new OffBookCommitment(key, TradeMode.AUCTION, new PartyId(row.getUUID(party)),
                 InstrumentCode.parse(row.getString("instrument")), side, price, row.getLong("quantity"));
     }
 }

@@ -7,7 +7,7 @@ import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.trading.calendar.TradingCalendar;
 import cn.carbonmarket.trading.calendar.TradingMode;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.trading.rules.TradingRulePack;
 import cn.carbonmarket.trading.trade.RecordedTrade;
 import com.fasterxml.jackson.databind.ObjectMapper;

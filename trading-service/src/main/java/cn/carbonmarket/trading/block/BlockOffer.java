@@ -2,11 +2,12 @@ package cn.carbonmarket.trading.block;
 
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.ForbiddenException;
 import cn.carbonmarket.platform.problem.RuleViolationException;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.Side;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -116,7 +117,7 @@ public class BlockOffer extends PanacheEntityBase {
         closedAt = now;
         tradeId = instrument + "-BLOCK-" + id;
         PartyId posterParty = new PartyId(poster);
-        return new OffBookTrade(tradeId, TradeExecuted.Mode.BLOCK, InstrumentCode.parse(instrument),
+        return new OffBookTrade(tradeId, TradeMode.BLOCK, InstrumentCode.parse(instrument),
                 side == Side.BUY ? posterParty : party, side == Side.SELL ? posterParty : party, quantity, price, now);
     }
 

@@ -7,7 +7,7 @@ import cn.carbonmarket.platform.problem.Problem;
 import cn.carbonmarket.platform.problem.RequestValidation;
 import cn.carbonmarket.platform.security.Caller;
 import cn.carbonmarket.platform.security.Roles;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.Side;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -3,10 +3,11 @@ package cn.carbonmarket.trading.block;
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.event.TradePrinted;
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.trading.marketdata.MarketDataFeed;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.trading.risk.PreTradeRisk;
 import cn.carbonmarket.trading.trade.RecordedTrade;
 import cn.carbonmarket.trading.trade.TradeLog;
@@ -60,7 +61,7 @@ public class OffBookLedger {
      * Reserves, under {@code key}, what an off-book commitment may need when it trades (an auction bid: price and
      * the most fee per tonne; an auction's volume: the seller's tonnes); refused with 422 and nothing changed.
      */
-    public void reserve(String key, TradeExecuted.Mode mode, PartyId party, InstrumentCode instrument, Side side,
+    public void reserve(String key, TradeMode mode, PartyId party, InstrumentCode instrument, Side side,
                         long price, long quantity) {
         risk.reserve(key, mode, party, instrument, side, price, quantity).ifPresent(refusal -> {
             throw new RuleViolationException(refusal.code(), refusal.message());

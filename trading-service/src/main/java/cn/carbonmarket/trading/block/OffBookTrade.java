@@ -2,6 +2,7 @@ package cn.carbonmarket.trading.block;
 
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.trading.risk.RiskBook;
 import java.time.Instant;
@@ -15,11 +16,11 @@ import java.time.Instant;
  * @param price    in fen per tonne
  * @param quantity in whole tonnes
  */
-public record OffBookTrade(String tradeId, TradeExecuted.Mode mode, InstrumentCode instrument, PartyId buyer,
+public record OffBookTrade(String tradeId, TradeMode mode, InstrumentCode instrument, PartyId buyer,
                            PartyId seller, long quantity, long price, Instant executedAt) {
 
     public OffBookTrade {
-        if (mode == TradeExecuted.Mode.CONTINUOUS) {
+        if (mode == TradeMode.CONTINUOUS) {
             throw new IllegalArgumentException("continuous trades come from the book's fills, not here");
         }
         if (quantity <= 0 || price <= 0 || buyer.equals(seller)) {

@@ -1,7 +1,7 @@
 package cn.carbonmarket.trading.engine;
 
 import cn.carbonmarket.contracts.party.PartyId;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.Side;
 import java.time.Instant;
 import java.time.LocalDate;
 

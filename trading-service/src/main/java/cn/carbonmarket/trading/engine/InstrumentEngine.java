@@ -12,7 +12,7 @@ import cn.carbonmarket.trading.orderbook.Depth;
 import cn.carbonmarket.trading.orderbook.FastOrderBook;
 import cn.carbonmarket.trading.orderbook.OrderValidation;
 import cn.carbonmarket.trading.orderbook.ResultCode;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.trading.rules.ListingRules;
 import java.time.Instant;
 import java.time.LocalDate;

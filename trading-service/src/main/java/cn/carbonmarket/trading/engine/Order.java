@@ -4,7 +4,7 @@ import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.trading.orderbook.CancelReason;
 import cn.carbonmarket.trading.orderbook.ResultCode;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.Side;
 import java.time.Instant;
 
 /**

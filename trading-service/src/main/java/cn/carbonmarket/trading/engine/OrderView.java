@@ -2,7 +2,7 @@ package cn.carbonmarket.trading.engine;
 
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.Side;
 import java.time.Instant;
 
 /**

@@ -4,6 +4,7 @@ import cn.carbonmarket.contracts.event.DepthChanged;
 import cn.carbonmarket.contracts.event.EventEnvelope;
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.event.TradePrinted;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.outbox.EventCodec;
 import cn.carbonmarket.trading.calendar.TradingCalendar;
@@ -104,7 +105,7 @@ public class MarketDataFeed implements FillListener {
     @Override
     public void filled(Fill fill) {
         print(new TradePrinted(fill.tradeId(), fill.instrument(), fill.quantity(), fill.price(),
-                TradeExecuted.Mode.CONTINUOUS, fill.at()));
+                TradeMode.CONTINUOUS, fill.at()));
     }
 
     /** Prints a trade of any mode; callable from any thread. */

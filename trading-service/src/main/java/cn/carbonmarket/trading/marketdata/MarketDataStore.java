@@ -2,6 +2,7 @@ package cn.carbonmarket.trading.marketdata;
 
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.event.TradePrinted;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.sql.ColumnBatch;
 import cn.carbonmarket.trading.order.ListedInstrument;
@@ -146,7 +147,7 @@ public class MarketDataStore {
                     List<TradePrinted> trades = new ArrayList<>(rows.size());
                     rows.forEach(r -> trades.add(new TradePrinted(r.getString("trade_id"), instrument,
                             r.getLong("quantity"), r.getLong("price_fen"),
-                            TradeExecuted.Mode.valueOf(r.getString("mode")),
+                            TradeMode.valueOf(r.getString("mode")),
                             r.getOffsetDateTime("executed_at").toInstant())));
                     return trades;
                 });

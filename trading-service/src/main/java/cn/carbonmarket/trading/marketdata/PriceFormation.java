@@ -2,6 +2,7 @@ package cn.carbonmarket.trading.marketdata;
 
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.event.TradePrinted;
+import cn.carbonmarket.contracts.trade.TradeMode;
 
 /**
  * Which trades form prices. Only listing-agreement (continuous) trades set the open, high, low, last and close;
@@ -15,6 +16,6 @@ final class PriceFormation {
     }
 
     static boolean setsPrices(TradePrinted trade) {
-        return trade.mode() == TradeExecuted.Mode.CONTINUOUS;
+        return trade.mode() == TradeMode.CONTINUOUS;
     }
 }

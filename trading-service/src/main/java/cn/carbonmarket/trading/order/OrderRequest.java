@@ -1,7 +1,7 @@
 package cn.carbonmarket.trading.order;
 
 import cn.carbonmarket.contracts.unit.InstrumentCode;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.Side;
 
 /**
  * A participant's order once its fields are parsed: a limit order ({@code level} 0) or a take at a level

@@ -8,7 +8,7 @@ import cn.carbonmarket.platform.problem.Problem;
 import cn.carbonmarket.platform.problem.RequestValidation;
 import cn.carbonmarket.platform.security.Caller;
 import cn.carbonmarket.platform.security.Roles;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.Side;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;

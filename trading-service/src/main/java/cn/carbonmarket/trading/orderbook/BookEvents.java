@@ -1,5 +1,7 @@
 package cn.carbonmarket.trading.orderbook;
 
+import cn.carbonmarket.contracts.trade.Side;
+
 /**
  * What a book reports while it executes a command, in the order it happens. Primitive arguments so that the
  * fast book allocates nothing per event; the service turns them into journal entries, trades and market data.

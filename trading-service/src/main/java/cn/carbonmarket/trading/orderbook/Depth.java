@@ -1,5 +1,6 @@
 package cn.carbonmarket.trading.orderbook;
 
+import cn.carbonmarket.contracts.trade.Side;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,7 @@
 package cn.carbonmarket.trading.orderbook;
 
+import cn.carbonmarket.contracts.trade.Side;
+
 /**
  * The production book: two price ladders spanning the day's band (one slot per tick), intrusive order queues,
  * pooled order nodes and an unboxed id index. After warm-up a command allocates nothing. Checked against

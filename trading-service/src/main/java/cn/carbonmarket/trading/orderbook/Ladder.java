@@ -1,5 +1,7 @@
 package cn.carbonmarket.trading.orderbook;
 
+import cn.carbonmarket.contracts.trade.Side;
+
 /**
  * One side of the fast book: a slot per price step of the day's band, each holding its orders as an intrusive
  * FIFO queue and its open quantity, with a bitmap of the occupied slots so that finding the next price level

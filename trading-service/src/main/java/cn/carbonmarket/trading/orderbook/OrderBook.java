@@ -1,5 +1,7 @@
 package cn.carbonmarket.trading.orderbook;
 
+import cn.carbonmarket.contracts.trade.Side;
+
 /**
  * The continuous book of one instrument, driven by a single writer: each command runs to completion, reports
  * what happened to its {@link BookEvents} and returns its {@link ResultCode}. Prices are in fen, quantities in

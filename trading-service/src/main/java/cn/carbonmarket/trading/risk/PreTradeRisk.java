@@ -4,6 +4,7 @@ import cn.carbonmarket.contracts.event.LargeTraderReported;
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.trading.calendar.TradingCalendar;
@@ -14,7 +15,8 @@ import cn.carbonmarket.trading.engine.Fill;
 import cn.carbonmarket.trading.engine.InstrumentEngine;
 import cn.carbonmarket.trading.engine.OrderView;
 import cn.carbonmarket.trading.engine.Refusal;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.FeeSchedule;
+import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.trading.rules.ListingRules;
 import cn.carbonmarket.trading.rules.RiskRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
@@ -64,7 +66,7 @@ public class PreTradeRisk {
                         @All List<OffBookCommitments> offBook, @All List<OffBookTradeSource> offBookTrades) {
         this.pack = TradingRulePack.load(json);
         this.calendar = TradingCalendar.load(json);
-        this.book = new RiskBook(pack.fees(), this::rules);
+        this.book = new RiskBook(FeeSchedule.published(), this::rules);
         this.clock = clock;
         this.trades = trades;
         this.store = store;
@@ -228,7 +230,7 @@ public class PreTradeRisk {
     }
 
     /** Reserves an off-book commitment made now under {@code key} (see {@link RiskBook#reserve}), or refuses it. */
-    public Optional<Refusal> reserve(String key, TradeExecuted.Mode mode, PartyId party, InstrumentCode instrument,
+    public Optional<Refusal> reserve(String key, TradeMode mode, PartyId party, InstrumentCode instrument,
                                      Side side, long price, long quantity) {
         return book.reserve(key, mode, party, instrument, side, price, quantity, today());
     }

@@ -4,11 +4,12 @@ import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.risk.RiskPosition;
 import cn.carbonmarket.contracts.risk.WithdrawalHold;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.trading.engine.Fill;
 import cn.carbonmarket.trading.engine.Refusal;
-import cn.carbonmarket.trading.orderbook.Side;
-import cn.carbonmarket.trading.rules.FeeSchedule;
+import cn.carbonmarket.contracts.trade.Side;
+import cn.carbonmarket.contracts.trade.FeeSchedule;
 import cn.carbonmarket.trading.rules.RiskRules;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,10 +71,10 @@ public final class RiskBook {
 
     /** What a buy of one tonne at {@code price} reserves in fen: the price and the most fee it can cost. */
     public long buyPerTonne(long price) {
-        return buyPerTonne(TradeExecuted.Mode.CONTINUOUS, price);
+        return buyPerTonne(TradeMode.CONTINUOUS, price);
     }
 
-    private long buyPerTonne(TradeExecuted.Mode mode, long price) {
+    private long buyPerTonne(TradeMode mode, long price) {
         return Math.addExact(price, fees.worstFeePerTonne(mode, Side.BUY, price));
     }
 
@@ -83,7 +84,7 @@ public final class RiskBook {
      */
     public Optional<Refusal> reserve(long orderId, PartyId party, InstrumentCode instrument, Side side, long price,
                                      long quantity, LocalDate today) {
-        return reserve((Object) orderId, TradeExecuted.Mode.CONTINUOUS, party, instrument, side, price, quantity,
+        return reserve((Object) orderId, TradeMode.CONTINUOUS, party, instrument, side, price, quantity,
                 today);
     }
 
@@ -91,12 +92,12 @@ public final class RiskBook {
      * Reserves what an off-book commitment may need (an auction bid: price and the most fee of its mode per tonne;
      * an auction's volume: the seller's tonnes) under {@code key}, or says why not and changes nothing.
      */
-    public Optional<Refusal> reserve(String key, TradeExecuted.Mode mode, PartyId party, InstrumentCode instrument,
+    public Optional<Refusal> reserve(String key, TradeMode mode, PartyId party, InstrumentCode instrument,
                                      Side side, long price, long quantity, LocalDate today) {
         return reserve((Object) key, mode, party, instrument, side, price, quantity, today);
     }
 
-    private Optional<Refusal> reserve(Object key, TradeExecuted.Mode mode, PartyId party, InstrumentCode instrument,
+    private Optional<Refusal> reserve(Object key, TradeMode mode, PartyId party, InstrumentCode instrument,
                                       Side side, long price, long quantity, LocalDate today) {
         PartyAccount account = account(party);
         synchronized (account) {
@@ -194,17 +195,17 @@ public final class RiskBook {
 
     /** Reinstates an open order's reservation after a restart, without checks: it was accepted once. */
     public void restore(long orderId, PartyId party, InstrumentCode instrument, Side side, long price, long open) {
-        restore(orderId, TradeExecuted.Mode.CONTINUOUS, party, instrument, side, price, open);
+        restore(orderId, TradeMode.CONTINUOUS, party, instrument, side, price, open);
     }
 
-    /** Reinstates an open off-book reservation on start, as {@link #reserve(String, TradeExecuted.Mode, PartyId,
+    /** Reinstates an open off-book reservation on start, as {@link #reserve(String, TradeMode, PartyId,
      * InstrumentCode, Side, long, long, LocalDate)} made it. */
     public void restore(OffBookCommitment commitment) {
         restore(commitment.key(), commitment.mode(), commitment.party(), commitment.instrument(), commitment.side(),
                 commitment.price(), commitment.quantity());
     }
 
-    private void restore(Object key, TradeExecuted.Mode mode, PartyId party, InstrumentCode instrument, Side side,
+    private void restore(Object key, TradeMode mode, PartyId party, InstrumentCode instrument, Side side,
                          long price, long open) {
         PartyAccount account = account(party);
         synchronized (account) {
@@ -287,12 +288,12 @@ public final class RiskBook {
 
     /** The trade event of a continuous-trading fill, with both sides' fees from the schedule. */
     public TradeExecuted trade(Fill fill) {
-        return trade(fill.tradeId(), TradeExecuted.Mode.CONTINUOUS, fill.instrument(), fill.buyer(), fill.seller(),
+        return trade(fill.tradeId(), TradeMode.CONTINUOUS, fill.instrument(), fill.buyer(), fill.seller(),
                 fill.quantity(), fill.price(), fill.at());
     }
 
     /** The trade event of a trade of any mode, with both sides' fees from the schedule for that mode. */
-    public TradeExecuted trade(String tradeId, TradeExecuted.Mode mode, InstrumentCode instrument, PartyId buyer,
+    public TradeExecuted trade(String tradeId, TradeMode mode, InstrumentCode instrument, PartyId buyer,
                                PartyId seller, long quantity, long price, Instant at) {
         long value = Math.multiplyExact(price, quantity);
         return new TradeExecuted(tradeId, buyer, seller, instrument, quantity, price,

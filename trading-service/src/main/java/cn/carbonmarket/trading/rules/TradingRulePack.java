@@ -1,8 +1,6 @@
 package cn.carbonmarket.trading.rules;
 
-import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.Jurisdiction;
-import cn.carbonmarket.trading.orderbook.Side;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,16 +24,13 @@ public final class TradingRulePack {
     private final Map<Jurisdiction, BlockRules> block;
     private final Map<Jurisdiction, AuctionRules> auction;
     private final Map<Jurisdiction, RiskRules> risk;
-    private final FeeSchedule fees;
 
     public TradingRulePack(Map<Jurisdiction, ListingRules> listing, Map<Jurisdiction, BlockRules> block,
-                           Map<Jurisdiction, AuctionRules> auction, Map<Jurisdiction, RiskRules> risk,
-                           FeeSchedule fees) {
+                           Map<Jurisdiction, AuctionRules> auction, Map<Jurisdiction, RiskRules> risk) {
         this.listing = listing.isEmpty() ? Map.of() : new EnumMap<>(listing);
         this.block = block.isEmpty() ? Map.of() : new EnumMap<>(block);
         this.auction = auction.isEmpty() ? Map.of() : new EnumMap<>(auction);
         this.risk = risk.isEmpty() ? Map.of() : new EnumMap<>(risk);
-        this.fees = fees;
     }
 
     public Optional<ListingRules> listing(Jurisdiction jurisdiction) {
@@ -53,10 +48,6 @@ public final class TradingRulePack {
     /** The jurisdiction's pre-trade risk and surveillance numbers; every listing jurisdiction has them. */
     public Optional<RiskRules> risk(Jurisdiction jurisdiction) {
         return Optional.ofNullable(risk.get(jurisdiction));
-    }
-
-    public FeeSchedule fees() {
-        return fees;
     }
 
     public static TradingRulePack load(ObjectMapper mapper) {
@@ -78,7 +69,7 @@ public final class TradingRulePack {
                     risk.put(jurisdiction, risk(jurisdiction, node.required("risk")));
                 }
             }
-            return new TradingRulePack(listing, block, auction, risk, fees(root.required("fees")));
+            return new TradingRulePack(listing, block, auction, risk);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the trading rule pack", e);
         }
@@ -106,23 +97,6 @@ public final class TradingRulePack {
         return new RiskRules(number(node, "positionLimitTonnes"), number(node, "largeTraderThresholdTonnes"),
                 number(node, "abnormalMoveBandShareBasisPoints"), number(node, "abnormalMoveWindowSeconds"),
                 sources(jurisdiction + " risk", node));
-    }
-
-    private static FeeSchedule fees(JsonNode node) {
-        if (node.path("source").asText("").isBlank()) {
-            throw new IllegalStateException("the fee schedule names no source");
-        }
-        Map<TradeExecuted.Mode, Map<Side, FeeSchedule.Rate>> rates = new EnumMap<>(TradeExecuted.Mode.class);
-        for (TradeExecuted.Mode mode : TradeExecuted.Mode.values()) {
-            JsonNode sides = node.required(mode.name());
-            rates.put(mode, Map.of(Side.BUY, rate(sides.required("buyer")), Side.SELL, rate(sides.required("seller"))));
-        }
-        return new FeeSchedule(rates, FeeSchedule.Rounding.valueOf(node.required("rounding").asText()));
-    }
-
-    private static FeeSchedule.Rate rate(JsonNode side) {
-        return new FeeSchedule.Rate(whole(side.required("rateBasisPoints"), "rateBasisPoints"),
-                whole(side.required("minimumFen"), "minimumFen"));
     }
 
     /** Every rule of a section with the source it names; a rule without one is refused. */

@@ -4,6 +4,7 @@ import cn.carbonmarket.contracts.event.AbnormalTradingAlert;
 import cn.carbonmarket.contracts.event.LargeTraderReported;
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.outbox.Outbox;
 import cn.carbonmarket.trading.risk.BalanceChange;
@@ -76,14 +77,14 @@ public class TradeLog {
         return pool.preparedQuery("select trade_id, instrument, buyer_party_id, seller_party_id, quantity, price_fen,"
                         + " buyer_fee_fen, seller_fee_fen, mode, executed_at from trade where mode <> $1"
                         + " and executed_at >= $2 order by executed_at, trade_id")
-                .execute(Tuple.of(TradeExecuted.Mode.CONTINUOUS.name(), since.atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(TradeMode.CONTINUOUS.name(), since.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     List<TradeExecuted> trades = new ArrayList<>();
                     rows.forEach(row -> trades.add(new TradeExecuted(row.getString("trade_id"),
                             new PartyId(row.getUUID("buyer_party_id")), new PartyId(row.getUUID("seller_party_id")),
                             InstrumentCode.parse(row.getString("instrument")), row.getLong("quantity"),
                             row.getLong("price_fen"), row.getLong("buyer_fee_fen"), row.getLong("seller_fee_fen"),
-                            TradeExecuted.Mode.valueOf(row.getString("mode")),
+                            TradeMode.valueOf(row.getString("mode")),
                             row.getOffsetDateTime("executed_at").toInstant())));
                     return trades;
                 });

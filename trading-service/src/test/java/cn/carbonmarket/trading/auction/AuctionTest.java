@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.Jurisdiction;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
@@ -118,7 +119,7 @@ class AuctionTest {
                 .containsExactly(prefix + high, prefix + margin1, prefix + margin2);
         assertThat(printed).extracting(OffBookTrade::quantity).containsExactly(400L, 200L, 400L);
         assertThat(printed).allSatisfy(trade -> {
-            assertThat(trade.mode()).isEqualTo(TradeExecuted.Mode.AUCTION);
+            assertThat(trade.mode()).isEqualTo(TradeMode.AUCTION);
             assertThat(trade.price()).isEqualTo(9_200);
             assertThat(trade.seller().toString()).isEqualTo(DemoUser.ENTITY_1.partyId());
         });

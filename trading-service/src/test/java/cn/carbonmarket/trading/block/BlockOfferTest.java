@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
@@ -96,7 +97,7 @@ class BlockOfferTest {
                 .body("state", equalTo("ACCEPTED")).body("acceptedBy", equalTo(DemoUser.ENTITY_2.partyId()))
                 .body("tradeId", equalTo(tradeId)).body("closedAt", equalTo(BLOCK_SESSION.toString()));
         assertThat(trades.withIdStartingWith(tradeId)).containsExactly(new OffBookTrade(tradeId,
-                TradeExecuted.Mode.BLOCK, cn.carbonmarket.contracts.unit.InstrumentCode.parse("CEA-2025"),
+                TradeMode.BLOCK, cn.carbonmarket.contracts.unit.InstrumentCode.parse("CEA-2025"),
                 PartyId.parse(DemoUser.ENTITY_2.partyId()), PartyId.parse(DemoUser.ENTITY_1.partyId()), 150_000,
                 10_500, BLOCK_SESSION));
 

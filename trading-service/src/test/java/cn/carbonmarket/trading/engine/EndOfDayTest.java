@@ -4,11 +4,11 @@ import static cn.carbonmarket.trading.engine.EngineFixture.ALICE;
 import static cn.carbonmarket.trading.engine.EngineFixture.BOB;
 import static cn.carbonmarket.trading.engine.EngineFixture.CLOSE;
 import static cn.carbonmarket.trading.engine.EngineFixture.MORNING;
-import static cn.carbonmarket.trading.orderbook.Side.BUY;
-import static cn.carbonmarket.trading.orderbook.Side.SELL;
+import static cn.carbonmarket.contracts.trade.Side.BUY;
+import static cn.carbonmarket.contracts.trade.Side.SELL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.Side;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

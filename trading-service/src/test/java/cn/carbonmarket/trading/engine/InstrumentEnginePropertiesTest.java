@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.trading.orderbook.CancelReason;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.Side;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;

@@ -4,8 +4,8 @@ import static cn.carbonmarket.trading.engine.EngineFixture.ALICE;
 import static cn.carbonmarket.trading.engine.EngineFixture.BOB;
 import static cn.carbonmarket.trading.engine.EngineFixture.LUNCH;
 import static cn.carbonmarket.trading.engine.EngineFixture.MORNING;
-import static cn.carbonmarket.trading.orderbook.Side.BUY;
-import static cn.carbonmarket.trading.orderbook.Side.SELL;
+import static cn.carbonmarket.contracts.trade.Side.BUY;
+import static cn.carbonmarket.contracts.trade.Side.SELL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

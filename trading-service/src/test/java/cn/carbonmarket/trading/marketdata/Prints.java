@@ -1,6 +1,6 @@
 package cn.carbonmarket.trading.marketdata;
 
-import cn.carbonmarket.contracts.event.TradeExecuted.Mode;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.event.TradePrinted;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import java.time.Instant;
@@ -15,14 +15,14 @@ final class Prints {
     }
 
     static TradePrinted trade(long price, long quantity, String at) {
-        return print(price, quantity, Mode.CONTINUOUS, at);
+        return print(price, quantity, TradeMode.CONTINUOUS, at);
     }
 
     static TradePrinted block(long price, long quantity, String at) {
-        return print(price, quantity, Mode.BLOCK, at);
+        return print(price, quantity, TradeMode.BLOCK, at);
     }
 
-    private static TradePrinted print(long price, long quantity, Mode mode, String at) {
+    private static TradePrinted print(long price, long quantity, TradeMode mode, String at) {
         return new TradePrinted("CEA-2025-" + ++sequence, CEA_2025, quantity, price, mode, Instant.parse(at));
     }
 }

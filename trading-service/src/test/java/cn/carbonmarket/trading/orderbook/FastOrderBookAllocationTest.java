@@ -2,6 +2,7 @@ package cn.carbonmarket.trading.orderbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.carbonmarket.contracts.trade.Side;
 import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package cn.carbonmarket.trading.orderbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.trading.orderbook.RecordedEvents.Cancelled;
 import cn.carbonmarket.trading.orderbook.RecordedEvents.Rested;
 import cn.carbonmarket.trading.orderbook.RecordedEvents.Traded;

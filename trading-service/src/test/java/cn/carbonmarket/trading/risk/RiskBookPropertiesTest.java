@@ -9,7 +9,8 @@ import cn.carbonmarket.trading.calendar.TradingCalendar;
 import cn.carbonmarket.trading.engine.Command;
 import cn.carbonmarket.trading.engine.InstrumentEngine;
 import cn.carbonmarket.trading.engine.OrderView;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.FeeSchedule;
+import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.trading.rules.ListingRules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -60,7 +61,7 @@ class RiskBookPropertiesTest {
     @Property(tries = 200)
     void freeBalancesNeverGoNegativeAndEveryReservationIsReleased(@ForAll("flows") List<Step> flow,
             @ForAll("cash") List<Long> cash, @ForAll("cash") List<Long> units) {
-        RiskBook book = new RiskBook(RiskBookTest.PACK.fees(), instrument -> RiskBookTest.RULES);
+        RiskBook book = new RiskBook(FeeSchedule.published(), instrument -> RiskBookTest.RULES);
         for (int i = 0; i < PARTIES.size(); i++) {
             book.settle(PARTIES.get(i), RiskBook.CASH, cash.get(i));
             book.settle(PARTIES.get(i), CEA.toString(), units.get(i) / 1_000);

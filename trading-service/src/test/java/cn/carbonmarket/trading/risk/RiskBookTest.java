@@ -6,10 +6,12 @@ import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.risk.WithdrawalHold;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.trading.engine.Fill;
 import cn.carbonmarket.trading.engine.Refusal;
-import cn.carbonmarket.trading.orderbook.Side;
+import cn.carbonmarket.contracts.trade.FeeSchedule;
+import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.trading.rules.RiskRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +40,7 @@ class RiskBookTest {
     static final PartyId BUYER = new PartyId(UUID.fromString("00000000-0000-0000-0000-00000000000a"));
     static final PartyId SELLER = new PartyId(UUID.fromString("00000000-0000-0000-0000-00000000000b"));
 
-    private final RiskBook book = new RiskBook(PACK.fees(), instrument -> RULES);
+    private final RiskBook book = new RiskBook(FeeSchedule.published(), instrument -> RULES);
 
     private AssetBalance balance(PartyId party, String asset) {
         return book.balances(party, TODAY).stream().filter(b -> b.asset().equals(asset)).findFirst().orElseThrow();
@@ -78,7 +80,7 @@ class RiskBookTest {
         Instant at = Instant.parse("2026-11-25T05:30:00Z");
         book.settle(BUYER, RiskBook.CASH, 1_000_000_000L);
         book.settle(SELLER, "CEA-2025", 100_000);
-        var trade = book.trade("CEA-2025-BLOCK-1", TradeExecuted.Mode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000, at);
+        var trade = book.trade("CEA-2025-BLOCK-1", TradeMode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000, at);
 
         assertThat(book.execute(trade, TODAY)).isInstanceOfSatisfying(Execution.Refused.class,
                 refused -> assertThat(refused.refusal().code()).isEqualTo("INSUFFICIENT_CASH"));
@@ -106,9 +108,9 @@ class RiskBookTest {
         book.settle(BUYER, RiskBook.CASH, 10_000_000_000L);
         book.settle(BUYER, "CEA-2025", RULES.largeTraderThreshold() - 50_000);
         book.settle(SELLER, "CEA-2025", 300_000);
-        var crossing = book.trade("CEA-2025-BLOCK-1", TradeExecuted.Mode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000,
+        var crossing = book.trade("CEA-2025-BLOCK-1", TradeMode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000,
                 at);
-        var beyond = book.trade("CEA-2025-BLOCK-2", TradeExecuted.Mode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000,
+        var beyond = book.trade("CEA-2025-BLOCK-2", TradeMode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000,
                 at);
 
         assertThat(book.execute(crossing, TODAY)).isEqualTo(new Execution.Booked(new FilledTrade(crossing,
@@ -123,7 +125,7 @@ class RiskBookTest {
         book.settle(BUYER, RiskBook.CASH, 10_000_000_000L);
         book.settle(BUYER, "CEA-2025", RULES.positionLimit() - 99_999);
         book.settle(SELLER, "CEA-2025", 100_000);
-        var trade = book.trade("CEA-2025-BLOCK-1", TradeExecuted.Mode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000, at);
+        var trade = book.trade("CEA-2025-BLOCK-1", TradeMode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000, at);
 
         assertThat(book.execute(trade, TODAY)).isInstanceOfSatisfying(Execution.Refused.class,
                 refused -> assertThat(refused.refusal().code()).isEqualTo("POSITION_LIMIT"));
@@ -138,14 +140,14 @@ class RiskBookTest {
         Instant at = Instant.parse("2026-11-25T03:00:00Z");
         book.settle(BUYER, RiskBook.CASH, 10_000_000);
         book.settle(SELLER, "CEA-2025", 1_000);
-        assertThat(book.reserve("AUCTION:1", TradeExecuted.Mode.AUCTION, SELLER, CEA, Side.SELL, 9_000, 1_000,
+        assertThat(book.reserve("AUCTION:1", TradeMode.AUCTION, SELLER, CEA, Side.SELL, 9_000, 1_000,
                 TODAY)).isEmpty();
-        assertThat(book.reserve("AUCTION-BID:7", TradeExecuted.Mode.AUCTION, BUYER, CEA, Side.BUY, 9_500, 1_000,
+        assertThat(book.reserve("AUCTION-BID:7", TradeMode.AUCTION, BUYER, CEA, Side.BUY, 9_500, 1_000,
                 TODAY)).isEmpty();
-        assertThat(book.reserve("AUCTION-BID:8", TradeExecuted.Mode.AUCTION, BUYER, CEA, Side.BUY, 9_500, 1_000,
+        assertThat(book.reserve("AUCTION-BID:8", TradeMode.AUCTION, BUYER, CEA, Side.BUY, 9_500, 1_000,
                 TODAY)).map(Refusal::code).contains("INSUFFICIENT_CASH");
 
-        var trade = book.trade("CEA-2025-AUCTION-1-7", TradeExecuted.Mode.AUCTION, CEA, BUYER, SELLER, 600, 9_200, at);
+        var trade = book.trade("CEA-2025-AUCTION-1-7", TradeMode.AUCTION, CEA, BUYER, SELLER, 600, 9_200, at);
         book.fill(trade, "AUCTION-BID:7", "AUCTION:1", TODAY);
         book.releaseReservation("AUCTION-BID:7");
         book.releaseReservation("AUCTION:1");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
@@ -119,6 +120,6 @@ class TradeRecordingTest {
 
     private static RecordedTrade trade(String id) {
         return RecordedTrade.replayed(new TradeExecuted(id, new PartyId(UUID.randomUUID()),
-                new PartyId(UUID.randomUUID()), CEA, 1, 10_000, 6, 6, TradeExecuted.Mode.CONTINUOUS, Instant.now()));
+                new PartyId(UUID.randomUUID()), CEA, 1, 10_000, 6, 6, TradeMode.CONTINUOUS, Instant.now()));
     }
 }

@@ -1,4 +1,4 @@
-package cn.carbonmarket.settlement.clearing;
+package cn.carbonmarket.contracts.trade;
 
 /** How a fee's fraction of a fen is rounded, in integer arithmetic. */
 public enum FeeRounding {
@@ -9,7 +9,8 @@ public enum FeeRounding {
 
     static final long BASIS_POINTS = 10_000;
 
-    long divide(long scaled) {
+    /** {@code scaled} (fen × basis points) in whole fen; an overflow fails loudly. */
+    long toFen(long scaled) {
         long bias = this == HALF_UP ? BASIS_POINTS / 2 : BASIS_POINTS - 1;
         return Math.addExact(scaled, bias) / BASIS_POINTS;
     }

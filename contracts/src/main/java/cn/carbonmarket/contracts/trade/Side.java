@@ -1,6 +1,6 @@
-package cn.carbonmarket.trading.orderbook;
+package cn.carbonmarket.contracts.trade;
 
-/** Which side of the book an order stands on. */
+/** The side of an order or of a trade: the buyer's or the seller's. */
 public enum Side {
     BUY,
     SELL;

@@ -1,6 +1,6 @@
-package cn.carbonmarket.settlement.clearing;
+package cn.carbonmarket.contracts.trade;
 
-/** How a trade was made on the exchange; fees differ by mode, and auction buyers pay from reserved collateral. */
+/** How a trade was made on the exchange: fees differ by mode, and auction buyers pay from reserved collateral. */
 public enum TradeMode {
     /** Listing agreement trading (挂牌协议交易), matched continuously. */
     CONTINUOUS,
