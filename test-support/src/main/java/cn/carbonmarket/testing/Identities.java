@@ -1,6 +1,5 @@
 package cn.carbonmarket.testing;
 
-import cn.carbonmarket.contracts.InvalidValueException;
 import cn.carbonmarket.contracts.party.UnifiedSocialCreditCode;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -19,14 +18,7 @@ public final class Identities {
         for (int i = 0; i < 9; i++) {
             body.append(ALPHABET.charAt(random.nextInt(10 + 8)));
         }
-        for (char check : ALPHABET.toCharArray()) {
-            try {
-                return UnifiedSocialCreditCode.parse(body.toString() + check).code();
-            } catch (InvalidValueException wrongCheck) {
-                // exactly one of the 31 check characters is right
-            }
-        }
-        throw new IllegalStateException("no check character fits " + body);
+        return UnifiedSocialCreditCode.completing(body.toString()).code();
     }
 
     /** The same code with its check character changed, so that it fails the checksum. */

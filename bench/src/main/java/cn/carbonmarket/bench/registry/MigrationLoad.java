@@ -1,6 +1,6 @@
 package cn.carbonmarket.bench.registry;
 
-import cn.carbonmarket.bench.Keycloak;
+import cn.carbonmarket.testing.Keycloak;
 import cn.carbonmarket.testing.Identities;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

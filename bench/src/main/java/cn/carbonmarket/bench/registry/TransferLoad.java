@@ -1,6 +1,6 @@
 package cn.carbonmarket.bench.registry;
 
-import cn.carbonmarket.bench.Keycloak;
+import cn.carbonmarket.testing.Keycloak;
 import cn.carbonmarket.bench.Load;
 import cn.carbonmarket.bench.registry.BenchParties.BenchParty;
 import com.fasterxml.jackson.databind.ObjectMapper;

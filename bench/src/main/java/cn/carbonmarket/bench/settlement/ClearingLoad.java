@@ -1,6 +1,6 @@
 package cn.carbonmarket.bench.settlement;
 
-import cn.carbonmarket.bench.Keycloak;
+import cn.carbonmarket.testing.Keycloak;
 import cn.carbonmarket.contracts.id.TimeOrderedIds;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,6 +1,6 @@
 package cn.carbonmarket.bench.trading;
 
-import cn.carbonmarket.bench.Keycloak;
+import cn.carbonmarket.testing.Keycloak;
 import cn.carbonmarket.bench.Load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -18,6 +18,34 @@ public record UnifiedSocialCreditCode(String code) implements LegalIdentity {
             throw new InvalidValueException(FIELD,
                     "unified social credit code must have 18 characters, got " + code.length());
         }
+        char expected = checkCharacter(code);
+        for (int i = 2; i < 8; i++) {
+            if (!Character.isDigit(code.charAt(i))) {
+                throw new InvalidValueException(FIELD,
+                        "unified social credit code positions 3-8 must be an administrative division code");
+            }
+        }
+        if (code.charAt(17) != expected) {
+            throw new InvalidValueException(FIELD, "unified social credit code " + code
+                    + " fails its checksum (check character should be " + expected + ")");
+        }
+    }
+
+    public static UnifiedSocialCreditCode parse(String raw) {
+        return new UnifiedSocialCreditCode(raw);
+    }
+
+    /** The code whose first 17 characters are {@code body}, completed with its check character. */
+    public static UnifiedSocialCreditCode completing(String body) {
+        String upper = InvalidValueException.require(FIELD, body).toUpperCase();
+        if (upper.length() != 17) {
+            throw new InvalidValueException(FIELD, "a credit code's body has 17 characters, got " + upper.length());
+        }
+        return new UnifiedSocialCreditCode(upper + checkCharacter(upper));
+    }
+
+    /** The weighted mod-31 check character over the first 17 characters. */
+    private static char checkCharacter(String code) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             int value = ALPHABET.indexOf(code.charAt(i));
@@ -27,21 +55,7 @@ public record UnifiedSocialCreditCode(String code) implements LegalIdentity {
             }
             sum += value * WEIGHTS[i];
         }
-        for (int i = 2; i < 8; i++) {
-            if (!Character.isDigit(code.charAt(i))) {
-                throw new InvalidValueException(FIELD,
-                        "unified social credit code positions 3-8 must be an administrative division code");
-            }
-        }
-        char expected = ALPHABET.charAt((31 - sum % 31) % 31);
-        if (code.charAt(17) != expected) {
-            throw new InvalidValueException(FIELD, "unified social credit code " + code
-                    + " fails its checksum (check character should be " + expected + ")");
-        }
-    }
-
-    public static UnifiedSocialCreditCode parse(String raw) {
-        return new UnifiedSocialCreditCode(raw);
+        return ALPHABET.charAt((31 - sum % 31) % 31);
     }
 
     @Override

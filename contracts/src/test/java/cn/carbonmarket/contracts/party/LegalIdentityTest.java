@@ -43,6 +43,15 @@ class LegalIdentityTest {
     }
 
     @Test
+    void completingABodyOf17CharactersAddsItsCheckCharacter() {
+        assertThat(UnifiedSocialCreditCode.completing("91420100714680123").code()).isEqualTo("91420100714680123L");
+        assertThatThrownBy(() -> UnifiedSocialCreditCode.completing("9142010071468012"))
+                .hasMessage("a credit code's body has 17 characters, got 16");
+        assertThatThrownBy(() -> UnifiedSocialCreditCode.completing("9142010071468012I"))
+                .hasMessageContaining("invalid character 'I' at position 17");
+    }
+
+    @Test
     void acceptsValidResidentIdAndMasksIt() {
         ResidentIdentityNumber id = ResidentIdentityNumber.parse("110105198001011238");
         assertThat(id.masked()).isEqualTo("110105***********8");
@@ -81,6 +90,7 @@ class LegalIdentityTest {
         }
         char check = ALPHABET.charAt((31 - sum % 31) % 31);
         assertThat(UnifiedSocialCreditCode.parse(body + check).code()).isEqualTo(body + check);
+        assertThat(UnifiedSocialCreditCode.completing(body).code()).isEqualTo(body + check);
         char wrong = ALPHABET.charAt((ALPHABET.indexOf(check) + 7) % 31);
         assertThatThrownBy(() -> UnifiedSocialCreditCode.parse(body + wrong)).isInstanceOf(InvalidValueException.class);
     }

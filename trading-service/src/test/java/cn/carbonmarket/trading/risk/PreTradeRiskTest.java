@@ -10,6 +10,7 @@ import cn.carbonmarket.contracts.risk.RiskPosition;
 import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
+import cn.carbonmarket.testing.KeycloakTokens;
 import cn.carbonmarket.trading.calendar.ManualClock;
 import cn.carbonmarket.trading.order.EmptyJournal;
 import cn.carbonmarket.trading.rules.RiskRules;
@@ -232,7 +233,7 @@ class PreTradeRiskTest {
     void withdrawalHoldsTakeOnlyWhatOpenOrdersLeaveFreeOnceAndEndWithTheirLedgerEntry() {
         // A day of its own: what entity-2 sold on other tests' days is withdrawable here, nothing arrived today.
         ((ManualClock) clock).set(Instant.parse("2026-12-08T02:00:00Z"));
-        String clearingHouse = ServiceTokens.clearingHouse();
+        String clearingHouse = KeycloakTokens.serviceToken("settlement-service");
         long before = number(balance(DemoUser.ENTITY_2, "CNY"), "withdrawable");
         long order = placed(DemoUser.ENTITY_2, limit("CEA-2025", "BUY", 9_100, 1_000));
         long reserved = 1_000L * (9_100 + 100);

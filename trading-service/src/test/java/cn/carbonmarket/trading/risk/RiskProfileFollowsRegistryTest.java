@@ -20,7 +20,7 @@ class RiskProfileFollowsRegistryTest extends PartyFollowerContract {
 
     @Override
     protected String consumer() {
-        return PartyDirectory.CONSUMER;
+        return "trading.risk-profiles";
     }
 
     @Override

@@ -1,4 +1,4 @@
-package cn.carbonmarket.bench;
+package cn.carbonmarket.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,13 +11,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The local Keycloak as the load generators use it: tokens by password grant, and participants made through the
- * admin API (idempotent: a rerun finds the user it made before).
+ * The local Keycloak as tests and load generators use it: tokens by password grant (the demo realm allows it on
+ * market-web) or by client credentials, and participants made through the admin API (idempotent: a rerun finds the
+ * user it made before).
  */
 public final class Keycloak {
 
     private static final String REALM = "carbon-market";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An access token and how many seconds it is valid for. */
+    public record Token(String value, long expiresInSeconds) {
+    }
 
     private final HttpClient http;
     private final String url;
@@ -34,16 +39,33 @@ public final class Keycloak {
 
     public String token(String realm, String client, String user, String password)
             throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=" + client + "&username=" + enc(user) + "&password="
-                + enc(password);
+        return grant(realm, "grant_type=password&client_id=" + enc(client) + "&username=" + enc(user)
+                + "&password=" + enc(password), user).value();
+    }
+
+    /** A token of the market's realm by the password grant on market-web, with its lifetime. */
+    public Token userToken(String user) throws IOException, InterruptedException {
+        return grant(REALM, "grant_type=password&client_id=market-web&username=" + enc(user) + "&password="
+                + enc(user), user);
+    }
+
+    /** A service account's token (client credentials) in the market's realm, as a service gets it. */
+    public String clientToken(String client, String secret) throws IOException, InterruptedException {
+        return grant(REALM, "grant_type=client_credentials&client_id=" + enc(client) + "&client_secret="
+                + enc(secret), client).value();
+    }
+
+    private Token grant(String realm, String form, String who) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create(url + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("no token for " + user + ": " + response.body());
+            throw new IllegalStateException("Keycloak refused a token for " + who + ": " + response.statusCode()
+                    + " " + response.body());
         }
-        return JSON.readTree(response.body()).get("access_token").asText();
+        JsonNode body = JSON.readTree(response.body());
+        return new Token(body.get("access_token").asText(), body.path("expires_in").asLong());
     }
 
     /**
