@@ -27,7 +27,7 @@ class CoveredEntityFollowsRegistryTest extends PartyFollowerContract {
 
     @Override
     protected String consumer() {
-        return PartyDirectory.CONSUMER;
+        return "allocation.covered-entities";
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Records an event in the outbox. Call it inside the transaction that makes the state change: the event then
@@ -32,12 +31,11 @@ public class Outbox {
     private final Clock clock;
     private final String producer;
 
-    public Outbox(EventCodec codec, OutboxRelay relay, Clock clock,
-                  @ConfigProperty(name = "quarkus.application.name") String producer) {
+    public Outbox(EventCodec codec, OutboxRelay relay, Clock clock, OutboxConfig config) {
         this.codec = codec;
         this.relay = relay;
         this.clock = clock;
-        this.producer = producer;
+        this.producer = config.producer();
     }
 
     public <P> Uni<EventEnvelope<P>> publish(EventType<P> type, String key, P payload) {

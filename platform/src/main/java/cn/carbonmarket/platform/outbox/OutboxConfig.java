@@ -7,6 +7,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "market.outbox")
 public interface OutboxConfig {
 
+    /** The {@code producer} every event of this service names: by default the application's name. */
+    @WithDefault("${quarkus.application.name}")
+    String producer();
+
     /** Off only in a process that must not publish (for example a read-only replica). */
     @WithDefault("true")
     boolean relayEnabled();

@@ -19,8 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -61,13 +59,13 @@ public class OutboxRelay {
 
     public OutboxRelay(Pool pool, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
                        MutinyEmitter<String> emitter, Vertx vertx, OutboxConfig config, MeterRegistry metrics,
-                       @ConfigProperty(name = "market.kafka.topic-prefix") Optional<String> topicPrefix) {
+                       TopicConfig topics) {
         this.pool = pool;
         this.emitter = emitter;
         this.vertx = vertx;
         this.config = config;
         this.metrics = metrics;
-        this.topicPrefix = topicPrefix.orElse("");
+        this.topicPrefix = topics.topicPrefix().orElse("");
         this.failures = metrics.counter("market.outbox.send.failures");
         this.backoff = config.pollInterval();
     }

@@ -20,7 +20,7 @@ class CashAccountFollowsRegistryTest extends PartyFollowerContract {
 
     @Override
     protected String consumer() {
-        return PartyDirectory.CONSUMER;
+        return "settlement.cash-accounts";
     }
 
     @Override

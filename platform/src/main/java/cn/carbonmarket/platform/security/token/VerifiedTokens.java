@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Bearer tokens this process has verified, with the identity their verification gave, until they expire.
@@ -45,12 +44,8 @@ public class VerifiedTokens {
      * tokens would stay accepted where it lags, and none would be remembered where it runs ahead).
      */
     @Inject
-    public VerifiedTokens(@ConfigProperty(name = "market.security.verified-tokens.max-entries", defaultValue = "20000")
-                          int maxEntries,
-                          @ConfigProperty(name = "market.security.verified-tokens.max-age", defaultValue = "PT5M")
-                          Duration maxAge,
-                          MeterRegistry metrics) {
-        this(maxEntries, maxAge, Clock.systemUTC(), metrics);
+    public VerifiedTokens(VerifiedTokensConfig config, MeterRegistry metrics) {
+        this(config.maxEntries(), config.maxAge(), Clock.systemUTC(), metrics);
     }
 
     VerifiedTokens(int maxEntries, Duration maxAge, Clock clock, MeterRegistry metrics) {

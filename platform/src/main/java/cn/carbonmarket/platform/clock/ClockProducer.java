@@ -1,4 +1,4 @@
-package cn.carbonmarket.platform.outbox;
+package cn.carbonmarket.platform.clock;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
