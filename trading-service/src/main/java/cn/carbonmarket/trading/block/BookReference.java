@@ -3,7 +3,7 @@ package cn.carbonmarket.trading.block;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.trading.engine.BookDepth;
-import cn.carbonmarket.trading.order.Exchange;
+import cn.carbonmarket.trading.order.ExchangeQueries;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -17,9 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class BookReference {
 
-    private final Exchange exchange;
+    private final ExchangeQueries exchange;
 
-    public BookReference(Exchange exchange) {
+    public BookReference(ExchangeQueries exchange) {
         this.exchange = exchange;
     }
 

@@ -1,7 +1,7 @@
 package cn.carbonmarket.trading.marketdata;
 
 import cn.carbonmarket.contracts.unit.InstrumentCode;
-import cn.carbonmarket.trading.order.Exchange;
+import cn.carbonmarket.trading.order.ExchangeQueries;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -20,12 +20,12 @@ public class DepthWatch {
 
     private static final Logger LOG = Logger.getLogger(DepthWatch.class);
 
-    private final Exchange exchange;
+    private final ExchangeQueries exchange;
     private final MarketDataFeed feed;
     private final MarketDataConfig config;
     private Cancellable ticks;
 
-    public DepthWatch(Exchange exchange, MarketDataFeed feed, MarketDataConfig config) {
+    public DepthWatch(ExchangeQueries exchange, MarketDataFeed feed, MarketDataConfig config) {
         this.exchange = exchange;
         this.feed = feed;
         this.config = config;

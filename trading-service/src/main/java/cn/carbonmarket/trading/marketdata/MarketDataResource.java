@@ -10,7 +10,7 @@ import cn.carbonmarket.platform.problem.Problem.FieldError;
 import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.platform.security.Roles;
 import cn.carbonmarket.trading.calendar.TradingCalendar;
-import cn.carbonmarket.trading.order.Exchange;
+import cn.carbonmarket.trading.order.ExchangeQueries;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -49,14 +49,14 @@ public class MarketDataResource {
     private static final int MAX_PAGE_SIZE = 500;
     private static final int MAX_CANDLES = 2_000;
 
-    private final Exchange exchange;
+    private final ExchangeQueries exchange;
     private final MarketDataStore store;
     private final MarketDataFeed feed;
     private final MarketDay marketDay;
     private final Clock clock;
 
-    public MarketDataResource(Exchange exchange, MarketDataStore store, MarketDataFeed feed, ObjectMapper json,
-                              Clock clock) {
+    public MarketDataResource(ExchangeQueries exchange, MarketDataStore store, MarketDataFeed feed,
+                              ObjectMapper json, Clock clock) {
         this.exchange = exchange;
         this.store = store;
         this.feed = feed;

@@ -27,11 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "SecurityScheme")
 public class InstrumentResource {
 
-    private final Exchange exchange;
+    private final ExchangeQueries queries;
+    private final OrderEntry entry;
     private final Caller caller;
 
-    public InstrumentResource(Exchange exchange, Caller caller) {
-        this.exchange = exchange;
+    public InstrumentResource(ExchangeQueries queries, OrderEntry entry, Caller caller) {
+        this.queries = queries;
+        this.entry = entry;
         this.caller = caller;
     }
 
@@ -43,7 +45,7 @@ public class InstrumentResource {
     @APIResponse(responseCode = "404", description = "not listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<BookDepth> depth(@PathParam("code") String code) {
-        return exchange.depth(InstrumentCode.parse(code));
+        return queries.depth(InstrumentCode.parse(code));
     }
 
     @POST
@@ -54,7 +56,7 @@ public class InstrumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<InstrumentStatus> halt(@PathParam("code") String code) {
         InstrumentCode instrument = InstrumentCode.parse(code);
-        return exchange.halt(instrument, caller.name()).replaceWith(new InstrumentStatus(code, true));
+        return entry.halt(instrument, caller.name()).replaceWith(new InstrumentStatus(code, true));
     }
 
     @POST
@@ -65,7 +67,7 @@ public class InstrumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<InstrumentStatus> resume(@PathParam("code") String code) {
         InstrumentCode instrument = InstrumentCode.parse(code);
-        return exchange.resume(instrument, caller.name()).replaceWith(new InstrumentStatus(code, false));
+        return entry.resume(instrument, caller.name()).replaceWith(new InstrumentStatus(code, false));
     }
 
     public record InstrumentStatus(String instrument, boolean halted) {

@@ -42,13 +42,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.COMPLIANCE_ENTITY, Roles.INVESTOR})
 public class OrderResource {
 
-    private final Exchange exchange;
+    private final OrderEntry entry;
+    private final ExchangeQueries queries;
     private final Caller caller;
     /** From a valid order's arrival here to its answer: risk, the desk's queue, matching, the journal. */
     private final Timer answered;
 
-    public OrderResource(Exchange exchange, Caller caller, MeterRegistry metrics) {
-        this.exchange = exchange;
+    public OrderResource(OrderEntry entry, ExchangeQueries queries, Caller caller, MeterRegistry metrics) {
+        this.entry = entry;
+        this.queries = queries;
         this.caller = caller;
         this.answered = Timer.builder("market.trading.order.entry")
                 .description("time from a valid order's arrival to its answer (risk, matching, journal)")
@@ -70,11 +72,11 @@ public class OrderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "the clientOrderId was used for a different order",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> place(@Valid @NotNull OrderEntry entry) {
+    public Uni<Response> place(@Valid @NotNull NewOrder order) {
         PartyId party = party();
-        OrderRequest request = parse(entry);
+        OrderRequest request = parse(order);
         long arrived = System.nanoTime();
-        return exchange.place(party, request)
+        return entry.place(party, request)
                 .onItemOrFailure().invoke(() -> answered.record(System.nanoTime() - arrived, TimeUnit.NANOSECONDS))
                 .map(placed -> Response
                 .status(placed.created() ? Response.Status.CREATED : Response.Status.OK)
@@ -89,14 +91,14 @@ public class OrderResource {
     @APIResponse(responseCode = "409", description = "nothing of the order is open any more",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrderResponse> cancel(@PathParam("orderId") long orderId) {
-        return exchange.cancel(party(), orderId).map(OrderResponse::of);
+        return entry.cancel(party(), orderId).map(OrderResponse::of);
     }
 
     @GET
     @Path("/orders/{orderId}")
     @Operation(summary = "One of the caller's orders")
     public Uni<OrderResponse> order(@PathParam("orderId") long orderId) {
-        return exchange.order(party(), orderId).map(order -> order.map(OrderResponse::of)
+        return queries.order(party(), orderId).map(order -> order.map(OrderResponse::of)
                 .orElseThrow(() -> new NotFoundException("ORDER_NOT_FOUND", "the caller has no order " + orderId)));
     }
 
@@ -106,7 +108,7 @@ public class OrderResource {
             description = "An order still open at the end of its trading day ends EXPIRED; earlier days' orders"
                     + " are no longer listed, their trades stay in the trade records.")
     public Uni<List<OrderResponse>> orders() {
-        return exchange.orders(party()).map(orders -> orders.stream().map(OrderResponse::of).toList());
+        return queries.orders(party()).map(orders -> orders.stream().map(OrderResponse::of).toList());
     }
 
     @GET
@@ -114,7 +116,7 @@ public class OrderResource {
     @Operation(summary = "The caller's fills of the current trading day, by instrument in execution order")
     public Uni<List<FillResponse>> fills() {
         PartyId party = party();
-        return exchange.fills(party).map(fills -> fills.stream().map(f -> FillResponse.of(f, party)).toList());
+        return queries.fills(party).map(fills -> fills.stream().map(f -> FillResponse.of(f, party)).toList());
     }
 
     private PartyId party() {
@@ -122,15 +124,15 @@ public class OrderResource {
                 "the caller's token carries no party_id; only a participant's own orders can be entered"));
     }
 
-    private static OrderRequest parse(OrderEntry entry) {
+    private static OrderRequest parse(NewOrder order) {
         RequestValidation validation = new RequestValidation();
-        InstrumentCode instrument = validation.field("instrument", () -> InstrumentCode.parse(entry.instrument()));
-        if ((entry.priceFen() == null) == (entry.level() == null)) {
+        InstrumentCode instrument = validation.field("instrument", () -> InstrumentCode.parse(order.instrument()));
+        if ((order.priceFen() == null) == (order.level() == null)) {
             validation.reject("priceFen", "give either priceFen (a limit order) or level (a take), not both");
         }
         validation.throwIfInvalid();
-        return new OrderRequest(entry.clientOrderId(), instrument, Side.valueOf(entry.side().name()),
-                entry.priceFen() == null ? 0 : entry.priceFen(), entry.level() == null ? 0 : entry.level(),
-                entry.quantity());
+        return new OrderRequest(order.clientOrderId(), instrument, Side.valueOf(order.side().name()),
+                order.priceFen() == null ? 0 : order.priceFen(), order.level() == null ? 0 : order.level(),
+                order.quantity());
     }
 }

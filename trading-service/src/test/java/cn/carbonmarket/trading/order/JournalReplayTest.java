@@ -40,7 +40,9 @@ class JournalReplayTest {
     private static final InstrumentCode CEA = InstrumentCode.parse("CEA-2025");
 
     @Inject
-    Exchange exchange;
+    ExchangeRecovery recovery;
+    @Inject
+    ExchangeQueries books;
 
     @Test
     void freshEnginesRebuiltFromTheJournalMatchTheLiveOnes() {
@@ -54,16 +56,16 @@ class JournalReplayTest {
         placed(DemoUser.INVESTOR_1, take("CEA-2025", "SELL", 3, 60));
         post(DemoUser.OPERATOR, "/api/v1/instruments/CEA-2025/halt").statusCode(200);
 
-        Map<InstrumentCode, InstrumentEngine> rebuilt = exchange.rebuildFromJournal().engines();
+        Map<InstrumentCode, InstrumentEngine> rebuilt = recovery.rebuildFromJournal().engines();
 
         InstrumentEngine engine = rebuilt.get(CEA);
-        assertThat(engine.depth()).isEqualTo(exchange.depth(CEA).await().indefinitely());
+        assertThat(engine.depth()).isEqualTo(books.depth(CEA).await().indefinitely());
         assertThat(engine.halted()).isTrue();
         for (DemoUser user : List.of(DemoUser.ENTITY_1, DemoUser.ENTITY_2, DemoUser.INVESTOR_1)) {
             PartyId party = PartyId.parse(user.partyId());
-            assertThat(engine.orders(party)).isEqualTo(exchange.orders(party).await().indefinitely().stream()
+            assertThat(engine.orders(party)).isEqualTo(books.orders(party).await().indefinitely().stream()
                     .filter(o -> o.instrument().equals(CEA)).toList());
-            assertThat(engine.fills(party)).isEqualTo(exchange.fills(party).await().indefinitely().stream()
+            assertThat(engine.fills(party)).isEqualTo(books.fills(party).await().indefinitely().stream()
                     .filter(f -> f.instrument().equals(CEA)).toList());
         }
         assertThat(engine.fills(PartyId.parse(DemoUser.INVESTOR_1.partyId()))).isNotEmpty();
@@ -88,13 +90,13 @@ class JournalReplayTest {
         }
         clients.shutdown();
 
-        InstrumentEngine engine = exchange.rebuildFromJournal().engines().get(CEA);
-        assertThat(engine.depth()).isEqualTo(exchange.depth(CEA).await().indefinitely());
+        InstrumentEngine engine = recovery.rebuildFromJournal().engines().get(CEA);
+        assertThat(engine.depth()).isEqualTo(books.depth(CEA).await().indefinitely());
         for (DemoUser trader : traders) {
             PartyId party = PartyId.parse(trader.partyId());
-            assertThat(engine.fills(party)).isEqualTo(exchange.fills(party).await().indefinitely().stream()
+            assertThat(engine.fills(party)).isEqualTo(books.fills(party).await().indefinitely().stream()
                     .filter(f -> f.instrument().equals(CEA)).toList());
-            assertThat(engine.orders(party)).isEqualTo(exchange.orders(party).await().indefinitely().stream()
+            assertThat(engine.orders(party)).isEqualTo(books.orders(party).await().indefinitely().stream()
                     .filter(o -> o.instrument().equals(CEA)).toList());
         }
     }

@@ -62,7 +62,11 @@ class RolloverTest {
     @Inject
     Clock clock;
     @Inject
-    Exchange exchange;
+    ExchangeRecovery recovery;
+    @Inject
+    ExchangeQueries books;
+    @Inject
+    DayRollover rollover;
     @Inject
     PreTradeRisk risk;
     @Inject
@@ -88,9 +92,9 @@ class RolloverTest {
         assertThat(number(DemoUser.ENTITY_2, "CNY", "reserved")).isGreaterThan(cashReserved);
         place(DemoUser.INVESTOR_1, limit(CEA, "SELL", 9_100, 10)).statusCode(422)
                 .body("code", equalTo("T_PLUS_ONE"));
-        long wednesdaysRecords = exchange.rebuildFromJournal().records();
+        long wednesdaysRecords = recovery.rebuildFromJournal().records();
         ((ManualClock) clock).set(CLOSE.minusSeconds(1));
-        assertThat(exchange.rollOver().join()).as("nothing is due before the close").isEmpty();
+        assertThat(rollover.rollOver().join()).as("nothing is due before the close").isEmpty();
 
         // Thursday's first order in the instrument rolls its day first, on its desk.
         ((ManualClock) clock).set(THURSDAY);
@@ -113,7 +117,7 @@ class RolloverTest {
         get(DemoUser.ENTITY_2, "/api/v1/orders/" + restingBuy).statusCode(404);
         assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString())
                 .contains("market_trading_expired_orders_total{instrument=\"" + CEA + "\"} 2.0");
-        assertThat(exchange.orders(PartyId.parse(DemoUser.ENTITY_2.partyId())).await().indefinitely())
+        assertThat(books.orders(PartyId.parse(DemoUser.ENTITY_2.partyId())).await().indefinitely())
                 .noneMatch(order -> order.orderId() == restingBuy);
 
         // A client order id is the trading day's: Wednesday's may name a new order on Thursday.
@@ -127,9 +131,9 @@ class RolloverTest {
         placed(DemoUser.INVESTOR_1, limit(CEA, "SELL", 9_500, 40));
 
         // The scheduled check rolls the other instruments; the rolled one has nothing more due.
-        List<DayClose> others = exchange.rollOver().join();
+        List<DayClose> others = rollover.rollOver().join();
         assertThat(others).extracting(DayClose::instrument).doesNotContain(CODE).hasSize(3);
-        assertThat(exchange.rollOver().join()).isEmpty();
+        assertThat(rollover.rollOver().join()).isEmpty();
 
         // Market data closes Wednesday at the price the engine draws Thursday's band around.
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(get(DemoUser.OPERATOR,
@@ -143,17 +147,17 @@ class RolloverTest {
         assertThat(database.count("select count(*) from journal_snapshot")).isEqualTo(4);
 
         // A restart starts from the snapshots: the same books from Thursday's records alone.
-        Exchange.Rebuild rebuild = exchange.rebuildFromJournal();
+        ExchangeRecovery.Rebuild rebuild = recovery.rebuildFromJournal();
         assertThat(rebuild.records()).as("Thursday's four orders").isEqualTo(4);
         assertThat(rebuild.records()).isLessThan(wednesdaysRecords);
-        for (InstrumentCode code : exchange.instruments()) {
+        for (InstrumentCode code : books.instruments()) {
             InstrumentEngine engine = rebuild.engines().get(code);
-            assertThat(engine.depth()).isEqualTo(exchange.depth(code).await().indefinitely());
+            assertThat(engine.depth()).isEqualTo(books.depth(code).await().indefinitely());
             assertThat(engine.tradingDay()).isEqualTo(LocalDate.parse("2026-11-26"));
         }
         for (DemoUser user : Funding.TRADERS) {
             PartyId party = PartyId.parse(user.partyId());
-            assertThat(rebuild.engines().get(CODE).orders(party)).isEqualTo(exchange.orders(party).await()
+            assertThat(rebuild.engines().get(CODE).orders(party)).isEqualTo(books.orders(party).await()
                     .indefinitely().stream().filter(o -> o.instrument().equals(CODE)).toList());
         }
         PreTradeRisk restarted = restart.recoveredFrom(rebuild.engines());
@@ -165,10 +169,10 @@ class RolloverTest {
 
         // Without snapshots the whole journal replays, its END_OF_DAY records included, to the same books.
         database.update("delete from journal_snapshot");
-        Exchange.Rebuild full = exchange.rebuildFromJournal();
+        ExchangeRecovery.Rebuild full = recovery.rebuildFromJournal();
         assertThat(full.records()).isEqualTo(wednesdaysRecords + 4 + 4);
-        for (InstrumentCode code : exchange.instruments()) {
-            assertThat(full.engines().get(code).depth()).isEqualTo(exchange.depth(code).await().indefinitely());
+        for (InstrumentCode code : books.instruments()) {
+            assertThat(full.engines().get(code).depth()).isEqualTo(books.depth(code).await().indefinitely());
             assertThat(full.engines().get(code).orders()).isEqualTo(rebuild.engines().get(code).orders());
             assertThat(full.engines().get(code).fillSequence()).isEqualTo(rebuild.engines().get(code).fillSequence());
         }

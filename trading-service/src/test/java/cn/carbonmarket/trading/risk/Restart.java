@@ -2,7 +2,7 @@ package cn.carbonmarket.trading.risk;
 
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.trading.engine.InstrumentEngine;
-import cn.carbonmarket.trading.order.Exchange;
+import cn.carbonmarket.trading.order.ExchangeRecovery;
 import cn.carbonmarket.trading.trade.TradeLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.All;
@@ -24,23 +24,23 @@ public class Restart {
     private final RiskStore store;
     private final List<OffBookCommitments> offBook;
     private final List<OffBookTradeSource> offBookTrades;
-    private final Exchange exchange;
+    private final ExchangeRecovery recovery;
 
     public Restart(ObjectMapper json, Clock clock, TradeLog trades, RiskStore store,
                    @All List<OffBookCommitments> offBook, @All List<OffBookTradeSource> offBookTrades,
-                   Exchange exchange) {
+                   ExchangeRecovery recovery) {
         this.json = json;
         this.clock = clock;
         this.trades = trades;
         this.store = store;
         this.offBook = offBook;
         this.offBookTrades = offBookTrades;
-        this.exchange = exchange;
+        this.recovery = recovery;
     }
 
     /** A fresh risk view, recovered as on start from the journal as it is now. */
     public PreTradeRisk recovered() {
-        return recoveredFrom(exchange.rebuildFromJournal().engines());
+        return recoveredFrom(recovery.rebuildFromJournal().engines());
     }
 
     /** A fresh risk view, recovered as on start beside {@code engines} rebuilt from the journal. */
