@@ -3,31 +3,29 @@ package cn.carbonmarket.settlement.cash;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.settlement.ledger.AccountKey;
 import cn.carbonmarket.settlement.ledger.AccountKind;
-import cn.carbonmarket.settlement.ledger.Asset;
-import cn.carbonmarket.settlement.ledger.Balance;
 import cn.carbonmarket.settlement.ledger.Ledger;
-import cn.carbonmarket.settlement.ledger.SaleProceeds;
+import cn.carbonmarket.settlement.ledger.LedgerStore;
 import cn.carbonmarket.settlement.ledger.TradingDay;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /** A party's balances as the ledger holds them, with what it may withdraw today. */
 @ApplicationScoped
 public class Balances {
 
     private final Pool pool;
+    private final LedgerStore ledger;
     private final Clock clock;
 
-    public Balances(Pool pool, Clock clock) {
+    public Balances(Pool pool, LedgerStore ledger, Clock clock) {
         this.pool = pool;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -42,25 +40,8 @@ public class Balances {
 
     public Uni<PartyBalances> of(PartyId party) {
         LocalDate today = TradingDay.of(clock.instant());
-        return pool.withTransaction(conn -> conn.preparedQuery("select kind, asset, debits_pending, debits_posted,"
-                                + " credits_pending, credits_posted from ledger_account where owner = $1"
-                                + " order by kind, asset")
-                        .execute(Tuple.of(party.toString()))
-                        .flatMap(accounts -> conn.preparedQuery("select trade_date, amount_fen from sale_proceeds"
-                                        + " where party_id = $1 and trade_date >= $2")
-                                .execute(Tuple.of(party.value(), today))
-                                .map(proceeds -> {
-                                    Map<AccountKey, Balance> balances = new HashMap<>();
-                                    accounts.forEach(r -> balances.put(new AccountKey(
-                                                    AccountKind.valueOf(r.getString("kind")), party.toString(),
-                                                    Asset.parse(r.getString("asset"))),
-                                            new Balance(r.getLong("debits_pending"), r.getLong("debits_posted"),
-                                                    r.getLong("credits_pending"), r.getLong("credits_posted"))));
-                                    List<SaleProceeds> sales = new ArrayList<>();
-                                    proceeds.forEach(r -> sales.add(new SaleProceeds(party,
-                                            r.getLocalDate("trade_date"), r.getLong("amount_fen"))));
-                                    return view(party, today, new Ledger(balances, List.of(), sales));
-                                })));
+        return pool.withTransaction(conn -> ledger.partyLedger(conn, party, today)
+                .map(partyLedger -> view(party, today, partyLedger)));
     }
 
     private static PartyBalances view(PartyId party, LocalDate today, Ledger ledger) {
@@ -74,7 +55,7 @@ public class Balances {
                 units.add(new UnitPosition(account.asset().code(), balance.available(), balance.posted()));
             }
         });
-        units.sort(java.util.Comparator.comparing(UnitPosition::instrument));
+        units.sort(Comparator.comparing(UnitPosition::instrument));
         return new PartyBalances(party.toString(), today, cash, units);
     }
 }

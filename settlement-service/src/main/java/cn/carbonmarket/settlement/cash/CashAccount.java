@@ -1,8 +1,11 @@
 package cn.carbonmarket.settlement.cash;
 
 import cn.carbonmarket.contracts.event.PartyRegistered;
+import cn.carbonmarket.contracts.party.PartyId;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -32,6 +35,18 @@ public class CashAccount extends PanacheEntityBase {
 
     @Column(name = "opened_at", nullable = false)
     public Instant openedAt;
+
+    /** Whether the party has a cash account, read on the caller's connection (inside its transaction). */
+    static Uni<Boolean> exists(SqlConnection conn, PartyId party) {
+        return conn.preparedQuery("select 1 from cash_account where party_id = $1")
+                .execute(Tuple.of(party.value()))
+                .map(rows -> rows.size() > 0);
+    }
+
+    /** The party's account, or null before the registry admitted it. */
+    static Uni<CashAccount> of(PartyId party) {
+        return CashAccount.findById(party.value());
+    }
 
     /** Opens the account of a newly registered party; a party that already has one keeps it. */
     static Uni<CashAccount> openFor(PartyRegistered party, Instant now) {

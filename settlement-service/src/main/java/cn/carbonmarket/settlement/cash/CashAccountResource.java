@@ -1,11 +1,9 @@
 package cn.carbonmarket.settlement.cash;
 
 import cn.carbonmarket.contracts.party.PartyId;
-import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.platform.problem.Problem;
 import cn.carbonmarket.platform.security.Caller;
 import cn.carbonmarket.platform.security.Roles;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -27,15 +25,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "SecurityScheme")
 public class CashAccountResource {
 
+    private final CashAccounts accounts;
     private final Caller caller;
 
-    public CashAccountResource(Caller caller) {
+    public CashAccountResource(CashAccounts accounts, Caller caller) {
+        this.accounts = accounts;
         this.caller = caller;
     }
 
     @GET
     @Path("/{partyId}")
-    @WithSession
     @RolesAllowed({Roles.CLEARING_BANK, Roles.REGULATOR, Roles.COMPLIANCE_ENTITY, Roles.INVESTOR})
     @Operation(summary = "A party's cash account", description = "The clearing bank and the regulator see any;"
             + " a participant only its own.")
@@ -46,10 +45,7 @@ public class CashAccountResource {
     public Uni<CashAccountView> get(@PathParam("partyId") String partyId) {
         PartyId party = PartyId.parse(partyId);
         caller.requireSelfOr(party, Roles.CLEARING_BANK, Roles.REGULATOR);
-        return CashAccount.<CashAccount>findById(party.value())
-                .onItem().ifNull().failWith(() -> new NotFoundException("CASH_ACCOUNT_NOT_FOUND",
-                        "no cash account for party " + party))
-                .map(CashAccountView::of);
+        return accounts.of(party).map(CashAccountView::of);
     }
 
     public record CashAccountView(String partyId, String currency, String status, Instant openedAt) {

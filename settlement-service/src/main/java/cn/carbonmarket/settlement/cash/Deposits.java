@@ -9,7 +9,6 @@ import cn.carbonmarket.settlement.ledger.LedgerStore;
 import cn.carbonmarket.settlement.ledger.TradingDay;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,10 +33,9 @@ public class Deposits {
 
     public Uni<Applied> deposit(String bankReference, PartyId party, long fen) {
         Instant now = clock.instant();
-        return pool.withTransaction(conn -> conn.preparedQuery("select 1 from cash_account where party_id = $1")
-                        .execute(Tuple.of(party.value()))
-                        .flatMap(rows -> {
-                            if (rows.size() == 0) {
+        return pool.withTransaction(conn -> CashAccount.exists(conn, party)
+                        .flatMap(exists -> {
+                            if (!exists) {
                                 return Uni.createFrom().failure(new RuleViolationException("CASH_ACCOUNT_NOT_FOUND",
                                         "party " + party + " has no cash account (the registry has not admitted it)"));
                             }

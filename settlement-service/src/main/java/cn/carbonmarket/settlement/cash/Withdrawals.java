@@ -1,9 +1,9 @@
 package cn.carbonmarket.settlement.cash;
 
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.risk.WithdrawalHold;
 import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.NotFoundException;
-import cn.carbonmarket.contracts.risk.WithdrawalHold;
 import cn.carbonmarket.settlement.ledger.Applied;
 import cn.carbonmarket.settlement.ledger.Asset;
 import cn.carbonmarket.settlement.ledger.Entries;
@@ -14,16 +14,13 @@ import cn.carbonmarket.settlement.ledger.TradingDay;
 import cn.carbonmarket.settlement.tradingrisk.WithdrawalCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -37,16 +34,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class Withdrawals {
 
-    private static final String COLUMNS = "id, party_id, amount_fen, status, requested_at, bank_reference, reason,"
-            + " decided_at";
-
     private final Pool pool;
+    private final WithdrawalStore store;
     private final LedgerStore ledger;
     private final Clock clock;
     private final WithdrawalCheck check;
 
-    public Withdrawals(Pool pool, LedgerStore ledger, Clock clock, WithdrawalCheck check) {
+    public Withdrawals(Pool pool, WithdrawalStore store, LedgerStore ledger, Clock clock, WithdrawalCheck check) {
         this.pool = pool;
+        this.store = store;
         this.ledger = ledger;
         this.clock = clock;
         this.check = check;
@@ -67,8 +63,8 @@ public class Withdrawals {
     public Uni<Outcome> request(PartyId party, long fen, String idempotencyKey, String requestedBy) {
         UUID id = idOf(party, idempotencyKey);
         String entryId = Entries.id(EntryType.WITHDRAWAL, id.toString());
-        return pool.preparedQuery("select 1 from withdrawal where id = $1").execute(Tuple.of(id))
-                .chain(known -> known.size() > 0 ? hold(id, party, fen, requestedBy)
+        return store.isRecorded(pool, id)
+                .chain(known -> known ? hold(id, party, fen, requestedBy)
                         : check.holdThen(new WithdrawalHold(id.toString(), party, Asset.CNY.code(), fen, entryId),
                                 () -> hold(id, party, fen, requestedBy)));
     }
@@ -82,11 +78,8 @@ public class Withdrawals {
                             if (applied.replayed()) {
                                 return find(conn, id).map(w -> new Outcome(w, true));
                             }
-                            return conn.preparedQuery("insert into withdrawal (id, party_id, amount_fen, status,"
-                                            + " requested_by, requested_at) values ($1, $2, $3, 'PENDING', $4, $5)"
-                                            + " returning " + COLUMNS)
-                                    .execute(Tuple.of(id, party.value(), fen, requestedBy, at(now)))
-                                    .map(rows -> new Outcome(WithdrawalView.of(rows.iterator().next()), false));
+                            return store.insert(conn, id, party, fen, requestedBy, at(now))
+                                    .map(w -> new Outcome(w, false));
                         }))
                 .onFailure(LedgerStore::lostRace).retry().atMost(3);
     }
@@ -121,14 +114,11 @@ public class Withdrawals {
      */
     private Uni<Outcome> decide(UUID id, String status, String bankReference, String reason, LedgerStep step,
                                 Instant now) {
-        return pool.withTransaction(conn -> conn.preparedQuery("select " + COLUMNS + " from withdrawal where id = $1"
-                                + " for update")
-                        .execute(Tuple.of(id))
-                        .flatMap(rows -> {
-                            if (rows.size() == 0) {
+        return pool.withTransaction(conn -> store.lock(conn, id)
+                        .flatMap(w -> {
+                            if (w == null) {
                                 return Uni.createFrom().failure(notFound(id));
                             }
-                            WithdrawalView w = WithdrawalView.of(rows.iterator().next());
                             if (!w.status().equals("PENDING")) {
                                 if (w.status().equals(status) && Objects.equals(w.bankReference(), bankReference)
                                         && Objects.equals(w.reason(), reason)) {
@@ -139,25 +129,14 @@ public class Withdrawals {
                             }
                             return step.apply(conn, w)
                                     .invoke(outcomes -> outcomes.forEach(LedgerStore.Outcome::orThrow))
-                                    .chain(() -> conn.preparedQuery("update withdrawal set status = $2,"
-                                                    + " bank_reference = $3, reason = $4, decided_at = $5"
-                                                    + " where id = $1 returning " + COLUMNS)
-                                            .execute(Tuple.tuple(Arrays.asList(id, status, bankReference, reason,
-                                                    at(now)))))
-                                    .map(updated -> new Outcome(WithdrawalView.of(updated.iterator().next()), false));
+                                    .chain(() -> store.decide(conn, id, status, bankReference, reason, at(now)))
+                                    .map(updated -> new Outcome(updated, false));
                         }))
                 .onFailure(LedgerStore::lostRace).retry().atMost(3);
     }
 
-    private static Uni<WithdrawalView> find(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("select " + COLUMNS + " from withdrawal where id = $1").execute(Tuple.of(id))
-                .flatMap(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().failure(notFound(id));
-                    }
-                    Row row = rows.iterator().next();
-                    return Uni.createFrom().item(WithdrawalView.of(row));
-                });
+    private Uni<WithdrawalView> find(SqlConnection conn, UUID id) {
+        return store.find(conn, id).onItem().ifNull().failWith(() -> notFound(id));
     }
 
     private static NotFoundException notFound(UUID id) {

@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,8 @@ import java.util.UUID;
  * rules to them, and writes the new entries (each a row holding its transfers), the balances, the sale proceeds and
  * one LedgerEntryPosted event per party touched. A new entry whose id another transaction inserts first fails on the
  * primary key, and a new account on its key: callers retry on a unique violation and then find the entry there.
+ * It holds every statement on the ledger's tables (journal_entry, ledger_account, sale_proceeds), the reads other
+ * concepts make of them included.
  */
 @ApplicationScoped
 public class LedgerStore {
@@ -328,6 +331,63 @@ public class LedgerStore {
                 .execute(Tuple.of(parties.toArray(UUID[]::new), dates.toArray(LocalDate[]::new),
                         amounts.toArray(Long[]::new)))
                 .replaceWithVoid();
+    }
+
+    /**
+     * A party's accounts and its sale proceeds from {@code from} on, as a ledger to read the party's balances and
+     * withdrawable cash from.
+     */
+    public Uni<Ledger> partyLedger(SqlConnection conn, PartyId party, LocalDate from) {
+        return conn.preparedQuery("select kind, asset, debits_pending, debits_posted,"
+                        + " credits_pending, credits_posted from ledger_account where owner = $1"
+                        + " order by kind, asset")
+                .execute(Tuple.of(party.toString()))
+                .flatMap(accounts -> conn.preparedQuery("select trade_date, amount_fen from sale_proceeds"
+                                + " where party_id = $1 and trade_date >= $2")
+                        .execute(Tuple.of(party.value(), from))
+                        .map(proceeds -> {
+                            Map<AccountKey, Balance> balances = new HashMap<>();
+                            accounts.forEach(r -> balances.put(new AccountKey(
+                                            AccountKind.valueOf(r.getString("kind")), party.toString(),
+                                            Asset.parse(r.getString("asset"))),
+                                    new Balance(r.getLong("debits_pending"), r.getLong("debits_posted"),
+                                            r.getLong("credits_pending"), r.getLong("credits_posted"))));
+                            List<SaleProceeds> sales = new ArrayList<>();
+                            proceeds.forEach(r -> sales.add(new SaleProceeds(party,
+                                    r.getLocalDate("trade_date"), r.getLong("amount_fen"))));
+                            return new Ledger(balances, List.of(), sales);
+                        }));
+    }
+
+    /** An account's posted balance (credits less debits), zero for an account not opened yet. */
+    public Uni<Long> posted(SqlConnection conn, AccountKey account) {
+        return conn.preparedQuery("select credits_posted - debits_posted"
+                        + " from ledger_account where kind = $1 and owner = $2 and asset = $3")
+                .execute(Tuple.of(account.kind().name(), account.owner(), account.asset().code()))
+                .map(r -> r.size() == 0 ? 0L : r.iterator().next().getLong(0));
+    }
+
+    /** Every party's posted units and available cash (credits less debits), as reconciliation compares them. */
+    public Uni<Map<AccountKey, Long>> postedUnitsAndCash(SqlConnection conn) {
+        return conn.query("select kind, owner, asset, credits_posted - debits_posted as posted from ledger_account"
+                        + " where kind in ('UNITS', 'CASH_AVAILABLE')").execute()
+                .map(rows -> {
+                    Map<AccountKey, Long> posted = new HashMap<>();
+                    rows.forEach(r -> posted.put(new AccountKey(AccountKind.valueOf(r.getString("kind")),
+                            r.getString("owner"), new Asset(r.getString("asset"))), r.getLong("posted")));
+                    return posted;
+                });
+    }
+
+    /** Which of {@code ids} the journal holds. */
+    public Uni<Set<String>> knownEntries(SqlConnection conn, List<String> ids) {
+        return conn.preparedQuery("select id from journal_entry where id = any($1)")
+                .execute(Tuple.of(ids.toArray(String[]::new)))
+                .map(rows -> {
+                    Set<String> known = new HashSet<>();
+                    rows.forEach(r -> known.add(r.getString("id")));
+                    return known;
+                });
     }
 
     /** Whether a failed transaction lost a race another one may have won: worth retrying from the start. */
