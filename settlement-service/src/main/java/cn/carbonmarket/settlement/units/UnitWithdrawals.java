@@ -16,7 +16,6 @@ import cn.carbonmarket.settlement.tradingrisk.WithdrawalCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,16 +33,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class UnitWithdrawals {
 
-    private static final String COLUMNS = "id, party_id, instrument, quantity, released_at";
-
     private final Pool pool;
+    private final UnitWithdrawalStore store;
     private final LedgerStore ledger;
     private final Outbox outbox;
     private final Clock clock;
     private final WithdrawalCheck check;
 
-    public UnitWithdrawals(Pool pool, LedgerStore ledger, Outbox outbox, Clock clock, WithdrawalCheck check) {
+    public UnitWithdrawals(Pool pool, UnitWithdrawalStore store, LedgerStore ledger, Outbox outbox, Clock clock,
+                           WithdrawalCheck check) {
         this.pool = pool;
+        this.store = store;
         this.ledger = ledger;
         this.outbox = outbox;
         this.clock = clock;
@@ -67,8 +67,8 @@ public class UnitWithdrawals {
                                 String requestedBy) {
         UUID id = idOf(party, idempotencyKey);
         String entryId = Entries.id(EntryType.UNITS_OUT, id.toString());
-        return pool.preparedQuery("select 1 from unit_withdrawal where id = $1").execute(Tuple.of(id))
-                .chain(known -> known.size() > 0 ? release(id, party, instrument, tonnes, requestedBy)
+        return store.isRecorded(pool, id)
+                .chain(known -> known ? release(id, party, instrument, tonnes, requestedBy)
                         : check.holdThen(new WithdrawalHold(id.toString(), party, instrument.toString(), tonnes,
                                 entryId), () -> release(id, party, instrument, tonnes, requestedBy)));
     }
@@ -83,12 +83,8 @@ public class UnitWithdrawals {
                             if (applied.replayed()) {
                                 return find(conn, id).map(w -> new Outcome(w, true));
                             }
-                            return conn.preparedQuery("insert into unit_withdrawal (id, party_id, instrument,"
-                                            + " quantity, requested_by, released_at) values ($1, $2, $3, $4, $5, $6)"
-                                            + " returning " + COLUMNS)
-                                    .execute(Tuple.of(id, party.value(), instrument.toString(), tonnes, requestedBy,
-                                            now.atOffset(ZoneOffset.UTC)))
-                                    .map(rows -> UnitWithdrawalView.of(rows.iterator().next()))
+                            return store.insert(conn, id, party, instrument, tonnes, requestedBy,
+                                            now.atOffset(ZoneOffset.UTC))
                                     .call(w -> outbox.publish(conn, UnitsReleased.TYPE, party.toString(),
                                             new UnitsReleased(id.toString(), party, instrument, tonnes, now)))
                                     .map(w -> new Outcome(w, false));
@@ -100,11 +96,8 @@ public class UnitWithdrawals {
         return pool.withConnection(conn -> find(conn, id));
     }
 
-    private static Uni<UnitWithdrawalView> find(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("select " + COLUMNS + " from unit_withdrawal where id = $1").execute(Tuple.of(id))
-                .flatMap(rows -> rows.size() == 0
-                        ? Uni.createFrom().failure(new NotFoundException("UNIT_WITHDRAWAL_NOT_FOUND",
-                                "no unit withdrawal " + id))
-                        : Uni.createFrom().item(UnitWithdrawalView.of(rows.iterator().next())));
+    private Uni<UnitWithdrawalView> find(SqlConnection conn, UUID id) {
+        return store.find(conn, id).onItem().ifNull().failWith(() -> new NotFoundException(
+                "UNIT_WITHDRAWAL_NOT_FOUND", "no unit withdrawal " + id));
     }
 }

@@ -1,0 +1,45 @@
+package cn.carbonmarket.settlement.units;
+
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The SQL of unit_withdrawal: units a party took out of trading. */
+@ApplicationScoped
+public class UnitWithdrawalStore {
+
+    private static final String COLUMNS = "id, party_id, instrument, quantity, released_at";
+
+    /** Whether a unit withdrawal is recorded under {@code id}. */
+    Uni<Boolean> isRecorded(SqlClient sql, UUID id) {
+        return sql.preparedQuery("select 1 from unit_withdrawal where id = $1").execute(Tuple.of(id))
+                .map(known -> known.size() > 0);
+    }
+
+    Uni<UnitWithdrawalView> insert(SqlConnection conn, UUID id, PartyId party, InstrumentCode instrument, long tonnes,
+                                   String requestedBy, OffsetDateTime releasedAt) {
+        return conn.preparedQuery("insert into unit_withdrawal (id, party_id, instrument,"
+                        + " quantity, requested_by, released_at) values ($1, $2, $3, $4, $5, $6)"
+                        + " returning " + COLUMNS)
+                .execute(Tuple.of(id, party.value(), instrument.toString(), tonnes, requestedBy, releasedAt))
+                .map(rows -> viewOf(rows.iterator().next()));
+    }
+
+    /** The unit withdrawal, or null. */
+    Uni<UnitWithdrawalView> find(SqlConnection conn, UUID id) {
+        return conn.preparedQuery("select " + COLUMNS + " from unit_withdrawal where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? null : viewOf(rows.iterator().next()));
+    }
+
+    private static UnitWithdrawalView viewOf(Row r) {
+        return new UnitWithdrawalView(r.getUUID("id"), r.getUUID("party_id").toString(), r.getString("instrument"),
+                r.getLong("quantity"), r.getOffsetDateTime("released_at"));
+    }
+}
