@@ -2,8 +2,11 @@ package cn.carbonmarket.registry.account;
 
 import cn.carbonmarket.contracts.party.AccountId;
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.platform.sql.ColumnBatch;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,11 +14,28 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+/**
+ * An account, written a row at a time through Hibernate. Statements that must run in a Vert.x transaction (a
+ * booking's share locks, a migration's thousands of new accounts) are named here too, so that this class holds every
+ * query of the table.
+ */
 @Entity
 @Table(name = "account")
 public class Account extends PanacheEntityBase {
+
+    private static final ColumnBatch<Account> ROWS = new ColumnBatch<Account>()
+            .column(String.class, a -> a.id)
+            .column(UUID.class, a -> a.partyId)
+            .column(String.class, a -> a.type.name())
+            .column(String.class, a -> a.state.name())
+            .column(OffsetDateTime.class, a -> a.openedAt.atOffset(ZoneOffset.UTC))
+            .column(String.class, a -> a.jurisdiction);
 
     @Id
     public String id;
@@ -59,5 +79,39 @@ public class Account extends PanacheEntityBase {
 
     public static Uni<Account> holdingOf(PartyId party) {
         return findById(AccountId.holdingOf(party).value());
+    }
+
+    /** The accounts of these parties. */
+    public static Uni<List<Account>> ofParties(List<UUID> parties) {
+        return list("partyId in ?1", parties);
+    }
+
+    /** Opens new accounts in the caller's transaction. */
+    public static Uni<Void> openAll(SqlConnection conn, List<Account> accounts) {
+        return ROWS.execute(conn, "insert into account (id, party_id, type, state, opened_at, jurisdiction)"
+                + " select * from unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[],"
+                + " $6::text[])", accounts);
+    }
+
+    /**
+     * The accounts of these ids that exist, share-locked (in id order) until the caller's transaction ends: they
+     * keep their state while a booking relies on it. Only the columns a booking reads are filled in.
+     */
+    public static Uni<List<Account>> lockShared(SqlConnection conn, List<String> ids) {
+        return conn.preparedQuery("select a.id, a.type, a.state, a.party_id from account a"
+                        + " join unnest($1::text[]) as k(id) on a.id = k.id order by a.id for share of a")
+                .execute(Tuple.of(ids.toArray(String[]::new)))
+                .map(rows -> {
+                    List<Account> accounts = new ArrayList<>(rows.size());
+                    rows.forEach(r -> {
+                        Account account = new Account();
+                        account.id = r.getString("id");
+                        account.type = AccountType.valueOf(r.getString("type"));
+                        account.state = AccountState.valueOf(r.getString("state"));
+                        account.partyId = r.getUUID("party_id");
+                        accounts.add(account);
+                    });
+                    return accounts;
+                });
     }
 }

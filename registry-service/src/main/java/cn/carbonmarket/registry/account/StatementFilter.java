@@ -2,16 +2,15 @@ package cn.carbonmarket.registry.account;
 
 import cn.carbonmarket.contracts.party.AccountId;
 import cn.carbonmarket.platform.problem.RequestValidation;
+import cn.carbonmarket.registry.transaction.StatementPage;
 import cn.carbonmarket.registry.transaction.TransactionType;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The query parameters of an account statement: paging, transaction type and booking dates. */
 public class StatementFilter {
@@ -39,43 +38,19 @@ public class StatementFilter {
     @QueryParam("to")
     String to;
 
-    record Query(String where, Tuple args) {
-    }
-
-    int size() {
-        return size;
-    }
-
-    int offset() {
-        return page * size;
-    }
-
-    /** A condition over t2 (the transaction) and l2 (its line on this account), with its parameters. */
-    Query query(AccountId account) {
+    /** The page of the account's statement these parameters ask for. */
+    StatementPage page(AccountId account) {
         RequestValidation validation = new RequestValidation();
         TransactionType typeFilter = type == null ? null : validation.field("type", () -> parseType(type));
         LocalDate fromDate = from == null ? null : validation.field("from", () -> parseDate("from", from));
         LocalDate toDate = to == null ? null : validation.field("to", () -> parseDate("to", to));
         validation.throwIfInvalid();
-        List<Object> args = new ArrayList<>(List.of(account.value()));
-        StringBuilder where = new StringBuilder("l2.account_id = $1");
-        if (typeFilter != null) {
-            args.add(typeFilter.name());
-            where.append(" and t2.type = $").append(args.size());
-        }
-        if (fromDate != null) {
-            args.add(fromDate.atStartOfDay(MARKET_ZONE).toOffsetDateTime());
-            where.append(" and t2.booked_at >= $").append(args.size());
-        }
-        if (toDate != null) {
-            args.add(toDate.plusDays(1).atStartOfDay(MARKET_ZONE).toOffsetDateTime());
-            where.append(" and t2.booked_at < $").append(args.size());
-        }
-        return new Query(where.toString(), Tuple.tuple(args));
+        return new StatementPage(account.value(), typeFilter, startOf(fromDate),
+                toDate == null ? null : startOf(toDate.plusDays(1)), size, page * size);
     }
 
-    static String csvField(String text) {
-        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    private static OffsetDateTime startOf(LocalDate day) {
+        return day == null ? null : day.atStartOfDay(MARKET_ZONE).toOffsetDateTime();
     }
 
     private static TransactionType parseType(String text) {

@@ -15,12 +15,7 @@ import cn.carbonmarket.registry.transaction.Movement;
 import cn.carbonmarket.registry.transaction.TransactionType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -38,13 +33,16 @@ public class DeliveryRuns {
     private final EventCodec codec;
     private final Booking booking;
     private final Pool pool;
+    private final DeliveryRunStore runs;
     private final Outbox outbox;
     private final UnitReleases releases;
 
-    public DeliveryRuns(EventCodec codec, Booking booking, Pool pool, Outbox outbox, UnitReleases releases) {
+    DeliveryRuns(EventCodec codec, Booking booking, Pool pool, DeliveryRunStore runs, Outbox outbox,
+                 UnitReleases releases) {
         this.codec = codec;
         this.booking = booking;
         this.pool = pool;
+        this.runs = runs;
         this.outbox = outbox;
         this.releases = releases;
     }
@@ -60,7 +58,7 @@ public class DeliveryRuns {
 
     Uni<Void> apply(DeliveryInstructions run) {
         return booking.book(movementOf(run), SETTLEMENT, run.runId(),
-                        (conn, booked) -> recordRun(conn, run, "BOOKED", booked.id(), null, null).replaceWithVoid())
+                        (conn, booked) -> runs.record(conn, run, "BOOKED", booked.id(), null, null).replaceWithVoid())
                 .replaceWithVoid()
                 .onFailure(RuleViolationException.class).recoverWithUni(failure -> reject(run,
                         (RuleViolationException) failure));
@@ -68,11 +66,12 @@ public class DeliveryRuns {
 
     /**
      * Records the rejection and publishes it in the same transaction; nothing of the run is booked. Every refusal of
-     * a run not booked is published, also of a run resent after an earlier refusal, so that settlement hears each.
+     * a run not booked is published, also of a run resent after an earlier refusal, so that settlement hears each. A
+     * run refused, then resent once its units arrived, is booked then; a booked run's record never changes.
      */
     private Uni<Void> reject(DeliveryInstructions run, RuleViolationException refusal) {
         LOG.warnf("delivery run %s rejected: %s", run.runId(), refusal.getMessage());
-        return pool.withTransaction(conn -> recordRun(conn, run, "REJECTED", null, refusal.code(), refusal.getMessage())
+        return pool.withTransaction(conn -> runs.record(conn, run, "REJECTED", null, refusal.code(), refusal.getMessage())
                 .flatMap(recorded -> !recorded ? Uni.createFrom().voidItem()
                         : outbox.publish(conn, DeliveryRunRejected.TYPE, run.runId(),
                                 new DeliveryRunRejected(run.runId(), refusal.code(), refusal.getMessage()))
@@ -85,21 +84,5 @@ public class DeliveryRuns {
                 .map(d -> new Movement.Line(new HoldingKey(AccountId.holdingOf(d.partyId()).value(), d.instrument(),
                         HoldingStatus.IN_TRADING), d.netUnits()))
                 .toList());
-    }
-
-    /**
-     * True if this call recorded the run's outcome: its first, or a new one after a rejection (a run refused, then
-     * resent once its units arrived, is booked then). A booked run's record never changes.
-     */
-    private static Uni<Boolean> recordRun(SqlConnection conn, DeliveryInstructions run, String status,
-                                          UUID transactionId, String code, String reason) {
-        return conn.preparedQuery("insert into delivery_run (run_id, trade_date, status, transaction_id, reason_code,"
-                        + " reason, received_at) values ($1, $2, $3, $4, $5, $6, $7) on conflict (run_id) do update"
-                        + " set status = excluded.status, transaction_id = excluded.transaction_id,"
-                        + " reason_code = excluded.reason_code, reason = excluded.reason,"
-                        + " received_at = excluded.received_at where delivery_run.status = 'REJECTED'")
-                .execute(Tuple.tuple(Arrays.asList(run.runId(), run.tradeDate(), status, transactionId, code, reason,
-                        OffsetDateTime.now())))
-                .map(rows -> rows.rowCount() == 1);
     }
 }

@@ -11,15 +11,12 @@ import cn.carbonmarket.registry.transaction.Movement;
 import cn.carbonmarket.registry.transaction.TransactionType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -32,11 +29,13 @@ public class FreezeOrders {
 
     private final Booking booking;
     private final Pool pool;
+    private final FreezeOrderStore orders;
     private final Clock clock;
 
-    public FreezeOrders(Booking booking, Pool pool, Clock clock) {
+    FreezeOrders(Booking booking, Pool pool, FreezeOrderStore orders, Clock clock) {
         this.booking = booking;
         this.pool = pool;
+        this.orders = orders;
         this.clock = clock;
     }
 
@@ -55,13 +54,9 @@ public class FreezeOrders {
                 .getBytes(StandardCharsets.UTF_8));
         Movement movement = Movement.between(TransactionType.FREEZE, instrument, quantity, account.value(),
                 HoldingStatus.AVAILABLE, account.value(), HoldingStatus.FROZEN);
-        return booking.book(movement, initiator, idempotencyKey, (conn, booked) -> conn.preparedQuery(
-                                "insert into freeze_order (id, account_id, instrument, quantity, reason, authority, status,"
-                                        + " freeze_transaction, ordered_by, ordered_at) values ($1, $2, $3, $4, $5, $6,"
-                                        + " 'ACTIVE', $7, $8, $9)")
-                        .execute(Tuple.tuple(Arrays.asList(id, account.value(), instrument.toString(), quantity, reason,
-                                authority, booked.id(), initiator.name(), now())))
-                        .replaceWithVoid())
+        return booking.book(movement, initiator, idempotencyKey, (conn, booked) -> orders.insert(conn,
+                        new FreezeOrderView(id, account.value(), instrument.toString(), quantity, reason, authority,
+                                "ACTIVE", booked.id(), null, initiator.name(), clock.instant(), null, null)))
                 .flatMap(outcome -> find(id).map(order -> new Ordered(order, outcome.replayed())));
     }
 
@@ -73,11 +68,9 @@ public class FreezeOrders {
             }
             Movement movement = Movement.between(TransactionType.UNFREEZE, InstrumentCode.parse(order.instrument()),
                     order.quantity(), order.account(), HoldingStatus.FROZEN, order.account(), HoldingStatus.AVAILABLE);
-            return booking.book(movement, initiator, "lift-" + id, (conn, booked) -> conn.preparedQuery(
-                                    "update freeze_order set status = 'LIFTED', lift_transaction = $2, lifted_by = $3,"
-                                            + " lifted_at = $4 where id = $1 and status = 'ACTIVE'")
-                            .execute(Tuple.of(id, booked.id(), initiator.name(), now()))
-                            .flatMap(rows -> rows.rowCount() == 1 ? Uni.createFrom().voidItem()
+            return booking.book(movement, initiator, "lift-" + id, (conn, booked) -> orders.lift(conn, id,
+                                    booked.id(), initiator.name(), now())
+                            .flatMap(lifted -> lifted ? Uni.createFrom().voidItem()
                                     : Uni.createFrom().failure(new ConflictException("FREEZE_ORDER_LIFTED",
                                             "the order was lifted concurrently"))))
                     .flatMap(outcome -> find(id));
@@ -85,25 +78,12 @@ public class FreezeOrders {
     }
 
     public Uni<FreezeOrderView> find(UUID id) {
-        return pool.preparedQuery("select * from freeze_order where id = $1").execute(Tuple.of(id))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw new NotFoundException("FREEZE_ORDER_NOT_FOUND", "no freeze order " + id);
-                    }
-                    return view(rows.iterator().next());
-                });
+        return orders.find(pool, id)
+                .onItem().ifNull().failWith(() -> new NotFoundException("FREEZE_ORDER_NOT_FOUND",
+                        "no freeze order " + id));
     }
 
     private OffsetDateTime now() {
         return clock.instant().atOffset(ZoneOffset.UTC);
-    }
-
-    private static FreezeOrderView view(Row r) {
-        OffsetDateTime liftedAt = r.getOffsetDateTime("lifted_at");
-        return new FreezeOrderView(r.getUUID("id"), r.getString("account_id"), r.getString("instrument"),
-                r.getLong("quantity"), r.getString("reason"), r.getString("authority"), r.getString("status"),
-                r.getUUID("freeze_transaction"), r.getUUID("lift_transaction"), r.getString("ordered_by"),
-                r.getOffsetDateTime("ordered_at").toInstant(), r.getString("lifted_by"),
-                liftedAt == null ? null : liftedAt.toInstant());
     }
 }

@@ -14,11 +14,11 @@ import cn.carbonmarket.registry.transaction.BulkBooking;
 import cn.carbonmarket.registry.transaction.Initiator;
 import cn.carbonmarket.registry.transaction.KeyedMovement;
 import cn.carbonmarket.registry.transaction.Movement;
+import cn.carbonmarket.registry.transaction.TransactionStore;
 import cn.carbonmarket.registry.transaction.TransactionType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,12 +42,15 @@ class MigrationCommit {
     private final Pool pool;
     private final PartyAdmissions admissions;
     private final BulkBooking booking;
-    private final MigrationJobs jobs;
+    private final TransactionStore transactions;
+    private final MigrationJobStore jobs;
 
-    MigrationCommit(Pool pool, PartyAdmissions admissions, BulkBooking booking, MigrationJobs jobs) {
+    MigrationCommit(Pool pool, PartyAdmissions admissions, BulkBooking booking, TransactionStore transactions,
+                    MigrationJobStore jobs) {
         this.pool = pool;
         this.admissions = admissions;
         this.booking = booking;
+        this.transactions = transactions;
         this.jobs = jobs;
     }
 
@@ -55,12 +58,8 @@ class MigrationCommit {
         String source = SystemAccounts.migrationSource(order.pilot().jurisdiction());
         List<KeyedMovement> movements = movements(order, tally, source);
         List<PartyRegistration> registrations = tally.holders().stream().map(ImportTally.Holder::registration).toList();
-        return pool.withTransaction(conn -> conn.preparedQuery("select pg_advisory_xact_lock(hashtext($1))")
-                        // Imports of one pilot take turns, so each sees what the one before it booked.
-                        .execute(Tuple.of("migration/" + order.pilot()))
-                        // The foreign-key checks of every row are planned once for the lot, not once per row (the
-                        // service's connections otherwise plan each statement for its arguments).
-                        .chain(() -> conn.query("set local plan_cache_mode = auto").execute())
+        return pool.withTransaction(conn -> jobs.takeTurn(conn, order.pilot())
+                        .chain(() -> jobs.planOnceForAll(conn))
                         // The outbox relay and the audit chainer would poll their queues past every uncommitted
                         // entry of this import, over and over: they wait for its end instead.
                         .chain(() -> OutboxRelay.holdOff(conn))
@@ -69,13 +68,14 @@ class MigrationCommit {
                         .chain(before -> admissions.admit(conn, registrations, order.requestedBy())
                                 .chain(admitted -> booking.bookAll(conn, movements,
                                                 Initiator.regulator(order.requestedBy()))
-                                        .map(transactions -> new MigrationReport(true, reconciliation.instruments(),
+                                        .map(booked -> new MigrationReport(true, reconciliation.instruments(),
                                                 reconciliation.holdingRows(), new MigrationReport.Booked(
                                                 admitted.size(), registrations.size() - admitted.size(),
-                                                transactions), null, null)))
+                                                booked), null, null)))
                                 .call(() -> holdings(conn, source)
                                         .invoke(after -> checkMirror(before, after, reconciliation))))
-                        .call(report -> jobs.commit(conn, order.id(), tally.counters(), report, tally.issues())))
+                        .call(report -> jobs.finish(conn, order.id(), JobStatus.COMMITTED, tally.counters(), report,
+                                tally.issues())))
                 .onFailure(f -> f instanceof RuleViolationException r && r.code().equals("ALREADY_BOOKED"))
                 .transform(f -> new RuleViolationException(ALREADY_MIGRATED, "holders of this export were migrated"
                         + " from the " + order.pilot().displayName() + " pilot before: " + f.getMessage()
@@ -111,14 +111,13 @@ class MigrationCommit {
         return new Movement(TransactionType.MIGRATION, lines);
     }
 
-    private static Uni<Map<String, Long>> holdings(SqlConnection conn, String account) {
-        return conn.preparedQuery("select instrument, quantity from holding where account_id = $1")
-                .execute(Tuple.of(account))
-                .map(rows -> {
-                    Map<String, Long> holdings = new HashMap<>();
-                    rows.forEach(r -> holdings.put(r.getString("instrument"), r.getLong("quantity")));
-                    return holdings;
-                });
+    /** The account's quantity per instrument. */
+    private Uni<Map<String, Long>> holdings(SqlConnection conn, String account) {
+        return transactions.holdingsOf(conn, account).map(holdings -> {
+            Map<String, Long> quantities = new HashMap<>();
+            holdings.forEach(h -> quantities.put(h.key().instrument().toString(), h.quantity()));
+            return quantities;
+        });
     }
 
     /**

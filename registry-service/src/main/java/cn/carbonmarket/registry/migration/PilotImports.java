@@ -9,6 +9,7 @@ import cn.carbonmarket.registry.migration.export.PilotExportReaders;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.BufferedInputStream;
@@ -43,7 +44,8 @@ public class PilotImports {
     /** The report of a failed job lists this many unreadable rows; /issues lists them all. */
     private static final int FAILED_ROWS_IN_REPORT = 100;
 
-    private final MigrationJobs jobs;
+    private final Pool pool;
+    private final MigrationJobStore jobs;
     private final MigrationCommit commit;
     private final MigrationMetrics metrics;
     private final MigrationConfig config;
@@ -51,7 +53,9 @@ public class PilotImports {
     /** The tallies of running jobs, for their live counters. */
     private final Map<UUID, ImportTally> running = new ConcurrentHashMap<>();
 
-    PilotImports(MigrationJobs jobs, MigrationCommit commit, MigrationMetrics metrics, MigrationConfig config) {
+    PilotImports(Pool pool, MigrationJobStore jobs, MigrationCommit commit, MigrationMetrics metrics,
+                 MigrationConfig config) {
+        this.pool = pool;
         this.jobs = jobs;
         this.commit = commit;
         this.metrics = metrics;
@@ -66,13 +70,13 @@ public class PilotImports {
     Uni<Submission> submit(MigrationUpload upload, String requestedBy) {
         UUID id = UUID.randomUUID();
         upload.moveTo(spool(id));
-        return jobs.create(id, upload, requestedBy).flatMap(created -> {
+        return jobs.create(pool, id, upload, requestedBy).flatMap(created -> {
             if (created) {
                 importThread.execute(() -> run(id));
-                return jobs.find(id).map(job -> new Submission(job, true));
+                return jobs.find(pool, id).map(job -> new Submission(job, true));
             }
             deleteSpool(id);
-            return jobs.findUpload(upload.pilot(), upload.sha256())
+            return jobs.findUpload(pool, upload.pilot(), upload.sha256())
                     .onItem().ifNull().failWith(() -> new ConflictException("UPLOAD_JUST_FAILED",
                             "the job of this same upload failed a moment ago; send it again to retry"))
                     .map(job -> new Submission(job, false));
@@ -81,7 +85,7 @@ public class PilotImports {
 
     /** The job; while it runs, with the counters of the records read so far. */
     Uni<MigrationJob> find(UUID id) {
-        return jobs.find(id)
+        return jobs.find(pool, id)
                 .onItem().ifNull().failWith(() -> new NotFoundException("MIGRATION_NOT_FOUND", "no migration job " + id))
                 .map(job -> {
                     ImportTally live = running.get(id);
@@ -90,7 +94,7 @@ public class PilotImports {
     }
 
     Uni<List<MigrationIssue>> issues(UUID id, int page, int size) {
-        return find(id).chain(job -> jobs.issues(id, page, size));
+        return find(id).chain(job -> jobs.issues(pool, id, page, size));
     }
 
     /**
@@ -98,7 +102,7 @@ public class PilotImports {
      * runs again if its upload is still spooled, and fails otherwise.
      */
     void resumeUnfinished(@Observes StartupEvent event) {
-        jobs.unfinished().subscribe().with(ids -> ids.forEach(id -> {
+        jobs.unfinished(pool).subscribe().with(ids -> ids.forEach(id -> {
             if (Files.isDirectory(spool(id))) {
                 importThread.execute(() -> run(id));
             } else {
@@ -116,7 +120,7 @@ public class PilotImports {
     private void run(UUID id) {
         JobOrder order;
         try {
-            order = jobs.start(id).await().indefinitely();
+            order = jobs.start(pool, id).await().indefinitely();
         } catch (RuntimeException e) {
             LOG.errorf(e, "migration job %s cannot start", id);
             failUnread(id, new MigrationReport.Failure("IMPORT_FAILED", "the job could not start (" + e.getMessage()
@@ -133,7 +137,7 @@ public class PilotImports {
     /** Fails a job before any of its upload was read; if even that cannot be recorded, it stays unfinished. */
     private void failUnread(UUID id, MigrationReport.Failure failure) {
         try {
-            jobs.fail(id, new RowCounters(0, 0, 0, 0, 0), failed(null, failure, null), List.of())
+            fail(id, new RowCounters(0, 0, 0, 0, 0), failed(null, failure, null), List.of())
                     .await().indefinitely();
             LOG.warnf("migration job %s failed: %s %s", id, failure.code(), failure.detail());
         } catch (RuntimeException e) {
@@ -181,12 +185,17 @@ public class PilotImports {
         }
         LOG.warnf("migration job %s (%s) failed: %s %s", order.id(), order.pilot(), failure.code(), failure.detail());
         try {
-            jobs.fail(order.id(), tally.counters(), failed(reconciliation, failure, tally), tally.issues())
+            fail(order.id(), tally.counters(), failed(reconciliation, failure, tally), tally.issues())
                     .await().indefinitely();
         } catch (RuntimeException e) {
             LOG.errorf(e, "cannot record that migration job %s failed; it stays unfinished", order.id());
         }
         return JobStatus.FAILED;
+    }
+
+    /** After the import's transaction rolled back (or never began): the job, its report and its issues. */
+    private Uni<Void> fail(UUID id, RowCounters counters, MigrationReport report, List<ImportTally.Issue> issues) {
+        return pool.withTransaction(conn -> jobs.finish(conn, id, JobStatus.FAILED, counters, report, issues));
     }
 
     private void read(JobOrder order, ImportTally tally) throws IOException {

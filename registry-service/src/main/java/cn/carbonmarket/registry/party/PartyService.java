@@ -6,16 +6,10 @@ import cn.carbonmarket.contracts.party.Region;
 import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.registry.account.Account;
-import cn.carbonmarket.registry.account.AccountState;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -53,24 +47,13 @@ public class PartyService {
 
     private Uni<Registration> registered(SqlConnection conn, PartyRegistration registration) {
         PartyId id = registration.partyId();
-        return conn.preparedQuery("select p.name, p.type, p.region, p.identity_code, p.registered_at,"
-                        + " p.registered_by, a.id as account_id, a.state, a.opened_at from party p"
-                        + " join account a on a.party_id = p.id and a.type = 'HOLDING' where p.id = $1")
-                .execute(Tuple.of(id.value()))
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    Party existing = Party.of(new PartyRegistration(row.getString("name"),
-                                    PartyType.valueOf(row.getString("type")), Region.valueOf(row.getString("region")),
-                                    registration.identity()),
-                            row.getOffsetDateTime("registered_at").toInstant(), row.getString("registered_by"));
-                    if (!existing.sameAs(registration)) {
-                        throw new ConflictException("PARTY_ALREADY_REGISTERED", "a party with this identity is"
-                                + " already registered with other details (party " + id + ")");
-                    }
-                    Account holding = Account.openHolding(id, row.getOffsetDateTime("opened_at").toInstant());
-                    holding.state = AccountState.valueOf(row.getString("state"));
-                    return new Registration(PartyView.of(existing, holding), false);
-                });
+        return Party.withHolding(conn, id).map(existing -> {
+            if (!existing.party().sameAs(registration)) {
+                throw new ConflictException("PARTY_ALREADY_REGISTERED", "a party with this identity is"
+                        + " already registered with other details (party " + id + ")");
+            }
+            return new Registration(PartyView.of(existing.party(), existing.holding()), false);
+        });
     }
 
     @WithSession
@@ -83,20 +66,8 @@ public class PartyService {
     /** One page of parties, optionally of one region and type, oldest registration first. */
     @WithSession
     public Uni<List<PartyView>> list(Region region, PartyType type, int page, int size) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (region != null) {
-            query.append(" and region = :region");
-            parameters = parameters.and("region", region);
-        }
-        if (type != null) {
-            query.append(" and type = :type");
-            parameters = parameters.and("type", type);
-        }
-        return Party.<Party>find(query.toString(), Sort.by("registeredAt").and("id"), parameters)
-                .page(Page.of(page, size)).list()
-                .flatMap(parties -> Account.<Account>list("partyId in ?1",
-                                parties.stream().map(p -> p.id).toList())
+        return Party.page(region, type, page, size)
+                .flatMap(parties -> Account.ofParties(parties.stream().map(p -> p.id).toList())
                         .map(accounts -> {
                             Map<UUID, Account> byParty = accounts.stream()
                                     .collect(Collectors.toMap(a -> a.partyId, a -> a));

@@ -13,15 +13,11 @@ import cn.carbonmarket.registry.transaction.TransactionType;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -39,11 +35,13 @@ public class Pledges {
 
     private final Booking booking;
     private final Pool pool;
+    private final PledgeStore pledges;
     private final Clock clock;
 
-    public Pledges(Booking booking, Pool pool, Clock clock) {
+    Pledges(Booking booking, Pool pool, PledgeStore pledges, Clock clock) {
         this.booking = booking;
         this.pool = pool;
+        this.pledges = pledges;
         this.clock = clock;
     }
 
@@ -60,13 +58,9 @@ public class Pledges {
         UUID id = UUID.nameUUIDFromBytes((initiator + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
         Movement movement = Movement.between(TransactionType.PLEDGE, instrument, quantity, account.value(),
                 HoldingStatus.AVAILABLE, account.value(), HoldingStatus.PLEDGED);
-        return booking.book(movement, initiator, idempotencyKey, (conn, booked) -> conn.preparedQuery(
-                                "insert into pledge (id, account_id, instrument, quantity, pledgee, expires_on, status,"
-                                        + " pledge_transaction, registered_at) values ($1, $2, $3, $4, $5, $6, 'ACTIVE',"
-                                        + " $7, $8)")
-                        .execute(Tuple.tuple(Arrays.asList(id, account.value(), instrument.toString(), quantity, pledgee,
-                                expiresOn, booked.id(), clock.instant().atOffset(ZoneOffset.UTC))))
-                        .replaceWithVoid())
+        return booking.book(movement, initiator, idempotencyKey, (conn, booked) -> pledges.insert(conn,
+                        new PledgeView(id, account.value(), instrument.toString(), quantity, pledgee, expiresOn,
+                                "ACTIVE", booked.id(), null), clock.instant().atOffset(ZoneOffset.UTC)))
                 .flatMap(outcome -> find(id).map(p -> new Registered(p, outcome.replayed())));
     }
 
@@ -83,18 +77,13 @@ public class Pledges {
      * @return how many pledges expired
      */
     public Uni<Integer> expireBefore(LocalDate today) {
-        return pool.preparedQuery("select id from pledge where status = 'ACTIVE' and expires_on < $1 order by id")
-                .execute(Tuple.of(today))
-                .flatMap(rows -> {
-                    List<UUID> due = new ArrayList<>();
-                    rows.forEach(r -> due.add(r.getUUID("id")));
-                    return Multi.createFrom().iterable(due)
-                            .onItem().transformToUniAndConcatenate(id -> end(id, EXPIRY, "EXPIRED")
-                                    .onFailure().invoke(f -> LOG.errorf(f, "pledge %s could not expire", id))
-                                    .onFailure().recoverWithNull())
-                            .filter(pledge -> pledge != null && "EXPIRED".equals(pledge.status()))
-                            .collect().asList().map(List::size);
-                });
+        return pledges.activeExpiringBefore(pool, today)
+                .flatMap(due -> Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(id -> end(id, EXPIRY, "EXPIRED")
+                                .onFailure().invoke(f -> LOG.errorf(f, "pledge %s could not expire", id))
+                                .onFailure().recoverWithNull())
+                        .filter(pledge -> pledge != null && "EXPIRED".equals(pledge.status()))
+                        .collect().asList().map(List::size));
     }
 
     private Uni<PledgeView> end(UUID id, Initiator initiator, String endStatus) {
@@ -109,11 +98,9 @@ public class Pledges {
             Movement movement = Movement.between(TransactionType.PLEDGE_RELEASE,
                     InstrumentCode.parse(pledge.instrument()), pledge.quantity(), pledge.account(),
                     HoldingStatus.PLEDGED, pledge.account(), HoldingStatus.AVAILABLE);
-            return booking.book(movement, initiator, "release-" + id, (conn, booked) -> conn.preparedQuery(
-                                    "update pledge set status = $4, release_transaction = $2, released_at = $3"
-                                            + " where id = $1 and status = 'ACTIVE'")
-                            .execute(Tuple.of(id, booked.id(), clock.instant().atOffset(ZoneOffset.UTC), endStatus))
-                            .flatMap(rows -> rows.rowCount() == 1 ? Uni.createFrom().voidItem()
+            return booking.book(movement, initiator, "release-" + id, (conn, booked) -> pledges.end(conn, id,
+                                    endStatus, booked.id(), clock.instant().atOffset(ZoneOffset.UTC))
+                            .flatMap(ended -> ended ? Uni.createFrom().voidItem()
                                     : Uni.createFrom().failure(new ConflictException("PLEDGE_RELEASED",
                                             "the pledge was released concurrently"))))
                     .flatMap(outcome -> find(id));
@@ -121,18 +108,7 @@ public class Pledges {
     }
 
     public Uni<PledgeView> find(UUID id) {
-        return pool.preparedQuery("select * from pledge where id = $1").execute(Tuple.of(id))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw new NotFoundException("PLEDGE_NOT_FOUND", "no pledge " + id);
-                    }
-                    return view(rows.iterator().next());
-                });
-    }
-
-    private static PledgeView view(Row r) {
-        return new PledgeView(r.getUUID("id"), r.getString("account_id"), r.getString("instrument"),
-                r.getLong("quantity"), r.getString("pledgee"), r.getLocalDate("expires_on"), r.getString("status"),
-                r.getUUID("pledge_transaction"), r.getUUID("release_transaction"));
+        return pledges.find(pool, id)
+                .onItem().ifNull().failWith(() -> new NotFoundException("PLEDGE_NOT_FOUND", "no pledge " + id));
     }
 }

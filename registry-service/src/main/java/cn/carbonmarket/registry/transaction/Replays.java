@@ -45,7 +45,7 @@ class Replays {
         if (!request.fingerprint().equals(previous.fingerprint())) {
             return Uni.createFrom().failure(keyReused());
         }
-        return TransactionQueries.byId(conn, previous.id()).map(booked -> new Booking.Outcome(booked, true));
+        return store.byId(conn, previous.id()).map(booked -> new Booking.Outcome(booked, true));
     }
 
     private static ConflictException keyReused() {

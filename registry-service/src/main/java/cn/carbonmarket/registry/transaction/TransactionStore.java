@@ -4,19 +4,22 @@ import cn.carbonmarket.contracts.event.TransactionBooked;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.outbox.Outbox;
 import cn.carbonmarket.platform.sql.ColumnBatch;
-import cn.carbonmarket.registry.account.AccountState;
-import cn.carbonmarket.registry.account.AccountType;
+import cn.carbonmarket.registry.account.Account;
+import cn.carbonmarket.registry.holding.Holding;
 import cn.carbonmarket.registry.holding.HoldingKey;
 import cn.carbonmarket.registry.holding.HoldingStatus;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +27,8 @@ import java.util.function.Supplier;
 
 /**
  * The booked transactions, their lines and the holdings in PostgreSQL, on the connection of the transaction the
- * caller opened: the keys booked before, the locks a booking takes, and its rows with their TransactionBooked events.
+ * caller opened: the keys booked before, the locks a booking takes and its rows with their TransactionBooked events;
+ * and the transactions read back exactly as stored (the audit chain hashes what this returns).
  */
 @ApplicationScoped
 public class TransactionStore {
@@ -54,6 +58,12 @@ public class TransactionStore {
             .column(String.class, c -> c.holding().status().name())
             .column(Long.class, Writes.HoldingChange::delta)
             .column(Boolean.class, Writes.HoldingChange::mirror);
+
+    /** Each transaction's lines by its key ({@code t.id}), in booking order. */
+    private static final String LINES_OF = "cross join lateral (select l.account_id, l.instrument, l.status, l.delta,"
+            + " l.line_no from transaction_line l where l.transaction_id = t.id offset 0) l";
+    private static final String COLUMNS = "select t.id, t.type, t.initiator, t.booked_at, l.account_id, l.instrument,"
+            + " l.status, l.delta from ";
 
     private final Outbox outbox;
 
@@ -108,16 +118,11 @@ public class TransactionStore {
     }
 
     private static Uni<Map<String, AccountSnapshot>> lockAccounts(SqlConnection conn, List<String> ids) {
-        return conn.preparedQuery("select a.id, a.type, a.state, a.party_id from account a"
-                        + " join unnest($1::text[]) as k(id) on a.id = k.id order by a.id for share of a")
-                .execute(Tuple.of(ids.toArray(String[]::new)))
-                .map(rows -> {
-                    Map<String, AccountSnapshot> accounts = new HashMap<>();
-                    rows.forEach(r -> accounts.put(r.getString("id"), new AccountSnapshot(r.getString("id"),
-                            AccountType.valueOf(r.getString("type")), AccountState.valueOf(r.getString("state")),
-                            r.getUUID("party_id"))));
-                    return accounts;
-                });
+        return Account.lockShared(conn, ids).map(locked -> {
+            Map<String, AccountSnapshot> accounts = new HashMap<>();
+            locked.forEach(a -> accounts.put(a.id, new AccountSnapshot(a.id, a.type, a.state, a.partyId)));
+            return accounts;
+        });
     }
 
     /** Holdings are locked in HoldingKey order, the same in every booking, so bookings never deadlock. */
@@ -167,5 +172,86 @@ public class TransactionStore {
                     .collect().last().replaceWithVoid();
         }
         return Uni.combine().all().unis(statements.stream().map(Supplier::get).toList()).discardItems();
+    }
+
+    /** Every holding of the account, zero or not, by instrument and status. */
+    public Uni<List<Holding>> holdingsOf(SqlClient sql, String account) {
+        return sql.preparedQuery("select instrument, status, quantity from holding where account_id = $1"
+                        + " order by instrument, status")
+                .execute(Tuple.of(account))
+                .map(rows -> {
+                    List<Holding> holdings = new ArrayList<>(rows.size());
+                    rows.forEach(r -> holdings.add(new Holding(new HoldingKey(account,
+                            InstrumentCode.parse(r.getString("instrument")),
+                            HoldingStatus.valueOf(r.getString("status"))), r.getLong("quantity"))));
+                    return holdings;
+                });
+    }
+
+    public Uni<BookedTransaction> byId(SqlClient sql, UUID id) {
+        return find(sql, "t.id = $1", "t.seq", Tuple.of(id)).map(list -> list.isEmpty() ? null : list.get(0));
+    }
+
+    /** One page of an account's statement, with each transaction's every line. */
+    public Uni<List<BookedTransaction>> statement(SqlClient sql, StatementPage page) {
+        List<Object> args = new ArrayList<>(List.of(page.account()));
+        StringBuilder where = new StringBuilder("l2.account_id = $1");
+        if (page.type() != null) {
+            args.add(page.type().name());
+            where.append(" and t2.type = $").append(args.size());
+        }
+        if (page.from() != null) {
+            args.add(page.from());
+            where.append(" and t2.booked_at >= $").append(args.size());
+        }
+        if (page.until() != null) {
+            args.add(page.until());
+            where.append(" and t2.booked_at < $").append(args.size());
+        }
+        return find(sql, "t.id in (select l2.transaction_id from transaction_line l2"
+                + " join registry_transaction t2 on t2.id = l2.transaction_id where " + where
+                + " order by t2.seq desc limit " + page.size() + " offset " + page.offset() + ")", "t.seq desc",
+                Tuple.tuple(args));
+    }
+
+    /**
+     * The transactions of these ids, in booking order, each looked up by its key: given "t.id in (...)" the planner
+     * may hash a scan of every transaction booked so far against the ids.
+     */
+    public Uni<List<BookedTransaction>> withIds(SqlClient sql, UUID[] ids) {
+        return read(sql, COLUMNS + "(select unnest($1::uuid[]) as id) k cross join lateral (select t.id, t.seq, t.type,"
+                + " t.initiator, t.booked_at from registry_transaction t where t.id = k.id offset 0) t " + LINES_OF
+                + " order by t.seq, l.line_no", Tuple.of(ids));
+    }
+
+    /**
+     * @param where a condition on {@code t} (registry_transaction), with $n parameters from {@code args}
+     * @param order an order over {@code t}, lines follow in booking order
+     */
+    private static Uni<List<BookedTransaction>> find(SqlClient sql, String where, String order, Tuple args) {
+        // "offset 0" keeps the planner from turning the lateral lines into a join it may plan as a scan of every
+        // line of a table not analyzed yet.
+        return read(sql, COLUMNS + "registry_transaction t " + LINES_OF + " where " + where + " order by " + order
+                + ", l.line_no", args);
+    }
+
+    private static Uni<List<BookedTransaction>> read(SqlClient sql, String query, Tuple args) {
+        return sql.preparedQuery(query)
+                .execute(args)
+                .map(rows -> {
+                    Map<UUID, List<Row>> byId = new LinkedHashMap<>();
+                    rows.forEach(r -> byId.computeIfAbsent(r.getUUID("id"), k -> new ArrayList<>()).add(r));
+                    List<BookedTransaction> result = new ArrayList<>(byId.size());
+                    byId.forEach((id, lines) -> result.add(toTransaction(id, lines)));
+                    return result;
+                });
+    }
+
+    private static BookedTransaction toTransaction(UUID id, List<Row> lines) {
+        Row first = lines.get(0);
+        return new BookedTransaction(id, TransactionType.valueOf(first.getString("type")), first.getString("initiator"),
+                first.getOffsetDateTime("booked_at").toInstant(),
+                lines.stream().map(r -> new BookedTransaction.Line(r.getString("account_id"), r.getString("instrument"),
+                        r.getString("status"), r.getLong("delta"))).toList());
     }
 }

@@ -6,9 +6,9 @@ import cn.carbonmarket.registry.migration.export.Pilot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
 
 /** The import jobs and their issues as stored (migration_job, migration_issue). */
 @ApplicationScoped
-class MigrationJobs {
+class MigrationJobStore {
 
     private static final String JOB_COLUMNS = "id, pilot, status, files, upload_sha256, requested_by, requested_at,"
             + " started_at, finished_at, rows_read, rows_booked, rows_set_aside, rows_dropped, rows_failed,"
@@ -49,19 +49,17 @@ class MigrationJobs {
                     : n.issue().holding().instrument().toString())
             .column(Long.class, n -> n.issue().holding() == null ? null : n.issue().holding().tonnes());
 
-    private final Pool pool;
     private final ObjectMapper json;
     private final Clock clock;
 
-    MigrationJobs(Pool pool, ObjectMapper json, Clock clock) {
-        this.pool = pool;
+    MigrationJobStore(ObjectMapper json, Clock clock) {
         this.json = json;
         this.clock = clock;
     }
 
     /** Records a QUEUED job; false when the same upload already has a job that did not fail. */
-    Uni<Boolean> create(UUID id, MigrationUpload upload, String requestedBy) {
-        return pool.preparedQuery("insert into migration_job (id, pilot, upload_sha256, files, control, status,"
+    Uni<Boolean> create(SqlClient sql, UUID id, MigrationUpload upload, String requestedBy) {
+        return sql.preparedQuery("insert into migration_job (id, pilot, upload_sha256, files, control, status,"
                         + " requested_by, requested_at) values ($1, $2, $3, $4, $5::text::jsonb, 'QUEUED', $6, $7)"
                         + " on conflict (pilot, upload_sha256) where status <> 'FAILED' do nothing")
                 .execute(Tuple.tuple(List.of(id, upload.pilot().name(), upload.sha256(),
@@ -70,18 +68,33 @@ class MigrationJobs {
                 .map(result -> result.rowCount() == 1);
     }
 
-    Uni<MigrationJob> find(UUID id) {
-        return one("id = $1", Tuple.of(id));
+    Uni<MigrationJob> find(SqlClient sql, UUID id) {
+        return one(sql, "id = $1", Tuple.of(id));
+    }
+
+    /** A job's pilot and status, or null when there is no such job. */
+    record State(Pilot pilot, JobStatus status) {
+    }
+
+    Uni<State> state(SqlClient sql, UUID id) {
+        return sql.preparedQuery("select pilot, status from migration_job where id = $1").execute(Tuple.of(id))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new State(Pilot.valueOf(row.getString("pilot")), JobStatus.valueOf(row.getString("status")));
+                });
     }
 
     /** The job of this upload that did not fail, if any. */
-    Uni<MigrationJob> findUpload(Pilot pilot, String sha256) {
-        return one("pilot = $1 and upload_sha256 = $2 and status <> 'FAILED'", Tuple.of(pilot.name(), sha256));
+    Uni<MigrationJob> findUpload(SqlClient sql, Pilot pilot, String sha256) {
+        return one(sql, "pilot = $1 and upload_sha256 = $2 and status <> 'FAILED'", Tuple.of(pilot.name(), sha256));
     }
 
     /** Jobs a stopped instance left unfinished. */
-    Uni<List<UUID>> unfinished() {
-        return pool.query("select id from migration_job where status in ('QUEUED', 'RUNNING') order by requested_at")
+    Uni<List<UUID>> unfinished(SqlClient sql) {
+        return sql.query("select id from migration_job where status in ('QUEUED', 'RUNNING') order by requested_at")
                 .execute().map(rows -> {
                     List<UUID> ids = new ArrayList<>();
                     rows.forEach(r -> ids.add(r.getUUID("id")));
@@ -90,8 +103,8 @@ class MigrationJobs {
     }
 
     /** Marks the job RUNNING and returns its order, or null when it has finished meanwhile. */
-    Uni<JobOrder> start(UUID id) {
-        return pool.preparedQuery("update migration_job set status = 'RUNNING', started_at = $2 where id = $1"
+    Uni<JobOrder> start(SqlClient sql, UUID id) {
+        return sql.preparedQuery("update migration_job set status = 'RUNNING', started_at = $2 where id = $1"
                         + " and status in ('QUEUED', 'RUNNING') returning pilot, files, control::text as control,"
                         + " requested_by")
                 .execute(Tuple.of(id, now()))
@@ -106,33 +119,26 @@ class MigrationJobs {
                 });
     }
 
-    /** Inside the import's own transaction: the job and its issues commit with what was booked. */
-    Uni<Void> commit(SqlClient conn, UUID id, RowCounters counters, MigrationReport report,
+    /**
+     * Imports of one pilot take turns: this waits for the one under way, for the rest of the caller's transaction,
+     * so that each sees what the one before it booked.
+     */
+    Uni<Void> takeTurn(SqlConnection conn, Pilot pilot) {
+        return conn.preparedQuery("select pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of("migration/" + pilot))
+                .replaceWithVoid();
+    }
+
+    /**
+     * For the rest of the caller's transaction, the foreign-key checks of every row are planned once for the lot,
+     * not once per row (the service's connections otherwise plan each statement for its arguments).
+     */
+    Uni<Void> planOnceForAll(SqlConnection conn) {
+        return conn.query("set local plan_cache_mode = auto").execute().replaceWithVoid();
+    }
+
+    /** The job's final state with its report and issues, in the caller's transaction. */
+    Uni<Void> finish(SqlClient conn, UUID id, JobStatus status, RowCounters counters, MigrationReport report,
                      List<ImportTally.Issue> issues) {
-        return finish(conn, id, JobStatus.COMMITTED, counters, report, issues);
-    }
-
-    /** After the import's transaction rolled back (or never began): the job, its report and its issues. */
-    Uni<Void> fail(UUID id, RowCounters counters, MigrationReport report, List<ImportTally.Issue> issues) {
-        return pool.withTransaction(conn -> finish(conn, id, JobStatus.FAILED, counters, report, issues));
-    }
-
-    Uni<List<MigrationIssue>> issues(UUID id, int page, int size) {
-        return pool.preparedQuery("select outcome, file, line, reason, pilot_account, holder_name, instrument, tonnes"
-                        + " from migration_issue where job_id = $1 order by seq limit $2 offset $3")
-                .execute(Tuple.of(id, size, page * size))
-                .map(rows -> {
-                    List<MigrationIssue> issues = new ArrayList<>();
-                    rows.forEach(r -> issues.add(new MigrationIssue(RowOutcome.valueOf(r.getString("outcome")),
-                            r.getString("file"), r.getInteger("line"), r.getString("reason"),
-                            r.getString("pilot_account"), r.getString("holder_name"), r.getString("instrument"),
-                            r.getLong("tonnes"))));
-                    return issues;
-                });
-    }
-
-    private Uni<Void> finish(SqlClient conn, UUID id, JobStatus status, RowCounters counters, MigrationReport report,
-                             List<ImportTally.Issue> issues) {
         List<Numbered> numbered = IntStream.range(0, issues.size())
                 .mapToObj(i -> new Numbered(id, i + 1, issues.get(i))).toList();
         return conn.preparedQuery("update migration_job set status = $2, rows_read = $3, rows_booked = $4,"
@@ -146,8 +152,22 @@ class MigrationJobs {
                         + " $8::text[], $9::text[], $10::text[], $11::bigint[])", numbered));
     }
 
-    private Uni<MigrationJob> one(String where, Tuple args) {
-        return pool.preparedQuery("select " + JOB_COLUMNS + " from migration_job where " + where).execute(args)
+    Uni<List<MigrationIssue>> issues(SqlClient sql, UUID id, int page, int size) {
+        return sql.preparedQuery("select outcome, file, line, reason, pilot_account, holder_name, instrument, tonnes"
+                        + " from migration_issue where job_id = $1 order by seq limit $2 offset $3")
+                .execute(Tuple.of(id, size, page * size))
+                .map(rows -> {
+                    List<MigrationIssue> issues = new ArrayList<>();
+                    rows.forEach(r -> issues.add(new MigrationIssue(RowOutcome.valueOf(r.getString("outcome")),
+                            r.getString("file"), r.getInteger("line"), r.getString("reason"),
+                            r.getString("pilot_account"), r.getString("holder_name"), r.getString("instrument"),
+                            r.getLong("tonnes"))));
+                    return issues;
+                });
+    }
+
+    private Uni<MigrationJob> one(SqlClient sql, String where, Tuple args) {
+        return sql.preparedQuery("select " + JOB_COLUMNS + " from migration_job where " + where).execute(args)
                 .map(rows -> rows.size() == 0 ? null : job(rows.iterator().next()));
     }
 
