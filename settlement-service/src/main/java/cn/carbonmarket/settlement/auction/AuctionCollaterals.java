@@ -5,8 +5,7 @@ import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.platform.problem.UniqueViolation;
-import cn.carbonmarket.settlement.ledger.AccountKind;
-import cn.carbonmarket.settlement.ledger.Asset;
+import cn.carbonmarket.settlement.ledger.AccountKey;
 import cn.carbonmarket.settlement.ledger.Entries;
 import cn.carbonmarket.settlement.ledger.EntryType;
 import cn.carbonmarket.settlement.ledger.LedgerCommand;
@@ -15,13 +14,11 @@ import cn.carbonmarket.settlement.ledger.TradingDay;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -36,11 +33,13 @@ import java.util.UUID;
 public class AuctionCollaterals {
 
     private final Pool pool;
+    private final AuctionCollateralStore store;
     private final LedgerStore ledger;
     private final Clock clock;
 
-    public AuctionCollaterals(Pool pool, LedgerStore ledger, Clock clock) {
+    public AuctionCollaterals(Pool pool, AuctionCollateralStore store, LedgerStore ledger, Clock clock) {
         this.pool = pool;
+        this.store = store;
         this.ledger = ledger;
         this.clock = clock;
     }
@@ -54,14 +53,10 @@ public class AuctionCollaterals {
                 party.toString()), party, fen, TradingDay.of(now)));
         return pool.withTransaction(conn -> ledger.apply(conn, List.of(hold), now).flatMap(outcomes -> {
                     if (outcomes.get(0).orThrow().replayed()) {
-                        return find(conn, auctionId, party).map(c -> replayOf(c, instrument));
+                        return store.find(conn, auctionId, party).map(c -> replayOf(c, instrument));
                     }
-                    return conn.preparedQuery("insert into auction_collateral (auction_id, party_id, instrument,"
-                                    + " amount_fen, state, reserved_at) values ($1, $2, $3, $4, 'PENDING', $5)"
-                                    + " returning " + CollateralView.COLUMNS)
-                            .execute(Tuple.of(auctionId, party.value(), instrument.toString(), fen,
-                                    now.atOffset(ZoneOffset.UTC)))
-                            .map(rows -> new Outcome(CollateralView.of(rows.iterator().next()), false));
+                    return store.insert(conn, auctionId, party, instrument, fen, now.atOffset(ZoneOffset.UTC))
+                            .map(c -> new Outcome(c, false));
                 }))
                 .onFailure(UniqueViolation::test).transform(e -> new ConflictException("COLLATERAL_ALREADY_RESERVED",
                         "party " + party + " has collateral reserved for another auction; it bids in one at a time"));
@@ -76,14 +71,7 @@ public class AuctionCollaterals {
     }
 
     public Uni<List<CollateralView>> ofAuction(String auctionId) {
-        return pool.withConnection(conn -> conn.preparedQuery("select " + CollateralView.COLUMNS
-                        + " from auction_collateral where auction_id = $1 order by party_id")
-                .execute(Tuple.of(auctionId))
-                .map(rows -> {
-                    List<CollateralView> all = new ArrayList<>();
-                    rows.forEach(r -> all.add(CollateralView.of(r)));
-                    return all;
-                }));
+        return pool.withConnection(conn -> store.ofAuction(conn, auctionId));
     }
 
     /** What clearing learns before an auction's trades: the posts to apply ahead of them, who pays from collateral. */
@@ -95,26 +83,16 @@ public class AuctionCollaterals {
      * into use, returning the posts to apply ahead of the trades in the same transaction, and the buyers whose
      * collateral is in use (the others bid in an auction covered elsewhere, and pay from available cash).
      */
-    public static Uni<InUse> putInUse(SqlConnection conn, List<UUID> buyers) {
+    public Uni<InUse> putInUse(SqlConnection conn, List<UUID> buyers) {
         if (buyers.isEmpty()) {
             return Uni.createFrom().item(new InUse(List.of(), Set.of()));
         }
-        Tuple parties = Tuple.of(buyers.toArray(UUID[]::new));
-        return conn.preparedQuery("update auction_collateral set state = 'IN_USE' where party_id = any($1)"
-                        + " and state = 'PENDING' returning auction_id, party_id")
-                .execute(parties)
-                .flatMap(rows -> {
+        return store.markInUse(conn, buyers)
+                .flatMap(bids -> {
                     List<LedgerCommand> posts = new ArrayList<>();
-                    rows.forEach(r -> posts.add(new LedgerCommand.Post(Entries.id(EntryType.COLLATERAL_RESERVE,
-                            CollateralView.bidId(r.getString("auction_id"), r.getUUID("party_id").toString())))));
-                    return conn.preparedQuery("select distinct party_id from auction_collateral"
-                                    + " where party_id = any($1) and state = 'IN_USE'")
-                            .execute(parties)
-                            .map(inUse -> {
-                                Set<UUID> collateralised = new HashSet<>();
-                                inUse.forEach(r -> collateralised.add(r.getUUID("party_id")));
-                                return new InUse(posts, collateralised);
-                            });
+                    bids.forEach(bid -> posts.add(new LedgerCommand.Post(Entries.id(EntryType.COLLATERAL_RESERVE,
+                            bid))));
+                    return store.inUse(conn, buyers).map(collateralised -> new InUse(posts, collateralised));
                 });
     }
 
@@ -124,21 +102,14 @@ public class AuctionCollaterals {
      */
     public Uni<List<CollateralView>> settle(String auctionId) {
         Instant now = clock.instant();
-        return pool.withTransaction(conn -> conn.preparedQuery("select " + CollateralView.COLUMNS
-                                + " from auction_collateral where auction_id = $1 order by party_id for update")
-                        .execute(Tuple.of(auctionId))
-                        .flatMap(rows -> {
-                            if (rows.size() == 0) {
+        return pool.withTransaction(conn -> store.lockOfAuction(conn, auctionId)
+                        .flatMap(all -> {
+                            if (all.isEmpty()) {
                                 return Uni.createFrom().failure(new NotFoundException("AUCTION_NOT_FOUND",
                                         "no collateral was reserved for auction " + auctionId));
                             }
-                            List<CollateralView> open = new ArrayList<>();
-                            rows.forEach(r -> {
-                                CollateralView c = CollateralView.of(r);
-                                if (c.state().equals("PENDING") || c.state().equals("IN_USE")) {
-                                    open.add(c);
-                                }
-                            });
+                            List<CollateralView> open = all.stream().filter(c -> c.state().equals("PENDING")
+                                    || c.state().equals("IN_USE")).toList();
                             return reservedCash(conn, open).flatMap(reserved -> settleAll(conn, open, reserved, now));
                         }))
                 .onFailure(LedgerStore::lostRace).retry().atMost(3)
@@ -146,11 +117,9 @@ public class AuctionCollaterals {
     }
 
     /** Each open bidder's posted reserved cash (all of it is this auction's: one open reservation per party). */
-    private static Uni<List<Long>> reservedCash(SqlConnection conn, List<CollateralView> open) {
-        List<Uni<Long>> balances = open.stream().map(c -> conn.preparedQuery("select credits_posted - debits_posted"
-                        + " from ledger_account where kind = $1 and owner = $2 and asset = $3")
-                .execute(Tuple.of(AccountKind.CASH_RESERVED.name(), c.partyId(), Asset.CNY.code()))
-                .map(r -> r.size() == 0 ? 0L : r.iterator().next().getLong(0))).toList();
+    private Uni<List<Long>> reservedCash(SqlConnection conn, List<CollateralView> open) {
+        List<Uni<Long>> balances = open.stream().map(c -> ledger.posted(conn,
+                AccountKey.cashReserved(PartyId.parse(c.partyId())))).toList();
         return balances.isEmpty() ? Uni.createFrom().item(List.of())
                 : Uni.join().all(balances).andFailFast();
     }
@@ -181,21 +150,10 @@ public class AuctionCollaterals {
                 .chain(() -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Settled done : settled) {
-                        chain = chain.chain(() -> conn.preparedQuery("update auction_collateral set state = $3,"
-                                        + " released_fen = $4, settled_at = $5 where auction_id = $1 and party_id = $2")
-                                .execute(Tuple.of(done.collateral().auctionId(),
-                                        UUID.fromString(done.collateral().partyId()), done.state(), done.releasedFen(),
-                                        now.atOffset(ZoneOffset.UTC)))
-                                .replaceWithVoid());
+                        chain = chain.chain(() -> store.settle(conn, done.collateral(), done.state(),
+                                done.releasedFen(), now.atOffset(ZoneOffset.UTC)));
                     }
                     return chain;
                 });
-    }
-
-    private static Uni<CollateralView> find(SqlConnection conn, String auctionId, PartyId party) {
-        return conn.preparedQuery("select " + CollateralView.COLUMNS + " from auction_collateral"
-                        + " where auction_id = $1 and party_id = $2")
-                .execute(Tuple.of(auctionId, party.value()))
-                .map(rows -> CollateralView.of(rows.iterator().next()));
     }
 }

@@ -6,7 +6,6 @@ import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.platform.inbox.IdempotentConsumer;
 import cn.carbonmarket.platform.outbox.EventCodec;
 import cn.carbonmarket.platform.outbox.UnreadableEventException;
-import cn.carbonmarket.platform.sql.ColumnBatch;
 import cn.carbonmarket.settlement.auction.AuctionCollaterals;
 import cn.carbonmarket.settlement.endofday.TradeDateLock;
 import cn.carbonmarket.settlement.ledger.LedgerCommand;
@@ -20,15 +19,12 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,51 +49,28 @@ public class TradeClearing {
     static final String CONSUMER = "settlement.trade-clearing";
     private static final Logger LOG = Logger.getLogger(TradeClearing.class);
 
-    private static final ColumnBatch<Cleared> CLEARED = new ColumnBatch<Cleared>()
-            .column(String.class, c -> c.trade().trade().tradeId())
-            .column(LocalDate.class, c -> c.trade().trade().tradeDate())
-            .column(UUID.class, c -> c.trade().trade().buyer().value())
-            .column(UUID.class, c -> c.trade().trade().seller().value())
-            .column(String.class, c -> c.trade().trade().instrument().toString())
-            .column(Long.class, c -> c.trade().trade().quantity())
-            .column(Long.class, c -> c.trade().trade().priceFen())
-            .column(Long.class, c -> c.trade().valueFen())
-            .column(Long.class, c -> c.trade().buyerFeeFen())
-            .column(Long.class, c -> c.trade().sellerFeeFen())
-            .column(String.class, c -> c.trade().trade().mode().name())
-            .column(OffsetDateTime.class, c -> c.executedAt().atOffset(ZoneOffset.UTC))
-            .column(OffsetDateTime.class, c -> c.clearedAt().atOffset(ZoneOffset.UTC));
-    private static final ColumnBatch<Break> BREAKS = new ColumnBatch<Break>()
-            .column(String.class, Break::tradeId)
-            .column(String.class, Break::code)
-            .column(String.class, Break::reason)
-            .column(String.class, Break::event);
-
     private final IdempotentConsumer consumer;
     private final EventCodec codec;
     private final Clearing clearing;
     private final LedgerStore ledger;
+    private final ClearedTradeStore trades;
+    private final AuctionCollaterals collaterals;
     private final Pool pool;
     private final Clock clock;
     private final MeterRegistry metrics;
 
     public TradeClearing(IdempotentConsumer consumer, EventCodec codec, Clearing clearing, LedgerStore ledger,
-                         Pool pool, Clock clock, MeterRegistry metrics) {
+                         ClearedTradeStore trades, AuctionCollaterals collaterals, Pool pool, Clock clock,
+                         MeterRegistry metrics) {
         this.consumer = consumer;
         this.codec = codec;
         this.clearing = clearing;
         this.ledger = ledger;
+        this.trades = trades;
+        this.collaterals = collaterals;
         this.pool = pool;
         this.clock = clock;
         this.metrics = metrics;
-    }
-
-    /** A trade cleared now, with when it was executed and cleared (for the cleared_trade record). */
-    private record Cleared(ClearedTrade trade, Instant executedAt, Instant clearedAt) {
-    }
-
-    /** A trade, or a message, that could not be cleared, as the operator will see it. */
-    private record Break(String tradeId, String code, String reason, String event) {
     }
 
     /**
@@ -112,7 +85,7 @@ public class TradeClearing {
     Uni<Void> clear(List<String> messages) {
         List<EventEnvelope<TradeExecuted>> events = new ArrayList<>();
         List<String> jsons = new ArrayList<>();
-        List<Break> unreadable = new ArrayList<>();
+        List<ClearingBreak> unreadable = new ArrayList<>();
         for (String json : messages) {
             try {
                 Optional<EventEnvelope<TradeExecuted>> event = codec.decodeIf(json, TradeExecuted.TYPE);
@@ -122,7 +95,7 @@ public class TradeClearing {
                 });
             } catch (UnreadableEventException e) {
                 // Kept with the breaks rather than failing the batch: the trades polled with it are fine.
-                unreadable.add(new Break("UNREADABLE:" + UUID.nameUUIDFromBytes(json.getBytes(StandardCharsets.UTF_8)),
+                unreadable.add(new ClearingBreak("UNREADABLE:" + UUID.nameUUIDFromBytes(json.getBytes(StandardCharsets.UTF_8)),
                         "UNREADABLE_EVENT", e.getMessage(), json));
             }
         }
@@ -178,9 +151,9 @@ public class TradeClearing {
         }
     }
 
-    private Uni<Void> clearAll(SqlConnection conn, List<Candidate> candidates, List<Break> unreadable) {
+    private Uni<Void> clearAll(SqlConnection conn, List<Candidate> candidates, List<ClearingBreak> unreadable) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Break> breaks = new ArrayList<>(unreadable);
+        List<ClearingBreak> breaks = new ArrayList<>(unreadable);
         List<Candidate> clearable = new ArrayList<>();
         for (Candidate c : candidates) {
             if (c.refused() != null) {
@@ -203,7 +176,7 @@ public class TradeClearing {
                 // An auction's trades are paid from the buyer's collateral: its reservation is posted ahead of them.
                 // A buyer without collateral here bid in the exchange's one-way auction, covered by trading's risk
                 // view like any order: it pays from available cash.
-                return AuctionCollaterals.putInUse(conn, auctionBuyers).flatMap(inUse -> {
+                return collaterals.putInUse(conn, auctionBuyers).flatMap(inUse -> {
                     List<LedgerCommand> commands = new ArrayList<>(inUse.posts());
                     open.forEach(c -> commands.add(new LedgerCommand.Write(c.cleared().entry(
                             c.cleared().trade().mode() == TradeMode.AUCTION
@@ -211,14 +184,14 @@ public class TradeClearing {
                     return ledger.apply(conn, commands, now);
                 }).flatMap(all -> {
                     List<LedgerStore.Outcome> outcomes = all.subList(all.size() - open.size(), all.size());
-                    List<Cleared> cleared = new ArrayList<>();
+                    List<ClearedTradeStore.Cleared> cleared = new ArrayList<>();
                     for (int i = 0; i < outcomes.size(); i++) {
                         LedgerStore.Outcome outcome = outcomes.get(i);
                         Candidate c = open.get(i);
                         if (!outcome.isApplied()) {
                             breaks.add(breakOf(c, outcome.rejection()));
                         } else if (!outcome.applied().replayed()) {
-                            cleared.add(new Cleared(c.cleared(), c.event().payload().executedAt(), now));
+                            cleared.add(new ClearedTradeStore.Cleared(c.cleared(), c.event().payload().executedAt(), now));
                         }
                     }
                     return record(conn, cleared, breaks);
@@ -241,41 +214,28 @@ public class TradeClearing {
     }
 
     /** Trades of a closed date: one cleared before the run is a redelivery, any other one a break. */
-    private Uni<List<Break>> lateBreaks(SqlConnection conn, List<Candidate> late) {
+    private Uni<List<ClearingBreak>> lateBreaks(SqlConnection conn, List<Candidate> late) {
         if (late.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return conn.preparedQuery("select id from journal_entry where id = any($1)")
-                .execute(Tuple.of(late.stream().map(c -> c.cleared().entry().id()).toArray(String[]::new)))
-                .map(rows -> {
-                    Set<String> known = new HashSet<>();
-                    rows.forEach(r -> known.add(r.getString("id")));
-                    return late.stream().filter(c -> !known.contains(c.cleared().entry().id()))
-                            .map(c -> breakOf(c, new LedgerRejectedException(Rejection.TRADE_DATE_CLOSED,
-                                    "the clearing run of " + c.cleared().trade().tradeDate() + " is made; trade "
-                                            + c.cleared().trade().tradeId() + " came after it")))
-                            .toList();
-                });
+        return ledger.knownEntries(conn, late.stream().map(c -> c.cleared().entry().id()).toList())
+                .map(known -> late.stream().filter(c -> !known.contains(c.cleared().entry().id()))
+                        .map(c -> breakOf(c, new LedgerRejectedException(Rejection.TRADE_DATE_CLOSED,
+                                "the clearing run of " + c.cleared().trade().tradeDate() + " is made; trade "
+                                        + c.cleared().trade().tradeId() + " came after it")))
+                        .toList());
     }
 
-    private Break breakOf(Candidate c, LedgerRejectedException refused) {
+    private ClearingBreak breakOf(Candidate c, LedgerRejectedException refused) {
         LOG.errorf("trade %s cannot be cleared: %s %s", c.event().payload().tradeId(), refused.rejection(),
                 refused.getMessage());
         metrics.counter("settlement.clearing.breaks", "code", refused.rejection().name()).increment();
-        return new Break(c.event().payload().tradeId(), refused.rejection().name(), refused.getMessage(), c.json());
+        return new ClearingBreak(c.event().payload().tradeId(), refused.rejection().name(), refused.getMessage(), c.json());
     }
 
-    private Uni<Void> record(SqlConnection conn, List<Cleared> cleared, List<Break> breaks) {
+    private Uni<Void> record(SqlConnection conn, List<ClearedTradeStore.Cleared> cleared,
+                             List<ClearingBreak> breaks) {
         metrics.counter("settlement.trades.cleared").increment(cleared.size());
-        Uni<Void> trades = cleared.isEmpty() ? Uni.createFrom().voidItem()
-                : CLEARED.execute(conn, "insert into cleared_trade (trade_id, trade_date, buyer_id, seller_id,"
-                        + " instrument, quantity, price_fen, value_fen, buyer_fee_fen, seller_fee_fen, mode,"
-                        + " executed_at, cleared_at) select * from unnest($1::text[], $2::date[], $3::uuid[],"
-                        + " $4::uuid[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[],"
-                        + " $10::bigint[], $11::text[], $12::timestamptz[], $13::timestamptz[])", cleared);
-        return trades.chain(() -> breaks.isEmpty() ? Uni.createFrom().voidItem()
-                : BREAKS.execute(conn, "insert into clearing_break (trade_id, code, reason, event, recorded_at)"
-                        + " select *, now() from unnest($1::text[], $2::text[], $3::text[], $4::text[])"
-                        + " on conflict (trade_id) do nothing", breaks));
+        return trades.insert(conn, cleared).chain(() -> trades.insertBreaks(conn, breaks));
     }
 }

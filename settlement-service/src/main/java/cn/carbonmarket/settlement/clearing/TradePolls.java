@@ -10,10 +10,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Group commit of polled trades: the polls that arrive while one transaction runs go together in the next. The
- * consumer keeps polling while a transaction runs, a few trades each time; cleared one poll per transaction, those
- * polls queued up behind each other and each paid a commit of its own, so at a steady pace trades waited behind
- * small transactions rather than sharing one. A poll is acknowledged (its offsets committed) only once the
- * transaction that cleared it has committed; a failed transaction nacks its polls to the channel's failure strategy.
+ * consumer keeps polling while a transaction runs, a few trades each time; cleared one poll per transaction, each
+ * would pay a commit of its own and trades would wait behind small transactions rather than share one. A poll is
+ * acknowledged (its offsets committed) only once the transaction that cleared it has committed; a failed transaction
+ * nacks its polls to the channel's failure strategy.
  */
 final class TradePolls implements Flow.Subscriber<Message<List<String>>> {
 

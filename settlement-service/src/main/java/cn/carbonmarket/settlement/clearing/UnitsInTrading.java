@@ -7,7 +7,7 @@ import cn.carbonmarket.settlement.ledger.Entries;
 import cn.carbonmarket.settlement.ledger.LedgerCommand;
 import cn.carbonmarket.settlement.ledger.LedgerStore;
 import cn.carbonmarket.settlement.ledger.TradingDay;
-import cn.carbonmarket.settlement.reconciliation.RegistryInTrading;
+import cn.carbonmarket.settlement.reconciliation.RegistryInTradingStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,12 +29,15 @@ public class UnitsInTrading {
 
     private final IdempotentConsumer consumer;
     private final LedgerStore ledger;
+    private final RegistryInTradingStore registry;
     private final Pool pool;
     private final Clock clock;
 
-    public UnitsInTrading(IdempotentConsumer consumer, LedgerStore ledger, Pool pool, Clock clock) {
+    public UnitsInTrading(IdempotentConsumer consumer, LedgerStore ledger, RegistryInTradingStore registry, Pool pool,
+                          Clock clock) {
         this.consumer = consumer;
         this.ledger = ledger;
+        this.registry = registry;
         this.pool = pool;
         this.clock = clock;
     }
@@ -64,7 +67,7 @@ public class UnitsInTrading {
     Uni<Void> book(TransactionBooked booked) {
         List<LedgerCommand> commands = commandsOf(booked);
         Instant now = clock.instant();
-        return pool.withTransaction(conn -> RegistryInTrading.mirror(conn, booked, now)
+        return pool.withTransaction(conn -> registry.mirror(conn, booked, now)
                         .chain(() -> commands.isEmpty() ? Uni.createFrom().voidItem()
                                 : ledger.apply(conn, commands, now)
                                         .invoke(outcomes -> outcomes.forEach(LedgerStore.Outcome::orThrow))

@@ -114,7 +114,7 @@ public class ClearingRunResource {
         String type = accept == null ? "" : accept;
         return statements.of(party, date(tradeDate)).map(s -> {
             if (type.contains("text/csv")) {
-                return download(Statements.csv(s), "text/csv", s, "csv");
+                return download(StatementCsv.render(s), "text/csv", s, "csv");
             }
             if (type.contains(MediaType.TEXT_HTML)) {
                 return download(StatementHtml.render(s), MediaType.TEXT_HTML + ";charset=UTF-8", s, "html");

@@ -1,6 +1,5 @@
 package cn.carbonmarket.settlement.endofday;
 
-import io.vertx.mutiny.sqlclient.Row;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,18 +22,6 @@ public record ClearingRunView(String runId, LocalDate tradeDate, long trades, lo
     public record Delivery(DeliveryState state, int publications, OffsetDateTime publishedAt, UUID transactionId,
                            OffsetDateTime deliveredAt, String rejectionCode, String rejectionReason,
                            OffsetDateTime rejectedAt) {
-
-        /** The columns {@link #of} reads, for a select list over {@code clearing_run}. */
-        static final String COLUMNS = "delivery_state, delivery_publications, delivery_published_at,"
-                + " delivery_transaction_id, delivered_at, rejection_code, rejection_reason, rejected_at";
-
-        static Delivery of(Row row) {
-            return new Delivery(DeliveryState.valueOf(row.getString("delivery_state")),
-                    row.getInteger("delivery_publications"), row.getOffsetDateTime("delivery_published_at"),
-                    row.getUUID("delivery_transaction_id"), row.getOffsetDateTime("delivered_at"),
-                    row.getString("rejection_code"), row.getString("rejection_reason"),
-                    row.getOffsetDateTime("rejected_at"));
-        }
     }
 
     /** A run in a list: its totals and delivery, without the positions. */

@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,12 +36,15 @@ public class RegistryAnswers {
 
     private final IdempotentConsumer consumer;
     private final EventCodec codec;
+    private final ClearingRunStore runs;
     private final DeliveryMetrics metrics;
     private final Clock clock;
 
-    public RegistryAnswers(IdempotentConsumer consumer, EventCodec codec, DeliveryMetrics metrics, Clock clock) {
+    public RegistryAnswers(IdempotentConsumer consumer, EventCodec codec, ClearingRunStore runs,
+                           DeliveryMetrics metrics, Clock clock) {
         this.consumer = consumer;
         this.codec = codec;
+        this.runs = runs;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -74,34 +76,17 @@ public class RegistryAnswers {
         OffsetDateTime bookedAt = booked.bookedAt().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         // The booking names its run (reference = the run id it was booked under); events from before it did are
         // matched by content alone. Either way the booked lines must be the run's net deliveries.
-        String run = booked.reference() == null ? "" : " and r.run_id = ?2";
-        return Panache.getSession().chain(session -> withReference(session.createNativeQuery("select r.run_id"
-                                + " from clearing_run r where r.delivery_state in ('PUBLISHED', 'REJECTED') and (select"
-                                + " string_agg(p.party_id::text || ' ' || p.instrument || ' ' || p.net_units, ','"
-                                + " order by p.party_id::text collate \"C\", p.instrument collate \"C\")"
-                                + " from net_position p where p.run_id = r.run_id and p.net_units <> 0) = ?1" + run
-                                + " order by r.trade_date limit 1", String.class)
-                                .setParameter(1, deliveries), booked.reference())
-                        .getResultList()
-                        .chain(runs -> runs.isEmpty() ? Uni.createFrom().item(unmatched(transactionId))
-                                : session.createNativeQuery("update clearing_run set delivery_state = 'DELIVERED',"
-                                                + " delivery_transaction_id = ?1, delivered_at = ?2 where run_id = ?3"
-                                                + " and delivery_state <> 'DELIVERED'")
-                                        .setParameter(1, transactionId)
-                                        .setParameter(2, bookedAt)
-                                        .setParameter(3, runs.get(0))
-                                        .executeUpdate()
-                                        .map(updated -> updated == 1 ? deliveredOutcome(runs.get(0), transactionId)
-                                                : unmatched(transactionId))));
-    }
-
-    private static <T> Mutiny.SelectionQuery<T> withReference(Mutiny.SelectionQuery<T> query, String reference) {
-        return reference == null ? query : query.setParameter(2, reference);
+        return Panache.getSession().chain(session -> runs.runDelivering(session, deliveries, booked.reference())
+                .chain(run -> run == null ? Uni.createFrom().item(unmatched(transactionId))
+                        : runs.markDelivered(session, run, transactionId, bookedAt)
+                                .map(updated -> updated ? deliveredOutcome(run, transactionId)
+                                        : unmatched(transactionId))));
     }
 
     /**
-     * The booking's non-zero IN_TRADING lines as "party instrument delta", ordered and joined as the query above
-     * renders a run's net positions (byte order: party ids and instrument codes are ASCII).
+     * The booking's non-zero IN_TRADING lines as "party instrument delta", ordered and joined as
+     * {@link ClearingRunStore#runDelivering} renders a run's net positions (byte order: party ids and instrument
+     * codes are ASCII).
      */
     static String deliveriesOf(TransactionBooked booked) {
         return booked.lines().stream()
@@ -114,15 +99,9 @@ public class RegistryAnswers {
     private Uni<Outcome> rejected(DeliveryRunRejected rejection) {
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         // Only a run waiting for its answer is refused: a delivered run stays delivered whatever arrives after.
-        return Panache.getSession().chain(session -> session.createNativeQuery("update clearing_run"
-                                + " set delivery_state = 'REJECTED', rejection_code = ?1, rejection_reason = ?2,"
-                                + " rejected_at = ?3 where run_id = ?4 and delivery_state = 'PUBLISHED'")
-                        .setParameter(1, rejection.code())
-                        .setParameter(2, rejection.reason())
-                        .setParameter(3, now)
-                        .setParameter(4, rejection.runId())
-                        .executeUpdate())
-                .map(updated -> updated == 1 ? rejectedOutcome(rejection) : () -> LOG.warnf(
+        return Panache.getSession().chain(session -> runs.markRejected(session, rejection.runId(), rejection.code(),
+                        rejection.reason(), now))
+                .map(updated -> updated ? rejectedOutcome(rejection) : () -> LOG.warnf(
                         "the registry rejected delivery run %s, which is unknown here or not waiting for an answer;"
                                 + " ignored", rejection.runId()));
     }

@@ -8,7 +8,8 @@ import java.time.LocalDate;
 /**
  * Keeps clearing and the end-of-day run of one trade date apart: clearing holds the date's lock shared for its
  * transaction, the run holds it exclusively, so a run never misses a trade that commits while it reads, and no trade
- * is cleared into a date after its run.
+ * is cleared into a date after its run. Nothing but SQL (PostgreSQL advisory locks, taken in the caller's
+ * transaction): the store of the lock, kept apart from {@link ClearingRunStore} because clearing takes it too.
  */
 public final class TradeDateLock {
 

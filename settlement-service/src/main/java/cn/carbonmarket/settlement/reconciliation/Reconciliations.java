@@ -2,30 +2,27 @@ package cn.carbonmarket.settlement.reconciliation;
 
 import cn.carbonmarket.contracts.risk.RiskPosition;
 import cn.carbonmarket.platform.problem.NotFoundException;
-import cn.carbonmarket.platform.sql.ColumnBatch;
+import cn.carbonmarket.settlement.clearing.ClearedTradeStore;
+import cn.carbonmarket.settlement.ledger.AccountKind;
+import cn.carbonmarket.settlement.ledger.LedgerStore;
 import cn.carbonmarket.settlement.ledger.TradingDay;
 import cn.carbonmarket.settlement.tradingrisk.TradingRisk;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -46,27 +43,24 @@ public class Reconciliations {
     static final String UNAVAILABLE = "UNAVAILABLE";
     private static final Logger LOG = Logger.getLogger(Reconciliations.class);
 
-    /** A difference's row: its run and its place in the report. */
-    private record Numbered(UUID runId, int seq, Difference difference) {
-    }
-
-    private static final ColumnBatch<Numbered> DIFFERENCES = new ColumnBatch<Numbered>()
-            .column(UUID.class, Numbered::runId)
-            .column(Integer.class, Numbered::seq)
-            .column(String.class, n -> n.difference().source())
-            .column(UUID.class, n -> UUID.fromString(n.difference().partyId()))
-            .column(String.class, n -> n.difference().asset())
-            .column(Long.class, n -> n.difference().settlement())
-            .column(Long.class, n -> n.difference().other());
-
     private final Pool pool;
+    private final ReconciliationStore store;
+    private final LedgerStore ledger;
+    private final ClearedTradeStore trades;
+    private final RegistryInTradingStore registry;
     private final TradingRisk trading;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Map<String, AtomicLong> lastDifferences = new TreeMap<>();
 
-    public Reconciliations(Pool pool, @RestClient TradingRisk trading, Clock clock, MeterRegistry metrics) {
+    public Reconciliations(Pool pool, ReconciliationStore store, LedgerStore ledger, ClearedTradeStore trades,
+                           RegistryInTradingStore registry, @RestClient TradingRisk trading, Clock clock,
+                           MeterRegistry metrics) {
         this.pool = pool;
+        this.store = store;
+        this.ledger = ledger;
+        this.trades = trades;
+        this.registry = registry;
         this.trading = trading;
         this.clock = clock;
         this.metrics = metrics;
@@ -86,49 +80,27 @@ public class Reconciliations {
 
     public Uni<ReconciliationView> run() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return tradingBook().flatMap(tradingBook -> pool.withTransaction(conn -> conn
-                        // One snapshot for all of settlement's reads, so the books it compares agree with each other.
-                        .query("set transaction isolation level repeatable read").execute()
+        return tradingBook().flatMap(tradingBook -> pool.withTransaction(conn -> store.readOneSnapshot(conn)
                         .chain(() -> settlementBook(conn))
-                        .flatMap(ours -> registryBook(conn).flatMap(registry -> {
+                        .flatMap(ours -> registry.holdings(conn).flatMap(registryBook -> {
                             List<Difference> differences = new ArrayList<>(
-                                    Books.compare(REGISTRY, ours.deliveredUnits(), registry));
+                                    Books.compare(REGISTRY, ours.deliveredUnits(), registryBook));
                             if (tradingBook.unavailable() == null) {
                                 differences.addAll(Books.compare(TRADING, ours.ledger(), tradingBook.positions()));
                             }
                             ReconciliationView view = new ReconciliationView(UUID.randomUUID(), TradingDay.of(now),
                                     now, COMPARED, tradingBook.unavailable() == null ? COMPARED : UNAVAILABLE,
                                     tradingBook.unavailable(), differences);
-                            return persist(conn, view).replaceWith(view);
+                            return store.insert(conn, view).replaceWith(view);
                         }))))
                 .invoke(this::measure);
     }
 
     /** The latest run of a business date. */
     public Uni<ReconciliationView> latest(LocalDate date) {
-        return pool.withConnection(conn -> conn.preparedQuery("select run_id, business_date, ran_at, registry_status,"
-                        + " trading_status, trading_detail from reconciliation_run where business_date = $1"
-                        + " order by ran_at desc limit 1")
-                .execute(Tuple.of(date))
-                .flatMap(runs -> {
-                    if (runs.size() == 0) {
-                        return Uni.createFrom().failure(new NotFoundException("RECONCILIATION_NOT_FOUND",
-                                "no reconciliation ran on " + date));
-                    }
-                    Row run = runs.iterator().next();
-                    return conn.preparedQuery("select source, party_id, asset, settlement, other from"
-                                    + " reconciliation_difference where run_id = $1 order by seq")
-                            .execute(Tuple.of(run.getUUID("run_id")))
-                            .map(rows -> {
-                                List<Difference> differences = new ArrayList<>();
-                                rows.forEach(r -> differences.add(Difference.of(r.getString("source"),
-                                        new Position(r.getUUID("party_id").toString(), r.getString("asset")),
-                                        r.getLong("settlement"), r.getLong("other"))));
-                                return new ReconciliationView(run.getUUID("run_id"), run.getLocalDate("business_date"),
-                                        run.getOffsetDateTime("ran_at").toInstant(), run.getString("registry_status"),
-                                        run.getString("trading_status"), run.getString("trading_detail"), differences);
-                            });
-                }));
+        return pool.withConnection(conn -> store.latest(conn, date))
+                .onItem().ifNull().failWith(() -> new NotFoundException("RECONCILIATION_NOT_FOUND",
+                        "no reconciliation ran on " + date));
     }
 
     private Uni<TradingBook> tradingBook() {
@@ -147,53 +119,25 @@ public class Reconciliations {
                 });
     }
 
-    private static Uni<SettlementBook> settlementBook(SqlConnection conn) {
-        return conn.query("select kind, owner, asset, credits_posted - debits_posted as posted from ledger_account"
-                        + " where kind in ('UNITS', 'CASH_AVAILABLE')").execute()
-                .flatMap(accounts -> conn.query("select party, instrument, sum(quantity)::bigint as net from ("
-                                + " select buyer_id as party, instrument, quantity, trade_date from cleared_trade"
-                                + " union all select seller_id, instrument, -quantity, trade_date from cleared_trade"
-                                + ") t where trade_date not in (select trade_date from clearing_run)"
-                                + " group by party, instrument").execute()
+    private Uni<SettlementBook> settlementBook(SqlConnection conn) {
+        return ledger.postedUnitsAndCash(conn)
+                .flatMap(accounts -> trades.undelivered(conn)
                         .map(undelivered -> {
-                            Map<Position, Long> ledger = new TreeMap<>();
+                            Map<Position, Long> ledgerBook = new TreeMap<>();
                             Map<Position, Long> delivered = new TreeMap<>();
-                            accounts.forEach(r -> {
-                                boolean units = r.getString("kind").equals("UNITS");
-                                Position position = new Position(r.getString("owner"),
-                                        units ? r.getString("asset") : Position.CASH);
-                                ledger.put(position, r.getLong("posted"));
+                            accounts.forEach((account, posted) -> {
+                                boolean units = account.kind() == AccountKind.UNITS;
+                                Position position = new Position(account.owner(),
+                                        units ? account.asset().code() : Position.CASH);
+                                ledgerBook.put(position, posted);
                                 if (units) {
-                                    delivered.put(position, r.getLong("posted"));
+                                    delivered.put(position, posted);
                                 }
                             });
-                            undelivered.forEach(r -> delivered.merge(new Position(r.getUUID("party").toString(),
-                                    r.getString("instrument")), -r.getLong("net"), Math::addExact));
-                            return new SettlementBook(ledger, delivered);
+                            undelivered.forEach(u -> delivered.merge(new Position(u.party().toString(),
+                                    u.instrument()), -u.net(), Math::addExact));
+                            return new SettlementBook(ledgerBook, delivered);
                         }));
-    }
-
-    private static Uni<Map<Position, Long>> registryBook(SqlConnection conn) {
-        return conn.query("select party_id, instrument, quantity from registry_in_trading").execute().map(rows -> {
-            Map<Position, Long> book = new TreeMap<>();
-            rows.forEach(r -> book.put(new Position(r.getUUID("party_id").toString(), r.getString("instrument")),
-                    r.getLong("quantity")));
-            return book;
-        });
-    }
-
-    private static Uni<Void> persist(SqlConnection conn, ReconciliationView view) {
-        List<Difference> d = view.differences();
-        return conn.preparedQuery("insert into reconciliation_run (run_id, business_date, ran_at, registry_status,"
-                        + " trading_status, trading_detail, differences) values ($1, $2, $3, $4, $5, $6, $7)")
-                .execute(Tuple.tuple(Arrays.asList(view.runId(), view.businessDate(),
-                        view.ranAt().atOffset(ZoneOffset.UTC), view.registryStatus(), view.tradingStatus(),
-                        view.tradingDetail(), d.size())))
-                .chain(() -> d.isEmpty() ? Uni.createFrom().voidItem()
-                        : DIFFERENCES.execute(conn, "insert into reconciliation_difference (run_id, seq, source,"
-                                + " party_id, asset, settlement, other) select * from unnest($1::uuid[], $2::int[],"
-                                + " $3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::bigint[])",
-                        IntStream.range(0, d.size()).mapToObj(i -> new Numbered(view.runId(), i, d.get(i))).toList()));
     }
 
     private void measure(ReconciliationView view) {

@@ -4,23 +4,25 @@ import cn.carbonmarket.contracts.event.TransactionBooked;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * The mirror of the registry's IN_TRADING holdings: every IN_TRADING line of a booked registry transaction (into
  * trading, out of it, deliveries) moves the party's mirrored quantity. A transaction id is mirrored once, in the
- * caller's transaction, so a redelivered event changes nothing.
+ * caller's transaction, so a redelivered event changes nothing. This store holds the SQL of registry_in_trading and
+ * registry_transaction_mirrored.
  */
-public final class RegistryInTrading {
+@ApplicationScoped
+public class RegistryInTradingStore {
 
-    private RegistryInTrading() {
-    }
-
-    public static Uni<Void> mirror(SqlConnection conn, TransactionBooked booked, Instant now) {
+    public Uni<Void> mirror(SqlConnection conn, TransactionBooked booked, Instant now) {
         List<UUID> parties = new ArrayList<>();
         List<String> instruments = new ArrayList<>();
         List<Long> deltas = new ArrayList<>();
@@ -45,5 +47,15 @@ public final class RegistryInTrading {
                                 .execute(Tuple.of(parties.toArray(UUID[]::new), instruments.toArray(String[]::new),
                                         deltas.toArray(Long[]::new)))
                                 .replaceWithVoid());
+    }
+
+    /** The mirrored IN_TRADING holdings, per party and instrument. */
+    Uni<Map<Position, Long>> holdings(SqlConnection conn) {
+        return conn.query("select party_id, instrument, quantity from registry_in_trading").execute().map(rows -> {
+            Map<Position, Long> book = new TreeMap<>();
+            rows.forEach(r -> book.put(new Position(r.getUUID("party_id").toString(), r.getString("instrument")),
+                    r.getLong("quantity")));
+            return book;
+        });
     }
 }
