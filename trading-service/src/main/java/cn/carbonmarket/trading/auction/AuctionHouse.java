@@ -16,6 +16,7 @@ import cn.carbonmarket.trading.rules.AuctionRules;
 import cn.carbonmarket.trading.rules.ListingRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
 import cn.carbonmarket.trading.trade.RecordedTrade;
+import cn.carbonmarket.trading.risk.ReservationKey;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -67,7 +68,7 @@ public class AuctionHouse {
         AuctionRules limits = rules.auction(jurisdiction).orElseThrow(() -> notTraded(terms.instrument()));
         ListingRules listing = rules.listing(jurisdiction).orElseThrow(() -> notTraded(terms.instrument()));
         checkTerms(terms, limits, listing, now);
-        List<String> reserved = new CopyOnWriteArrayList<>();
+        List<ReservationKey.OffBook> reserved = new CopyOnWriteArrayList<>();
         return books.tradable(terms.instrument()).chain(depth -> Panache.withTransaction(() -> {
             Auction auction = new Auction();
             auction.seller = terms.seller().value();
@@ -88,13 +89,13 @@ public class AuctionHouse {
     }
 
     /** The key of the seller's units an auction reserves. */
-    static String volumeKey(long auctionId) {
-        return "AUCTION:" + auctionId;
+    static ReservationKey.OffBook volumeKey(long auctionId) {
+        return new ReservationKey.AuctionVolume(auctionId);
     }
 
     /** The key of the cash a bid reserves. */
-    static String bidKey(long bidId) {
-        return "AUCTION-BID:" + bidId;
+    static ReservationKey.OffBook bidKey(long bidId) {
+        return new ReservationKey.AuctionBid(bidId);
     }
 
     private static void checkTerms(Terms terms, AuctionRules limits, ListingRules listing, Instant now) {
@@ -117,7 +118,7 @@ public class AuctionHouse {
     /** A sealed bid, reserving its price and the most fee per tonne from the bidder's cash (422 if it lacks it). */
     public Uni<AuctionBid> bid(PartyId bidder, long auctionId, long price, long quantity) {
         Instant now = clock.instant();
-        List<String> reserved = new CopyOnWriteArrayList<>();
+        List<ReservationKey.OffBook> reserved = new CopyOnWriteArrayList<>();
         return Panache.withTransaction(() -> locked(auctionId).chain(auction -> {
             auction.requireBidding(now);
             if (bidder.value().equals(auction.seller)) {
@@ -163,7 +164,7 @@ public class AuctionHouse {
     public Uni<Auction> close(long auctionId) {
         Instant now = clock.instant();
         List<Allocation> allocations = new ArrayList<>();
-        List<String> reserved = new ArrayList<>();
+        List<ReservationKey.OffBook> reserved = new ArrayList<>();
         return Panache.withTransaction(() -> locked(auctionId).call(auction -> {
                     auction.requireClosable(now);
                     return bids(auctionId).chain(bids -> {

@@ -2,7 +2,7 @@ package cn.carbonmarket.trading.auction;
 
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.trading.risk.OffBookTradeSource;
-import cn.carbonmarket.trading.risk.RiskBook;
+import cn.carbonmarket.trading.risk.TradePricing;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -25,7 +25,7 @@ class ClearedAuctions implements OffBookTradeSource {
     }
 
     @Override
-    public Uni<List<TradeExecuted>> unrecorded(RiskBook book) {
+    public Uni<List<TradeExecuted>> unrecorded(TradePricing pricing) {
         return pool.query("select a.seller, a.instrument, a.clearing_fen, a.closed_at, b.bidder, b.allocated,"
                         + " b.trade_id from auction_bid b join auction a on a.id = b.auction_id"
                         + " where a.state = 'CLEARED' and b.allocated > 0"
@@ -33,7 +33,7 @@ class ClearedAuctions implements OffBookTradeSource {
                 .execute()
                 .map(rows -> {
                     List<TradeExecuted> trades = new ArrayList<>();
-                    rows.forEach(row -> trades.add(allocation(row).trade(cleared(row)).priced(book)));
+                    rows.forEach(row -> trades.add(allocation(row).trade(cleared(row)).priced(pricing)));
                     return trades;
                 });
     }

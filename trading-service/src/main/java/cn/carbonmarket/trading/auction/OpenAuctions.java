@@ -7,6 +7,7 @@ import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.trading.risk.OffBookCommitment;
 import cn.carbonmarket.trading.risk.OffBookCommitments;
+import cn.carbonmarket.trading.risk.ReservationKey;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -44,7 +45,8 @@ class OpenAuctions implements OffBookCommitments {
                         }));
     }
 
-    private static OffBookCommitment commitment(String key, Row row, String party, Side side, long price) {
+    private static OffBookCommitment commitment(ReservationKey.OffBook key, Row row, String party, Side side,
+                                                long price) {
         return new OffBookCommitment(key, TradeMode.AUCTION, new PartyId(row.getUUID(party)),
                 InstrumentCode.parse(row.getString("instrument")), side, price, row.getLong("quantity"));
     }

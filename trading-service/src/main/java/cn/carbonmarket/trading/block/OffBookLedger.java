@@ -9,6 +9,7 @@ import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.trading.marketdata.MarketDataFeed;
 import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.trading.risk.PreTradeRisk;
+import cn.carbonmarket.trading.risk.ReservationKey;
 import cn.carbonmarket.trading.trade.RecordedTrade;
 import cn.carbonmarket.trading.trade.TradeLog;
 import io.smallrye.mutiny.Uni;
@@ -54,14 +55,14 @@ public class OffBookLedger {
      * refused with 422 and nothing changed.
      */
     public RecordedTrade book(OffBookTrade trade) {
-        return risk.execute(trade.priced(risk.book()));
+        return risk.execute(trade.priced(risk.book().pricing()));
     }
 
     /**
      * Reserves, under {@code key}, what an off-book commitment may need when it trades (an auction bid: price and
      * the most fee per tonne; an auction's volume: the seller's tonnes); refused with 422 and nothing changed.
      */
-    public void reserve(String key, TradeMode mode, PartyId party, InstrumentCode instrument, Side side,
+    public void reserve(ReservationKey.OffBook key, TradeMode mode, PartyId party, InstrumentCode instrument, Side side,
                         long price, long quantity) {
         risk.reserve(key, mode, party, instrument, side, price, quantity).ifPresent(refusal -> {
             throw new RuleViolationException(refusal.code(), refusal.message());
@@ -69,7 +70,7 @@ public class OffBookLedger {
     }
 
     /** Frees what is left under the keys (commitments that ended, or whose transaction did not commit). */
-    public void release(List<String> keys) {
+    public void release(List<ReservationKey.OffBook> keys) {
         keys.forEach(risk.book()::releaseReservation);
     }
 
@@ -77,8 +78,8 @@ public class OffBookLedger {
      * A trade filling reservations made under {@code buyKey} and {@code sellKey} (it was covered when they were),
      * with the large-trader report it owes.
      */
-    public RecordedTrade fill(OffBookTrade trade, String buyKey, String sellKey) {
-        return risk.fill(trade.priced(risk.book()), buyKey, sellKey);
+    public RecordedTrade fill(OffBookTrade trade, ReservationKey.OffBook buyKey, ReservationKey.OffBook sellKey) {
+        return risk.fill(trade.priced(risk.book().pricing()), buyKey, sellKey);
     }
 
     /** Takes back bookings whose transaction did not commit. */

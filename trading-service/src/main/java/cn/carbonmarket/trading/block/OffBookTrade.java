@@ -4,7 +4,7 @@ import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
-import cn.carbonmarket.trading.risk.RiskBook;
+import cn.carbonmarket.trading.risk.TradePricing;
 import java.time.Instant;
 
 /**
@@ -30,7 +30,7 @@ public record OffBookTrade(String tradeId, TradeMode mode, InstrumentCode instru
     }
 
     /** The trade event, with both sides' fees from the schedule pre-trade risk charges by. */
-    public TradeExecuted priced(RiskBook book) {
-        return book.trade(tradeId, mode, instrument, buyer, seller, quantity, price, executedAt);
+    public TradeExecuted priced(TradePricing pricing) {
+        return pricing.trade(tradeId, mode, instrument, buyer, seller, quantity, price, executedAt);
     }
 }

@@ -11,6 +11,6 @@ import java.util.List;
  */
 public interface OffBookTradeSource {
 
-    /** The trades whose state change committed but which the trade log does not hold, priced by {@code book}. */
-    Uni<List<TradeExecuted>> unrecorded(RiskBook book);
+    /** The trades whose state change committed but which the trade log does not hold, priced by {@code pricing}. */
+    Uni<List<TradeExecuted>> unrecorded(TradePricing pricing);
 }

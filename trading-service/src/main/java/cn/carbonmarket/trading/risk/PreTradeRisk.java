@@ -145,14 +145,14 @@ public class PreTradeRisk {
     public void recover(Map<InstrumentCode, InstrumentEngine> engines) {
         List<RecordedTrade> journaled = new ArrayList<>();
         engines.values().forEach(engine -> engine.fillsSince(0)
-                .forEach(fill -> journaled.add(RecordedTrade.replayed(book.trade(fill)))));
+                .forEach(fill -> journaled.add(RecordedTrade.replayed(book.pricing().trade(fill)))));
         List<TradeExecuted> late = trades.record(journaled).await().atMost(Duration.ofMinutes(2));
         if (!late.isEmpty()) {
             LOG.warnf("recorded %d journaled trades whose events a restart had kept from the outbox", late.size());
         }
         List<RecordedTrade> unrecorded = new ArrayList<>();
         for (OffBookTradeSource source : offBookTrades) {
-            source.unrecorded(book).await().atMost(Duration.ofMinutes(2))
+            source.unrecorded(book.pricing()).await().atMost(Duration.ofMinutes(2))
                     .forEach(trade -> unrecorded.add(RecordedTrade.replayed(trade)));
         }
         List<TradeExecuted> offBookLate = trades.record(unrecorded).await().atMost(Duration.ofMinutes(2));
@@ -166,7 +166,7 @@ public class PreTradeRisk {
         RiskStore.Snapshot snapshot = store.load().await().atMost(Duration.ofMinutes(2));
         snapshot.balances().forEach(s -> book.settle(s.party(), s.asset(), s.balance()));
         snapshot.unreported().forEach(book::unreported);
-        snapshot.holds().forEach(book::restore);
+        snapshot.holds().forEach(book.withdrawals()::restore);
         offBookToday.forEach(trade -> book.arrivedOn(trade, today));
         engines.forEach((code, engine) -> {
             engine.orders().stream().filter(o -> o.open() > 0)
@@ -230,13 +230,13 @@ public class PreTradeRisk {
     }
 
     /** Reserves an off-book commitment made now under {@code key} (see {@link RiskBook#reserve}), or refuses it. */
-    public Optional<Refusal> reserve(String key, TradeMode mode, PartyId party, InstrumentCode instrument,
-                                     Side side, long price, long quantity) {
+    public Optional<Refusal> reserve(ReservationKey.OffBook key, TradeMode mode, PartyId party,
+                                     InstrumentCode instrument, Side side, long price, long quantity) {
         return book.reserve(key, mode, party, instrument, side, price, quantity, today());
     }
 
     /** An off-book trade filling the reservations under {@code buyKey} and {@code sellKey}: the trade to record. */
-    public RecordedTrade fill(TradeExecuted trade, String buyKey, String sellKey) {
+    public RecordedTrade fill(TradeExecuted trade, ReservationKey.OffBook buyKey, ReservationKey.OffBook sellKey) {
         return offBook(book.fill(trade, buyKey, sellKey, day(trade.executedAt())));
     }
 

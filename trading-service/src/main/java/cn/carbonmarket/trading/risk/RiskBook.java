@@ -3,18 +3,15 @@ package cn.carbonmarket.trading.risk;
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.risk.RiskPosition;
-import cn.carbonmarket.contracts.risk.WithdrawalHold;
 import cn.carbonmarket.contracts.trade.TradeMode;
-import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.trading.engine.Fill;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.trading.engine.Refusal;
 import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.contracts.trade.FeeSchedule;
 import cn.carbonmarket.trading.rules.RiskRules;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,14 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Pre-trade risk in memory: every party's cash and units, what its open orders reserve and what withdrawal holds
- * set aside. Plain Java without I/O; each change of a party happens under that party's lock, so reservations from
- * different instruments' desks, fills, settlement's reports and withdrawal holds never see a half-made change.
+ * Pre-trade risk in memory: every party's cash and units, what its open orders and off-book commitments reserve
+ * (each under its {@link ReservationKey}) and what withdrawal holds set aside ({@link WithdrawalHoldBook}). Plain
+ * Java without I/O; each change of a party happens under that party's lock, so reservations from different
+ * instruments' desks, fills, settlement's reports and withdrawal holds never see a half-made change.
  *
- * <p>A buy reserves, per tonne, its limit price and the most fee a tonne can cost however the order is split into
- * trades (the fee schedule has a minimum per trade), so a fill never costs more than it releases; a sell reserves
- * its tonnes. A fill turns the reservation into changes of both parties' balances, kept under the settlement
- * entry id ({@code TRADE:<trade id>}) that will report them.
+ * <p>A buy reserves, per tonne, its limit price and the most fee a tonne can cost ({@link TradePricing}), so a fill
+ * never costs more than it releases; a sell reserves its tonnes. A fill turns the reservation into changes of both
+ * parties' balances, kept under the settlement entry id ({@code TRADE:<trade id>}) that will report them.
  */
 public final class RiskBook {
 
@@ -57,25 +54,24 @@ public final class RiskBook {
         }
     }
 
-    private final FeeSchedule fees;
+    private final TradePricing pricing;
     private final Function<InstrumentCode, RiskRules> rules;
     private final Map<PartyId, PartyAccount> parties = new ConcurrentHashMap<>();
-    /** Reservations by open order id (Long), or by an off-book key (String: an auction's volume or a bid). */
-    private final Map<Object, Reservation> orders = new ConcurrentHashMap<>();
-    private final Map<String, WithdrawalHold> holds = new ConcurrentHashMap<>();
+    private final Map<ReservationKey, Reservation> reservations = new ConcurrentHashMap<>();
+    private final WithdrawalHoldBook holds = new WithdrawalHoldBook(this::account);
 
     public RiskBook(FeeSchedule fees, Function<InstrumentCode, RiskRules> rules) {
-        this.fees = fees;
+        this.pricing = new TradePricing(fees);
         this.rules = rules;
     }
 
-    /** What a buy of one tonne at {@code price} reserves in fen: the price and the most fee it can cost. */
-    public long buyPerTonne(long price) {
-        return buyPerTonne(TradeMode.CONTINUOUS, price);
+    /** The fees and values of trades, by the schedule this book reserves by. */
+    public TradePricing pricing() {
+        return pricing;
     }
 
-    private long buyPerTonne(TradeMode mode, long price) {
-        return Math.addExact(price, fees.worstFeePerTonne(mode, Side.BUY, price));
+    public WithdrawalHoldBook withdrawals() {
+        return holds;
     }
 
     /**
@@ -84,26 +80,27 @@ public final class RiskBook {
      */
     public Optional<Refusal> reserve(long orderId, PartyId party, InstrumentCode instrument, Side side, long price,
                                      long quantity, LocalDate today) {
-        return reserve((Object) orderId, TradeMode.CONTINUOUS, party, instrument, side, price, quantity,
-                today);
+        return reserve(new ReservationKey.Order(orderId), TradeMode.CONTINUOUS, party, instrument, side, price,
+                quantity, today);
     }
 
     /**
      * Reserves what an off-book commitment may need (an auction bid: price and the most fee of its mode per tonne;
      * an auction's volume: the seller's tonnes) under {@code key}, or says why not and changes nothing.
      */
-    public Optional<Refusal> reserve(String key, TradeMode mode, PartyId party, InstrumentCode instrument,
-                                     Side side, long price, long quantity, LocalDate today) {
-        return reserve((Object) key, mode, party, instrument, side, price, quantity, today);
+    public Optional<Refusal> reserve(ReservationKey.OffBook key, TradeMode mode, PartyId party,
+                                     InstrumentCode instrument, Side side, long price, long quantity,
+                                     LocalDate today) {
+        return reserve((ReservationKey) key, mode, party, instrument, side, price, quantity, today);
     }
 
-    private Optional<Refusal> reserve(Object key, TradeMode mode, PartyId party, InstrumentCode instrument,
+    private Optional<Refusal> reserve(ReservationKey key, TradeMode mode, PartyId party, InstrumentCode instrument,
                                       Side side, long price, long quantity, LocalDate today) {
         PartyAccount account = account(party);
         synchronized (account) {
             AssetPosition units = account.asset(instrument.toString());
             if (side == Side.BUY) {
-                long perTonne = buyPerTonne(mode, price);
+                long perTonne = pricing.buyPerTonne(mode, price);
                 Optional<Refusal> refusal = buyRefusal(account, instrument, quantity,
                         Math.multiplyExact(perTonne, quantity));
                 if (refusal.isPresent()) {
@@ -111,14 +108,14 @@ public final class RiskBook {
                 }
                 account.asset(CASH).reserve(Math.multiplyExact(perTonne, quantity));
                 units.openBuys(quantity);
-                orders.put(key, new Reservation(party, instrument, side, perTonne, quantity));
+                reservations.put(key, new Reservation(party, instrument, side, perTonne, quantity));
             } else {
                 Optional<Refusal> refusal = sellRefusal(units, instrument, quantity, today);
                 if (refusal.isPresent()) {
                     return refusal;
                 }
                 units.reserve(quantity);
-                orders.put(key, new Reservation(party, instrument, side, 1, quantity));
+                reservations.put(key, new Reservation(party, instrument, side, 1, quantity));
             }
             return Optional.empty();
         }
@@ -195,42 +192,44 @@ public final class RiskBook {
 
     /** Reinstates an open order's reservation after a restart, without checks: it was accepted once. */
     public void restore(long orderId, PartyId party, InstrumentCode instrument, Side side, long price, long open) {
-        restore(orderId, TradeMode.CONTINUOUS, party, instrument, side, price, open);
+        restore(new ReservationKey.Order(orderId), TradeMode.CONTINUOUS, party, instrument, side, price, open);
     }
 
-    /** Reinstates an open off-book reservation on start, as {@link #reserve(String, TradeMode, PartyId,
-     * InstrumentCode, Side, long, long, LocalDate)} made it. */
+    /**
+     * Reinstates an open off-book reservation on start, as {@link #reserve(ReservationKey.OffBook, TradeMode,
+     * PartyId, InstrumentCode, Side, long, long, LocalDate)} made it.
+     */
     public void restore(OffBookCommitment commitment) {
         restore(commitment.key(), commitment.mode(), commitment.party(), commitment.instrument(), commitment.side(),
                 commitment.price(), commitment.quantity());
     }
 
-    private void restore(Object key, TradeMode mode, PartyId party, InstrumentCode instrument, Side side,
+    private void restore(ReservationKey key, TradeMode mode, PartyId party, InstrumentCode instrument, Side side,
                          long price, long open) {
         PartyAccount account = account(party);
         synchronized (account) {
-            long perTonne = side == Side.BUY ? buyPerTonne(mode, price) : 1;
+            long perTonne = side == Side.BUY ? pricing.buyPerTonne(mode, price) : 1;
             Reservation reservation = new Reservation(party, instrument, side, perTonne, open);
             account.asset(reservation.asset()).reserve(Math.multiplyExact(perTonne, open));
             if (side == Side.BUY) {
                 account.asset(instrument.toString()).openBuys(open);
             }
-            orders.put(key, reservation);
+            reservations.put(key, reservation);
         }
     }
 
     /** The order has {@code open} tonnes left (after a cancel or an immediate-or-cancel remainder): free the rest. */
     public void orderOpen(long orderId, long open) {
-        leave(orderId, open);
+        leave(new ReservationKey.Order(orderId), open);
     }
 
     /** Frees all that is left of an off-book reservation (an auction closed or cancelled, a bid not filled). */
-    public void releaseReservation(String key) {
+    public void releaseReservation(ReservationKey.OffBook key) {
         leave(key, 0);
     }
 
-    private void leave(Object orderId, long open) {
-        Reservation reservation = orders.get(orderId);
+    private void leave(ReservationKey key, long open) {
+        Reservation reservation = reservations.get(key);
         if (reservation == null) {
             return;
         }
@@ -238,7 +237,7 @@ public final class RiskBook {
         synchronized (account) {
             consume(account, reservation, reservation.open - open);
             if (open == 0) {
-                orders.remove(orderId);
+                reservations.remove(key);
             }
         }
     }
@@ -248,15 +247,17 @@ public final class RiskBook {
      * the seller delivers reserved units and gets value less fee (usable at once, withdrawable from the next day).
      */
     public FilledTrade fill(Fill fill, LocalDate day) {
-        return fill(trade(fill), fill.buyOrderId(), fill.sellOrderId(), day);
+        return fill(pricing.trade(fill), new ReservationKey.Order(fill.buyOrderId()),
+                new ReservationKey.Order(fill.sellOrderId()), day);
     }
 
     /** An off-book trade filling reservations made under {@code buyKey} and {@code sellKey} (an auction's). */
-    public FilledTrade fill(TradeExecuted trade, String buyKey, String sellKey, LocalDate day) {
-        return fill(trade, (Object) buyKey, (Object) sellKey, day);
+    public FilledTrade fill(TradeExecuted trade, ReservationKey.OffBook buyKey, ReservationKey.OffBook sellKey,
+                            LocalDate day) {
+        return fill(trade, (ReservationKey) buyKey, sellKey, day);
     }
 
-    private FilledTrade fill(TradeExecuted trade, Object buyKey, Object sellKey, LocalDate day) {
+    private FilledTrade fill(TradeExecuted trade, ReservationKey buyKey, ReservationKey sellKey, LocalDate day) {
         List<BalanceChange> changes = BalanceChange.of(trade);
         OptionalLong crossed;
         PartyAccount buyer = account(trade.buyerPartyId());
@@ -286,20 +287,6 @@ public final class RiskBook {
         return before < threshold && after >= threshold ? OptionalLong.of(after) : OptionalLong.empty();
     }
 
-    /** The trade event of a continuous-trading fill, with both sides' fees from the schedule. */
-    public TradeExecuted trade(Fill fill) {
-        return trade(fill.tradeId(), TradeMode.CONTINUOUS, fill.instrument(), fill.buyer(), fill.seller(),
-                fill.quantity(), fill.price(), fill.at());
-    }
-
-    /** The trade event of a trade of any mode, with both sides' fees from the schedule for that mode. */
-    public TradeExecuted trade(String tradeId, TradeMode mode, InstrumentCode instrument, PartyId buyer,
-                               PartyId seller, long quantity, long price, Instant at) {
-        long value = Math.multiplyExact(price, quantity);
-        return new TradeExecuted(tradeId, buyer, seller, instrument, quantity, price,
-                fees.fee(mode, Side.BUY, value), fees.fee(mode, Side.SELL, value), mode, at);
-    }
-
     private static void apply(PartyAccount account, List<BalanceChange> changes) {
         changes.forEach(change -> account.asset(change.asset()).change(change.entryId(), change.delta()));
     }
@@ -324,12 +311,12 @@ public final class RiskBook {
         }
     }
 
-    private void consumeFill(PartyAccount account, Object orderId, long quantity) {
-        Reservation reservation = orders.get(orderId);
+    private void consumeFill(PartyAccount account, ReservationKey key, long quantity) {
+        Reservation reservation = reservations.get(key);
         if (reservation != null) {
             consume(account, reservation, quantity);
             if (reservation.open == 0) {
-                orders.remove(orderId);
+                reservations.remove(key);
             }
         }
     }
@@ -360,52 +347,7 @@ public final class RiskBook {
         synchronized (account) {
             balances.forEach((asset, balance) -> account.asset(asset).settle(balance));
             entryIds.forEach(entryId -> account.assets().values().forEach(position -> position.reported(entryId)));
-            holds.values().removeIf(hold -> {
-                boolean released = hold.partyId().equals(party) && entryIds.contains(hold.entryId());
-                if (released) {
-                    account.asset(hold.asset()).unhold(hold.amount());
-                }
-                return released;
-            });
-        }
-    }
-
-    /**
-     * Sets a withdrawal aside from what is free (for cash: less today's sale proceeds), or says why not; the same
-     * hold again changes nothing.
-     */
-    public Optional<Refusal> hold(WithdrawalHold hold, LocalDate today) {
-        PartyAccount account = account(hold.partyId());
-        synchronized (account) {
-            WithdrawalHold first = holds.get(hold.holdId());
-            if (first != null) {
-                return first.equals(hold) ? Optional.empty() : reused(hold);
-            }
-            AssetPosition position = account.asset(hold.asset());
-            long available = position.freeBeyond(today);
-            if (available < hold.amount()) {
-                return refuse(CASH.equals(hold.asset()) ? "INSUFFICIENT_CASH" : "INSUFFICIENT_UNITS",
-                        "the withdrawal of " + hold.amount() + " " + hold.asset() + " exceeds the " + available
-                                + " not reserved by open orders, held, or arrived today");
-            }
-            if (holds.putIfAbsent(hold.holdId(), hold) != null) {
-                return reused(hold); // the same id, for another party, granted at this very moment
-            }
-            position.hold(hold.amount());
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Refusal> reused(WithdrawalHold hold) {
-        return refuse("HOLD_ID_REUSED", "hold " + hold.holdId() + " was granted for another withdrawal");
-    }
-
-    /** Reinstates a stored hold after a restart, without checks: it was granted once. */
-    public void restore(WithdrawalHold hold) {
-        PartyAccount account = account(hold.partyId());
-        synchronized (account) {
-            account.asset(hold.asset()).hold(hold.amount());
-            holds.put(hold.holdId(), hold);
+            holds.reported(party, account, entryIds);
         }
     }
 
@@ -413,26 +355,6 @@ public final class RiskBook {
         PartyAccount account = account(party);
         synchronized (account) {
             account.asset(asset).settle(balance);
-        }
-    }
-
-    public Optional<WithdrawalHold> holdOf(String holdId) {
-        return Optional.ofNullable(holds.get(holdId));
-    }
-
-    /** Ends a hold (withdrawn, or cancelled by settlement); false if there was none. */
-    public boolean release(String holdId) {
-        WithdrawalHold hold = holds.get(holdId);
-        if (hold == null) {
-            return false;
-        }
-        PartyAccount account = account(hold.partyId());
-        synchronized (account) {
-            if (!holds.remove(holdId, hold)) {
-                return false;
-            }
-            account.asset(hold.asset()).unhold(hold.amount());
-            return true;
         }
     }
 
@@ -455,10 +377,6 @@ public final class RiskBook {
             }
         });
         return positions;
-    }
-
-    public Collection<WithdrawalHold> holds() {
-        return List.copyOf(holds.values());
     }
 
     public static String tradeEntry(String tradeId) {

@@ -29,7 +29,7 @@ public class WithdrawalHolds {
 
     public Uni<Granted> grant(WithdrawalHold hold) {
         return risk.whenReady(() -> {
-            RiskBook book = risk.book();
+            WithdrawalHoldBook book = risk.book().withdrawals();
             boolean repeated = book.holdOf(hold.holdId()).isPresent();
             var refusal = book.hold(hold, risk.today());
             if (refusal.isPresent()) {
@@ -47,7 +47,7 @@ public class WithdrawalHolds {
 
     /** Ends a hold; false if there is none. */
     public Uni<Boolean> release(String holdId) {
-        return risk.whenReady(() -> risk.book().release(holdId)
+        return risk.whenReady(() -> risk.book().withdrawals().release(holdId)
                 ? store.release(holdId).replaceWith(true) : Uni.createFrom().item(false));
     }
 }

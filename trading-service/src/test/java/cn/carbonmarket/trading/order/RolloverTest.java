@@ -111,7 +111,7 @@ class RolloverTest {
                 .body("previousClose", equalTo((int) close));
 
         // Wednesday's open orders expired: their reservations are free again and they are no longer found.
-        long thursdaysBuy = risk.book().buyPerTonne(lowest) * 10;
+        long thursdaysBuy = risk.book().pricing().buyPerTonne(lowest) * 10;
         assertThat(number(DemoUser.ENTITY_2, "CNY", "reserved")).isEqualTo(cashReserved + thursdaysBuy);
         assertThat(number(DemoUser.ENTITY_1, CEA, "reserved")).isEqualTo(unitsReserved + 10);
         get(DemoUser.ENTITY_2, "/api/v1/orders/" + restingBuy).statusCode(404);

@@ -80,7 +80,7 @@ class RiskBookTest {
         Instant at = Instant.parse("2026-11-25T05:30:00Z");
         book.settle(BUYER, RiskBook.CASH, 1_000_000_000L);
         book.settle(SELLER, "CEA-2025", 100_000);
-        var trade = book.trade("CEA-2025-BLOCK-1", TradeMode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000, at);
+        var trade = book.pricing().trade("CEA-2025-BLOCK-1", TradeMode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000, at);
 
         assertThat(book.execute(trade, TODAY)).isInstanceOfSatisfying(Execution.Refused.class,
                 refused -> assertThat(refused.refusal().code()).isEqualTo("INSUFFICIENT_CASH"));
@@ -108,9 +108,9 @@ class RiskBookTest {
         book.settle(BUYER, RiskBook.CASH, 10_000_000_000L);
         book.settle(BUYER, "CEA-2025", RULES.largeTraderThreshold() - 50_000);
         book.settle(SELLER, "CEA-2025", 300_000);
-        var crossing = book.trade("CEA-2025-BLOCK-1", TradeMode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000,
+        var crossing = book.pricing().trade("CEA-2025-BLOCK-1", TradeMode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000,
                 at);
-        var beyond = book.trade("CEA-2025-BLOCK-2", TradeMode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000,
+        var beyond = book.pricing().trade("CEA-2025-BLOCK-2", TradeMode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000,
                 at);
 
         assertThat(book.execute(crossing, TODAY)).isEqualTo(new Execution.Booked(new FilledTrade(crossing,
@@ -125,7 +125,7 @@ class RiskBookTest {
         book.settle(BUYER, RiskBook.CASH, 10_000_000_000L);
         book.settle(BUYER, "CEA-2025", RULES.positionLimit() - 99_999);
         book.settle(SELLER, "CEA-2025", 100_000);
-        var trade = book.trade("CEA-2025-BLOCK-1", TradeMode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000, at);
+        var trade = book.pricing().trade("CEA-2025-BLOCK-1", TradeMode.BLOCK, CEA, BUYER, SELLER, 100_000, 10_000, at);
 
         assertThat(book.execute(trade, TODAY)).isInstanceOfSatisfying(Execution.Refused.class,
                 refused -> assertThat(refused.refusal().code()).isEqualTo("POSITION_LIMIT"));
@@ -138,24 +138,39 @@ class RiskBookTest {
     @Test
     void anAuctionAllocationFillsTheBidsAndTheVolumesReservationsAndTheRestIsReleased() {
         Instant at = Instant.parse("2026-11-25T03:00:00Z");
+        var volume = new ReservationKey.AuctionVolume(1);
+        var bid = new ReservationKey.AuctionBid(7);
         book.settle(BUYER, RiskBook.CASH, 10_000_000);
         book.settle(SELLER, "CEA-2025", 1_000);
-        assertThat(book.reserve("AUCTION:1", TradeMode.AUCTION, SELLER, CEA, Side.SELL, 9_000, 1_000,
-                TODAY)).isEmpty();
-        assertThat(book.reserve("AUCTION-BID:7", TradeMode.AUCTION, BUYER, CEA, Side.BUY, 9_500, 1_000,
-                TODAY)).isEmpty();
-        assertThat(book.reserve("AUCTION-BID:8", TradeMode.AUCTION, BUYER, CEA, Side.BUY, 9_500, 1_000,
-                TODAY)).map(Refusal::code).contains("INSUFFICIENT_CASH");
+        assertThat(book.reserve(volume, TradeMode.AUCTION, SELLER, CEA, Side.SELL, 9_000, 1_000, TODAY)).isEmpty();
+        assertThat(book.reserve(bid, TradeMode.AUCTION, BUYER, CEA, Side.BUY, 9_500, 1_000, TODAY)).isEmpty();
+        assertThat(book.reserve(new ReservationKey.AuctionBid(8), TradeMode.AUCTION, BUYER, CEA, Side.BUY, 9_500,
+                1_000, TODAY)).map(Refusal::code).contains("INSUFFICIENT_CASH");
 
-        var trade = book.trade("CEA-2025-AUCTION-1-7", TradeMode.AUCTION, CEA, BUYER, SELLER, 600, 9_200, at);
-        book.fill(trade, "AUCTION-BID:7", "AUCTION:1", TODAY);
-        book.releaseReservation("AUCTION-BID:7");
-        book.releaseReservation("AUCTION:1");
+        var trade = book.pricing().trade("CEA-2025-AUCTION-1-7", TradeMode.AUCTION, CEA, BUYER, SELLER, 600, 9_200,
+                at);
+        book.fill(trade, bid, volume, TODAY);
+        book.releaseReservation(bid);
+        book.releaseReservation(volume);
 
         assertThat(balance(BUYER, "CNY").reserved()).isZero();
         assertThat(balance(BUYER, "CNY").balance()).isEqualTo(10_000_000 - 600 * 9_200 - trade.buyerFeeFen());
         assertThat(balance(SELLER, "CEA-2025").reserved()).isZero();
         assertThat(balance(SELLER, "CEA-2025").balance()).isEqualTo(400);
+    }
+
+    @Test
+    void anOrderAndAnAuctionOfTheSameNumberReserveApart() {
+        book.settle(SELLER, "CEA-2025", 1_000);
+        assertThat(book.reserve(new ReservationKey.AuctionVolume(1), TradeMode.AUCTION, SELLER, CEA, Side.SELL,
+                9_000, 600, TODAY)).isEmpty();
+        assertThat(book.reserve(1, SELLER, CEA, Side.SELL, 10_000, 400, TODAY)).isEmpty();
+
+        book.orderOpen(1, 0);
+
+        assertThat(balance(SELLER, "CEA-2025").reserved()).as("the auction's volume stays reserved").isEqualTo(600);
+        book.releaseReservation(new ReservationKey.AuctionVolume(1));
+        assertThat(balance(SELLER, "CEA-2025").reserved()).isZero();
     }
 
     @Test
@@ -181,7 +196,7 @@ class RiskBookTest {
         assertThat(book.reserve(3, BUYER, CEA, Side.SELL, 10_000, 100, TODAY.plusDays(1))).isEmpty();
         assertThat(book.reserve(4, SELLER, CEA, Side.BUY, 9_000, 100, TODAY)).isEmpty();
         // The same proceeds are not withdrawable today.
-        assertThat(book.hold(new WithdrawalHold("h1", SELLER, "CNY", 1, "WITHDRAWAL:1"), TODAY))
+        assertThat(book.withdrawals().hold(new WithdrawalHold("h1", SELLER, "CNY", 1, "WITHDRAWAL:1"), TODAY))
                 .map(Refusal::code).contains("INSUFFICIENT_CASH");
     }
 
@@ -262,19 +277,19 @@ class RiskBookTest {
         book.settle(BUYER, RiskBook.CASH, 1_010_000);
         book.reserve(1, BUYER, CEA, Side.BUY, 10_000, 50, TODAY);
         WithdrawalHold tooMuch = new WithdrawalHold("h1", BUYER, "CNY", 505_001, "WITHDRAWAL:1");
-        assertThat(book.hold(tooMuch, TODAY)).map(Refusal::code).contains("INSUFFICIENT_CASH");
+        assertThat(book.withdrawals().hold(tooMuch, TODAY)).map(Refusal::code).contains("INSUFFICIENT_CASH");
         WithdrawalHold hold = new WithdrawalHold("h1", BUYER, "CNY", 505_000, "WITHDRAWAL:1");
-        assertThat(book.hold(hold, TODAY)).isEmpty();
-        assertThat(book.hold(hold, TODAY)).as("the same hold again").isEmpty();
+        assertThat(book.withdrawals().hold(hold, TODAY)).isEmpty();
+        assertThat(book.withdrawals().hold(hold, TODAY)).as("the same hold again").isEmpty();
         assertThat(balance(BUYER, "CNY").held()).isEqualTo(505_000);
-        assertThat(book.hold(new WithdrawalHold("h1", BUYER, "CNY", 1, "WITHDRAWAL:1"), TODAY)).map(Refusal::code)
-                .contains("HOLD_ID_REUSED");
+        assertThat(book.withdrawals().hold(new WithdrawalHold("h1", BUYER, "CNY", 1, "WITHDRAWAL:1"), TODAY))
+                .map(Refusal::code).contains("HOLD_ID_REUSED");
         assertThat(book.reserve(2, BUYER, CEA, Side.BUY, 10_000, 1, TODAY)).map(Refusal::code)
                 .contains("INSUFFICIENT_CASH");
 
         book.reported(BUYER, List.of("WITHDRAWAL:1"), Map.of("CNY", 505_000L));
 
-        assertThat(book.holdOf("h1")).isEqualTo(Optional.empty());
+        assertThat(book.withdrawals().holdOf("h1")).isEqualTo(Optional.empty());
         assertThat(balance(BUYER, "CNY").held()).isZero();
         assertThat(balance(BUYER, "CNY").free()).isZero();
     }
