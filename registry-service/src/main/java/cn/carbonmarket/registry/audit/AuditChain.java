@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  *
  * <p>Chaining runs after the booking commits, in batches, by one chainer at a time (advisory lock): a hash chain
  * is a single sequence, and building it inside every booking would make all bookings wait on one row. A booked
- * transaction is therefore chained a few milliseconds later; {@link Verification#pending()} says how many are not
+ * transaction is therefore chained shortly after it commits; {@link Verification#pending()} says how many are not
  * chained yet.
  */
 @ApplicationScoped

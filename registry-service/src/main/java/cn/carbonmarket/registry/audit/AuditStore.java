@@ -61,16 +61,17 @@ class AuditStore {
     /** Appends the records; their transactions stop waiting. */
     Uni<Void> append(SqlConnection conn, List<Link> links) {
         return Uni.combine().all().unis(
-                        RECORDS.execute(conn, "insert into audit_record (seq, transaction_id, prev_hash, hash, chained_at)"
-                                + " select s, t, p, h, now() from unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[])"
-                                + " as r(s, t, p, h)", links),
+                        RECORDS.execute(conn, "insert into audit_record (seq, transaction_id, prev_hash, hash,"
+                                + " chained_at) select s, t, p, h, now() from unnest($1::bigint[], $2::uuid[],"
+                                + " $3::text[], $4::text[]) as r(s, t, p, h)", links),
                         conn.preparedQuery("delete from audit_pending where transaction_id = any($1)")
                                 .execute(Tuple.of(links.stream().map(Link::transactionId).toArray(UUID[]::new))))
                 .discardItems();
     }
 
     Uni<Long> pendingCount(SqlConnection conn) {
-        return conn.query("select count(*) from audit_pending").execute().map(rows -> rows.iterator().next().getLong(0));
+        return conn.query("select count(*) from audit_pending").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
     /** The records after {@code afterSeq}, in chain order, at most {@code limit}. */

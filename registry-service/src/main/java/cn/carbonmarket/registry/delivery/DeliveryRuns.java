@@ -71,7 +71,8 @@ public class DeliveryRuns {
      */
     private Uni<Void> reject(DeliveryInstructions run, RuleViolationException refusal) {
         LOG.warnf("delivery run %s rejected: %s", run.runId(), refusal.getMessage());
-        return pool.withTransaction(conn -> runs.record(conn, run, "REJECTED", null, refusal.code(), refusal.getMessage())
+        return pool.withTransaction(conn -> runs.record(conn, run, "REJECTED", null, refusal.code(),
+                        refusal.getMessage())
                 .flatMap(recorded -> !recorded ? Uni.createFrom().voidItem()
                         : outbox.publish(conn, DeliveryRunRejected.TYPE, run.runId(),
                                 new DeliveryRunRejected(run.runId(), refusal.code(), refusal.getMessage()))

@@ -39,7 +39,8 @@ class SuspenseStore {
                         + " a.party_id, a.transaction_id, a.evidence, a.assigned_by, a.assigned_at"
                         + " from migration_issue i left join suspense_assignment a"
                         + " on a.job_id = i.job_id and a.pilot_account = i.pilot_account"
-                        + " where i.job_id = $1 and i.outcome = 'SET_ASIDE' and ($2::text is null or i.pilot_account = $2)"
+                        + " where i.job_id = $1 and i.outcome = 'SET_ASIDE'"
+                        + " and ($2::text is null or i.pilot_account = $2)"
                         + " group by i.pilot_account, i.instrument, a.party_id, a.transaction_id, a.evidence,"
                         + " a.assigned_by, a.assigned_at order by i.pilot_account, i.instrument")
                 .execute(Tuple.of(job, pilotAccount))
@@ -50,7 +51,8 @@ class SuspenseStore {
                                 account -> new SuspenseHolding(account, r.getString("holder_name"), new TreeMap<>(),
                                         new ArrayList<>(), assignment(r)));
                         holding.tonnes().put(r.getString("instrument"), r.getLong("tonnes"));
-                        Arrays.stream(r.getArrayOfStrings("reasons")).filter(reason -> !holding.reasons().contains(reason))
+                        Arrays.stream(r.getArrayOfStrings("reasons"))
+                                .filter(reason -> !holding.reasons().contains(reason))
                                 .forEach(holding.reasons()::add);
                     });
                     return List.copyOf(byAccount.values());

@@ -24,8 +24,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Pledges: units move AVAILABLE to PLEDGED in a PLEDGE transaction and stay there (nothing moves PLEDGED units)
- * until the pledgee releases them, or the pledge's term ends, in a PLEDGE_RELEASE transaction. The pledge record is written in the same
- * database transaction as its movement.
+ * until the pledgee releases them, or the pledge's term ends, in a PLEDGE_RELEASE transaction. The pledge record is
+ * written in the same database transaction as its movement.
  */
 @ApplicationScoped
 public class Pledges {

@@ -8,10 +8,9 @@ import io.smallrye.config.WithDefault;
 public interface BookingConfig {
 
     /**
-     * Batches booked at the same time; each holds one pooled connection while it books. Random transfers share
-     * holdings, so a second batch mostly waits for the first one's row locks, but with its connection, lookups and
-     * locks ready it goes on as soon as the first commits (figures in the registry README; one did better while each
-     * line's foreign keys were still checked).
+     * Batches booked at the same time; each holds one pooled connection while it books. Bookings share holdings, so
+     * a second batch mostly waits for the first one's row locks, but with its connection, lookups and locks ready it
+     * goes on as soon as the first commits (the measurements are in docs/benchmarks.md).
      */
     @WithDefault("2")
     int concurrentBatches();

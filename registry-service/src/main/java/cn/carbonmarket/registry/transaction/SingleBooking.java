@@ -41,8 +41,8 @@ class SingleBooking {
                                 : bookings.book(conn, List.of(request))
                                         .map(records -> new Booking.Outcome(records.get(0).booked(), false))
                                         .call(outcome -> alongside.apply(conn, outcome.transaction()))))
-                // A concurrent booking won an insert (its idempotency key, or a new holding): the retry finds and replays
-                // the booking, or updates the holding.
+                // A concurrent booking won an insert (its idempotency key, or a new holding): the retry finds and
+                // replays the booking, or updates the holding.
                 .onFailure(UniqueViolation::test).retry().atMost(1)
                 .onFailure(SingleBooking::isOverdraft).transform(f -> new RuleViolationException("INSUFFICIENT_UNITS",
                         "a concurrent movement used the units first; nothing was booked"));

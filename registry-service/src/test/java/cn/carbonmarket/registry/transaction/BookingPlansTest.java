@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The service's connections plan each statement for its arguments: a plan cached while the tables were small (a new
- * database, no ANALYZE yet) would go on scanning them whole, which halved booking throughput as they grew. And
- * PostgreSQL never JIT-compiles them (the platform's setting): a wild estimate once cost a chain round 400 ms.
+ * database, no ANALYZE yet) would go on scanning them whole as they grow. And PostgreSQL never JIT-compiles them (the
+ * platform's setting): a wild row estimate would make it compile a short statement at a cost far above running it.
  */
 @QuarkusTest
 class BookingPlansTest {

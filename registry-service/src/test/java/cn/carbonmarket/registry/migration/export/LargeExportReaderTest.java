@@ -91,7 +91,7 @@ class LargeExportReaderTest {
         System.out.println("read " + ROWS + " Beijing rows in " + took.toMillis() + " ms");
         assertThat(holdings.get()).isEqualTo(ROWS);
         assertThat(others.get()).isZero();
-        // Generous for a shared two-core build machine, where it took 5-7 s cold under load (2.5 s of CPU).
+        // Generous, so that a shared build machine under load passes too; the budget above is what matters.
         assertThat(took).isLessThan(Duration.ofSeconds(20));
     }
 }
