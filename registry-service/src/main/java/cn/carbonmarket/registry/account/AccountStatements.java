@@ -32,11 +32,11 @@ public class AccountStatements {
     public Uni<Position> position(AccountId id) {
         return Account.<Account>findById(id.value())
                 .onItem().ifNull().failWith(() -> new NotFoundException("ACCOUNT_NOT_FOUND", "no account " + id))
-                .flatMap(account -> transactions.holdingsOf(pool, account.id).map(holdings -> new Position(account,
+                .flatMap(account -> pool.withConnection(conn -> transactions.holdingsOf(conn, account.id)).map(holdings -> new Position(account,
                         holdings.stream().filter(h -> h.quantity() != 0).toList())));
     }
 
     public Uni<List<BookedTransaction>> transactions(StatementPage page) {
-        return transactions.statement(pool, page);
+        return pool.withConnection(conn -> transactions.statement(conn, page));
     }
 }

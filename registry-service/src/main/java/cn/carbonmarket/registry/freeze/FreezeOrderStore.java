@@ -3,7 +3,6 @@ package cn.carbonmarket.registry.freeze;
 import cn.carbonmarket.registry.freeze.FreezeOrders.FreezeOrderView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,8 +35,8 @@ class FreezeOrderStore {
     }
 
     /** The order, or null. */
-    Uni<FreezeOrderView> find(SqlClient sql, UUID id) {
-        return sql.preparedQuery("select * from freeze_order where id = $1").execute(Tuple.of(id))
+    Uni<FreezeOrderView> find(SqlConnection conn, UUID id) {
+        return conn.preparedQuery("select * from freeze_order where id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? null : view(rows.iterator().next()));
     }
 

@@ -78,7 +78,7 @@ public class FreezeOrders {
     }
 
     public Uni<FreezeOrderView> find(UUID id) {
-        return orders.find(pool, id)
+        return pool.withConnection(conn -> orders.find(conn, id))
                 .onItem().ifNull().failWith(() -> new NotFoundException("FREEZE_ORDER_NOT_FOUND",
                         "no freeze order " + id));
     }

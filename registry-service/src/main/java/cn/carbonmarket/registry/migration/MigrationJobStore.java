@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,8 +57,8 @@ class MigrationJobStore {
     }
 
     /** Records a QUEUED job; false when the same upload already has a job that did not fail. */
-    Uni<Boolean> create(SqlClient sql, UUID id, MigrationUpload upload, String requestedBy) {
-        return sql.preparedQuery("insert into migration_job (id, pilot, upload_sha256, files, control, status,"
+    Uni<Boolean> create(SqlConnection conn, UUID id, MigrationUpload upload, String requestedBy) {
+        return conn.preparedQuery("insert into migration_job (id, pilot, upload_sha256, files, control, status,"
                         + " requested_by, requested_at) values ($1, $2, $3, $4, $5::text::jsonb, 'QUEUED', $6, $7)"
                         + " on conflict (pilot, upload_sha256) where status <> 'FAILED' do nothing")
                 .execute(Tuple.tuple(List.of(id, upload.pilot().name(), upload.sha256(),
@@ -68,16 +67,16 @@ class MigrationJobStore {
                 .map(result -> result.rowCount() == 1);
     }
 
-    Uni<MigrationJob> find(SqlClient sql, UUID id) {
-        return one(sql, "id = $1", Tuple.of(id));
+    Uni<MigrationJob> find(SqlConnection conn, UUID id) {
+        return one(conn, "id = $1", Tuple.of(id));
     }
 
     /** A job's pilot and status, or null when there is no such job. */
     record State(Pilot pilot, JobStatus status) {
     }
 
-    Uni<State> state(SqlClient sql, UUID id) {
-        return sql.preparedQuery("select pilot, status from migration_job where id = $1").execute(Tuple.of(id))
+    Uni<State> state(SqlConnection conn, UUID id) {
+        return conn.preparedQuery("select pilot, status from migration_job where id = $1").execute(Tuple.of(id))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return null;
@@ -88,13 +87,13 @@ class MigrationJobStore {
     }
 
     /** The job of this upload that did not fail, if any. */
-    Uni<MigrationJob> findUpload(SqlClient sql, Pilot pilot, String sha256) {
-        return one(sql, "pilot = $1 and upload_sha256 = $2 and status <> 'FAILED'", Tuple.of(pilot.name(), sha256));
+    Uni<MigrationJob> findUpload(SqlConnection conn, Pilot pilot, String sha256) {
+        return one(conn, "pilot = $1 and upload_sha256 = $2 and status <> 'FAILED'", Tuple.of(pilot.name(), sha256));
     }
 
     /** Jobs a stopped instance left unfinished. */
-    Uni<List<UUID>> unfinished(SqlClient sql) {
-        return sql.query("select id from migration_job where status in ('QUEUED', 'RUNNING') order by requested_at")
+    Uni<List<UUID>> unfinished(SqlConnection conn) {
+        return conn.query("select id from migration_job where status in ('QUEUED', 'RUNNING') order by requested_at")
                 .execute().map(rows -> {
                     List<UUID> ids = new ArrayList<>();
                     rows.forEach(r -> ids.add(r.getUUID("id")));
@@ -103,8 +102,8 @@ class MigrationJobStore {
     }
 
     /** Marks the job RUNNING and returns its order, or null when it has finished meanwhile. */
-    Uni<JobOrder> start(SqlClient sql, UUID id) {
-        return sql.preparedQuery("update migration_job set status = 'RUNNING', started_at = $2 where id = $1"
+    Uni<JobOrder> start(SqlConnection conn, UUID id) {
+        return conn.preparedQuery("update migration_job set status = 'RUNNING', started_at = $2 where id = $1"
                         + " and status in ('QUEUED', 'RUNNING') returning pilot, files, control::text as control,"
                         + " requested_by")
                 .execute(Tuple.of(id, now()))
@@ -137,7 +136,7 @@ class MigrationJobStore {
     }
 
     /** The job's final state with its report and issues, in the caller's transaction. */
-    Uni<Void> finish(SqlClient conn, UUID id, JobStatus status, RowCounters counters, MigrationReport report,
+    Uni<Void> finish(SqlConnection conn, UUID id, JobStatus status, RowCounters counters, MigrationReport report,
                      List<ImportTally.Issue> issues) {
         List<Numbered> numbered = IntStream.range(0, issues.size())
                 .mapToObj(i -> new Numbered(id, i + 1, issues.get(i))).toList();
@@ -152,8 +151,8 @@ class MigrationJobStore {
                         + " $8::text[], $9::text[], $10::text[], $11::bigint[])", numbered));
     }
 
-    Uni<List<MigrationIssue>> issues(SqlClient sql, UUID id, int page, int size) {
-        return sql.preparedQuery("select outcome, file, line, reason, pilot_account, holder_name, instrument, tonnes"
+    Uni<List<MigrationIssue>> issues(SqlConnection conn, UUID id, int page, int size) {
+        return conn.preparedQuery("select outcome, file, line, reason, pilot_account, holder_name, instrument, tonnes"
                         + " from migration_issue where job_id = $1 order by seq limit $2 offset $3")
                 .execute(Tuple.of(id, size, page * size))
                 .map(rows -> {
@@ -166,8 +165,8 @@ class MigrationJobStore {
                 });
     }
 
-    private Uni<MigrationJob> one(SqlClient sql, String where, Tuple args) {
-        return sql.preparedQuery("select " + JOB_COLUMNS + " from migration_job where " + where).execute(args)
+    private Uni<MigrationJob> one(SqlConnection conn, String where, Tuple args) {
+        return conn.preparedQuery("select " + JOB_COLUMNS + " from migration_job where " + where).execute(args)
                 .map(rows -> rows.size() == 0 ? null : job(rows.iterator().next()));
     }
 

@@ -70,13 +70,13 @@ public class PilotImports {
     Uni<Submission> submit(MigrationUpload upload, String requestedBy) {
         UUID id = UUID.randomUUID();
         upload.moveTo(spool(id));
-        return jobs.create(pool, id, upload, requestedBy).flatMap(created -> {
+        return pool.withConnection(conn -> jobs.create(conn, id, upload, requestedBy)).flatMap(created -> {
             if (created) {
                 importThread.execute(() -> run(id));
-                return jobs.find(pool, id).map(job -> new Submission(job, true));
+                return pool.withConnection(conn -> jobs.find(conn, id)).map(job -> new Submission(job, true));
             }
             deleteSpool(id);
-            return jobs.findUpload(pool, upload.pilot(), upload.sha256())
+            return pool.withConnection(conn -> jobs.findUpload(conn, upload.pilot(), upload.sha256()))
                     .onItem().ifNull().failWith(() -> new ConflictException("UPLOAD_JUST_FAILED",
                             "the job of this same upload failed a moment ago; send it again to retry"))
                     .map(job -> new Submission(job, false));
@@ -85,7 +85,7 @@ public class PilotImports {
 
     /** The job; while it runs, with the counters of the records read so far. */
     Uni<MigrationJob> find(UUID id) {
-        return jobs.find(pool, id)
+        return pool.withConnection(conn -> jobs.find(conn, id))
                 .onItem().ifNull().failWith(() -> new NotFoundException("MIGRATION_NOT_FOUND", "no migration job " + id))
                 .map(job -> {
                     ImportTally live = running.get(id);
@@ -94,7 +94,7 @@ public class PilotImports {
     }
 
     Uni<List<MigrationIssue>> issues(UUID id, int page, int size) {
-        return find(id).chain(job -> jobs.issues(pool, id, page, size));
+        return find(id).chain(job -> pool.withConnection(conn -> jobs.issues(conn, id, page, size)));
     }
 
     /**
@@ -102,7 +102,7 @@ public class PilotImports {
      * runs again if its upload is still spooled, and fails otherwise.
      */
     void resumeUnfinished(@Observes StartupEvent event) {
-        jobs.unfinished(pool).subscribe().with(ids -> ids.forEach(id -> {
+        pool.withConnection(jobs::unfinished).subscribe().with(ids -> ids.forEach(id -> {
             if (Files.isDirectory(spool(id))) {
                 importThread.execute(() -> run(id));
             } else {
@@ -120,7 +120,7 @@ public class PilotImports {
     private void run(UUID id) {
         JobOrder order;
         try {
-            order = jobs.start(pool, id).await().indefinitely();
+            order = pool.withConnection(conn -> jobs.start(conn, id)).await().indefinitely();
         } catch (RuntimeException e) {
             LOG.errorf(e, "migration job %s cannot start", id);
             failUnread(id, new MigrationReport.Failure("IMPORT_FAILED", "the job could not start (" + e.getMessage()

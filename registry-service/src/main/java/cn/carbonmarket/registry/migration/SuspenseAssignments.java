@@ -57,11 +57,11 @@ public class SuspenseAssignments {
     }
 
     public Uni<List<SuspenseHolding>> list(UUID job) {
-        return pilotOf(job).flatMap(pilot -> suspense.holdings(pool, job, null));
+        return pilotOf(job).flatMap(pilot -> holdings(job, null));
     }
 
     public Uni<Assigned> assign(UUID job, String pilotAccount, PartyId party, String evidence, Initiator initiator) {
-        return pilotOf(job).flatMap(pilot -> suspense.holdings(pool, job, pilotAccount).flatMap(found -> {
+        return pilotOf(job).flatMap(pilot -> holdings(job, pilotAccount).flatMap(found -> {
             if (found.isEmpty()) {
                 return Uni.createFrom().failure(new NotFoundException("NOT_IN_SUSPENSE",
                         "job " + job + " set aside nothing of pilot account " + pilotAccount));
@@ -78,7 +78,7 @@ public class SuspenseAssignments {
                             "suspense/" + job + "/" + pilotAccount, (conn, booked) -> suspense.insert(conn, job,
                                     pilotAccount, new Assignment(party.value(), booked.id(), evidence,
                                             initiator.name(), clock.instant())))
-                    .flatMap(outcome -> suspense.holdings(pool, job, pilotAccount))
+                    .flatMap(outcome -> holdings(job, pilotAccount))
                     .map(after -> new Assigned(after.get(0), false));
         }));
     }
@@ -96,9 +96,13 @@ public class SuspenseAssignments {
         return new Movement(TransactionType.MIGRATION, lines);
     }
 
+    private Uni<List<SuspenseHolding>> holdings(UUID job, String pilotAccount) {
+        return pool.withConnection(conn -> suspense.holdings(conn, job, pilotAccount));
+    }
+
     /** Only a committed job put units into suspense. */
     private Uni<Pilot> pilotOf(UUID job) {
-        return jobs.state(pool, job).map(state -> {
+        return pool.withConnection(conn -> jobs.state(conn, job)).map(state -> {
             if (state == null) {
                 throw new NotFoundException("MIGRATION_JOB_NOT_FOUND", "no migration job " + job);
             }

@@ -4,7 +4,6 @@ import cn.carbonmarket.registry.migration.SuspenseAssignments.Assignment;
 import cn.carbonmarket.registry.migration.SuspenseAssignments.SuspenseHolding;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +32,8 @@ class SuspenseStore {
     }
 
     /** The set-aside rows of the job (of one pilot account, or of all when null), summed per pilot account. */
-    Uni<List<SuspenseHolding>> holdings(SqlClient sql, UUID job, String pilotAccount) {
-        return sql.preparedQuery("select i.pilot_account, min(i.holder_name) as holder_name, i.instrument,"
+    Uni<List<SuspenseHolding>> holdings(SqlConnection conn, UUID job, String pilotAccount) {
+        return conn.preparedQuery("select i.pilot_account, min(i.holder_name) as holder_name, i.instrument,"
                         + " sum(i.tonnes)::bigint as tonnes, array_agg(distinct i.reason order by i.reason) as reasons,"
                         + " a.party_id, a.transaction_id, a.evidence, a.assigned_by, a.assigned_at"
                         + " from migration_issue i left join suspense_assignment a"

@@ -3,7 +3,6 @@ package cn.carbonmarket.registry.pledge;
 import cn.carbonmarket.registry.pledge.Pledges.PledgeView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,8 +38,8 @@ class PledgeStore {
     }
 
     /** The ACTIVE pledges whose term ended before {@code day}, by id. */
-    Uni<List<UUID>> activeExpiringBefore(SqlClient sql, LocalDate day) {
-        return sql.preparedQuery("select id from pledge where status = 'ACTIVE' and expires_on < $1 order by id")
+    Uni<List<UUID>> activeExpiringBefore(SqlConnection conn, LocalDate day) {
+        return conn.preparedQuery("select id from pledge where status = 'ACTIVE' and expires_on < $1 order by id")
                 .execute(Tuple.of(day))
                 .map(rows -> {
                     List<UUID> due = new ArrayList<>();
@@ -50,8 +49,8 @@ class PledgeStore {
     }
 
     /** The pledge, or null. */
-    Uni<PledgeView> find(SqlClient sql, UUID id) {
-        return sql.preparedQuery("select * from pledge where id = $1").execute(Tuple.of(id))
+    Uni<PledgeView> find(SqlConnection conn, UUID id) {
+        return conn.preparedQuery("select * from pledge where id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? null : view(rows.iterator().next()));
     }
 

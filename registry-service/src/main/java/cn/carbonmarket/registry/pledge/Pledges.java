@@ -77,7 +77,7 @@ public class Pledges {
      * @return how many pledges expired
      */
     public Uni<Integer> expireBefore(LocalDate today) {
-        return pledges.activeExpiringBefore(pool, today)
+        return pool.withConnection(conn -> pledges.activeExpiringBefore(conn, today))
                 .flatMap(due -> Multi.createFrom().iterable(due)
                         .onItem().transformToUniAndConcatenate(id -> end(id, EXPIRY, "EXPIRED")
                                 .onFailure().invoke(f -> LOG.errorf(f, "pledge %s could not expire", id))
@@ -108,7 +108,7 @@ public class Pledges {
     }
 
     public Uni<PledgeView> find(UUID id) {
-        return pledges.find(pool, id)
+        return pool.withConnection(conn -> pledges.find(conn, id))
                 .onItem().ifNull().failWith(() -> new NotFoundException("PLEDGE_NOT_FOUND", "no pledge " + id));
     }
 }

@@ -11,7 +11,6 @@ import cn.carbonmarket.registry.holding.HoldingStatus;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -175,8 +174,8 @@ public class TransactionStore {
     }
 
     /** Every holding of the account, zero or not, by instrument and status. */
-    public Uni<List<Holding>> holdingsOf(SqlClient sql, String account) {
-        return sql.preparedQuery("select instrument, status, quantity from holding where account_id = $1"
+    public Uni<List<Holding>> holdingsOf(SqlConnection conn, String account) {
+        return conn.preparedQuery("select instrument, status, quantity from holding where account_id = $1"
                         + " order by instrument, status")
                 .execute(Tuple.of(account))
                 .map(rows -> {
@@ -188,12 +187,12 @@ public class TransactionStore {
                 });
     }
 
-    public Uni<BookedTransaction> byId(SqlClient sql, UUID id) {
-        return find(sql, "t.id = $1", "t.seq", Tuple.of(id)).map(list -> list.isEmpty() ? null : list.get(0));
+    public Uni<BookedTransaction> byId(SqlConnection conn, UUID id) {
+        return find(conn, "t.id = $1", "t.seq", Tuple.of(id)).map(list -> list.isEmpty() ? null : list.get(0));
     }
 
     /** One page of an account's statement, with each transaction's every line. */
-    public Uni<List<BookedTransaction>> statement(SqlClient sql, StatementPage page) {
+    public Uni<List<BookedTransaction>> statement(SqlConnection conn, StatementPage page) {
         List<Object> args = new ArrayList<>(List.of(page.account()));
         StringBuilder where = new StringBuilder("l2.account_id = $1");
         if (page.type() != null) {
@@ -208,7 +207,7 @@ public class TransactionStore {
             args.add(page.until());
             where.append(" and t2.booked_at < $").append(args.size());
         }
-        return find(sql, "t.id in (select l2.transaction_id from transaction_line l2"
+        return find(conn, "t.id in (select l2.transaction_id from transaction_line l2"
                 + " join registry_transaction t2 on t2.id = l2.transaction_id where " + where
                 + " order by t2.seq desc limit " + page.size() + " offset " + page.offset() + ")", "t.seq desc",
                 Tuple.tuple(args));
@@ -218,8 +217,8 @@ public class TransactionStore {
      * The transactions of these ids, in booking order, each looked up by its key: given "t.id in (...)" the planner
      * may hash a scan of every transaction booked so far against the ids.
      */
-    public Uni<List<BookedTransaction>> withIds(SqlClient sql, UUID[] ids) {
-        return read(sql, COLUMNS + "(select unnest($1::uuid[]) as id) k cross join lateral (select t.id, t.seq, t.type,"
+    public Uni<List<BookedTransaction>> withIds(SqlConnection conn, UUID[] ids) {
+        return read(conn, COLUMNS + "(select unnest($1::uuid[]) as id) k cross join lateral (select t.id, t.seq, t.type,"
                 + " t.initiator, t.booked_at from registry_transaction t where t.id = k.id offset 0) t " + LINES_OF
                 + " order by t.seq, l.line_no", Tuple.of(ids));
     }
@@ -228,15 +227,16 @@ public class TransactionStore {
      * @param where a condition on {@code t} (registry_transaction), with $n parameters from {@code args}
      * @param order an order over {@code t}, lines follow in booking order
      */
-    private static Uni<List<BookedTransaction>> find(SqlClient sql, String where, String order, Tuple args) {
+    private static Uni<List<BookedTransaction>> find(SqlConnection conn, String where, String order,
+                                                     Tuple args) {
         // "offset 0" keeps the planner from turning the lateral lines into a join it may plan as a scan of every
         // line of a table not analyzed yet.
-        return read(sql, COLUMNS + "registry_transaction t " + LINES_OF + " where " + where + " order by " + order
+        return read(conn, COLUMNS + "registry_transaction t " + LINES_OF + " where " + where + " order by " + order
                 + ", l.line_no", args);
     }
 
-    private static Uni<List<BookedTransaction>> read(SqlClient sql, String query, Tuple args) {
-        return sql.preparedQuery(query)
+    private static Uni<List<BookedTransaction>> read(SqlConnection conn, String query, Tuple args) {
+        return conn.preparedQuery(query)
                 .execute(args)
                 .map(rows -> {
                     Map<UUID, List<Row>> byId = new LinkedHashMap<>();
