@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-/** The import jobs and their issues as stored (migration_job, migration_issue). */
+/**
+ * The import jobs and their issues as stored (migration_job, migration_issue), and the session settings an import's
+ * transaction runs under.
+ */
 @ApplicationScoped
 class MigrationJobStore {
 
