@@ -67,7 +67,7 @@ public class AccountResource {
     @Operation(summary = "Transactions that touched the account, newest first, a page at a time",
             description = "Filters: type (e.g. TRANSFER), from and to (booking dates, inclusive, Asia/Shanghai).")
     public Uni<List<BookedTransaction>> transactions(@PathParam("id") String id, @BeanParam StatementFilter filter) {
-        return statements.transactions(filter.page(visible(id)));
+        return statements.transactions(filter.pageOf(visible(id)));
     }
 
     @GET

@@ -39,7 +39,7 @@ public class StatementFilter {
     String to;
 
     /** The page of the account's statement these parameters ask for. */
-    StatementPage page(AccountId account) {
+    StatementPage pageOf(AccountId account) {
         RequestValidation validation = new RequestValidation();
         TransactionType typeFilter = type == null ? null : validation.field("type", () -> parseType(type));
         LocalDate fromDate = from == null ? null : validation.field("from", () -> parseDate("from", from));
