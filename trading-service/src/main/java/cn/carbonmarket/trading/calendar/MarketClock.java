@@ -6,8 +6,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,18 +21,15 @@ public class MarketClock {
 
     @Produces
     @Singleton
-    Clock clock(@ConfigProperty(name = "market.trading.clock.manual-start") Optional<Instant> manualStart,
-                @ConfigProperty(name = "market.trading.clock.from-next-open", defaultValue = "false") boolean fromNextOpen,
-                @ConfigProperty(name = "market.trading.clock.speed", defaultValue = "1") long speed,
-                ObjectMapper json) {
-        if (manualStart.isPresent()) {
-            return new ManualClock(manualStart.get(), ZoneOffset.UTC);
+    Clock clock(ClockConfig config, ObjectMapper json) {
+        if (config.manualStart().isPresent()) {
+            return new ManualClock(config.manualStart().get(), ZoneOffset.UTC);
         }
-        if (fromNextOpen) {
+        if (config.fromNextOpen()) {
             Clock wall = Clock.systemUTC();
             Instant open = TradingCalendar.load(json).nextOpen(TradingMode.LISTING, wall.instant());
-            LOG.infof("market time starts at %s and runs %d times as fast as the wall clock", open, speed);
-            return new AcceleratedClock(wall, open, speed);
+            LOG.infof("market time starts at %s and runs %d times as fast as the wall clock", open, config.speed());
+            return new AcceleratedClock(wall, open, config.speed());
         }
         return Clock.systemUTC();
     }

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads the journal up to its end as it stands when the reading starts, partition by partition, from the
@@ -33,10 +32,9 @@ public class JournalReader {
     private final String topic;
     private final ObjectMapper json;
 
-    public JournalReader(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                         @ConfigProperty(name = "market.trading.journal.topic") String topic, ObjectMapper json) {
-        this.bootstrapServers = bootstrapServers;
-        this.topic = topic;
+    public JournalReader(JournalConfig config, ObjectMapper json) {
+        this.bootstrapServers = config.bootstrapServers();
+        this.topic = config.topic();
         this.json = json;
     }
 

@@ -17,7 +17,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Appends accepted commands to the journal topic, keyed by instrument so that an instrument's commands share a
@@ -35,11 +34,9 @@ public class OrderJournal {
     /** Send to acknowledgement: every order's answer waits for it, so operators watch its tail. */
     private final Timer acknowledgement;
 
-    public OrderJournal(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                        @ConfigProperty(name = "market.trading.journal.topic") String topic, ObjectMapper json,
-                        MeterRegistry metrics) {
+    public OrderJournal(JournalConfig config, ObjectMapper json, MeterRegistry metrics) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "trading-journal");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -49,7 +46,7 @@ public class OrderJournal {
         // Sending happens on an instrument's desk thread: it may wait for the broker's metadata this long, not more.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-        this.topic = topic;
+        this.topic = config.topic();
         this.json = json;
         this.acknowledgement = Timer.builder("market.trading.journal.acknowledgement")
                 .description("time from sending a command to the journal to the broker's acknowledgement")

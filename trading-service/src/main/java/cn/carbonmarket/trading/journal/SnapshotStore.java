@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The journal snapshots in PostgreSQL (table journal_snapshot), for the journal topic this service writes: a
@@ -22,9 +21,9 @@ public class SnapshotStore {
     private final Pool pool;
     private final String topic;
 
-    public SnapshotStore(Pool pool, @ConfigProperty(name = "market.trading.journal.topic") String topic) {
+    public SnapshotStore(Pool pool, JournalConfig config) {
         this.pool = pool;
-        this.topic = topic;
+        this.topic = config.topic();
     }
 
     /** Stores a snapshot; the same instrument and day again changes nothing (a roll is journaled once). */

@@ -7,6 +7,7 @@ import cn.carbonmarket.contracts.event.TradePrinted;
 import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.outbox.EventCodec;
+import cn.carbonmarket.platform.outbox.OutboxConfig;
 import cn.carbonmarket.trading.calendar.TradingCalendar;
 import cn.carbonmarket.trading.engine.BookDepth;
 import cn.carbonmarket.trading.engine.Fill;
@@ -30,7 +31,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -71,11 +71,11 @@ public class MarketDataFeed implements FillListener {
     public MarketDataFeed(@Channel("trading-market-data") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
                                   bufferSize = 8192) MutinyEmitter<String> kafka,
                           EventCodec codec, Clock clock, ObjectMapper json, Pool pool, MarketDataStore store,
-                          MarketDataConfig config, @ConfigProperty(name = "quarkus.application.name") String producer) {
+                          MarketDataConfig config, OutboxConfig outbox) {
         this.kafka = kafka;
         this.codec = codec;
         this.clock = clock;
-        this.producer = producer;
+        this.producer = outbox.producer();
         this.config = config;
         TradingCalendar calendar = TradingCalendar.load(json);
         this.recorder = new TradeRecorder(pool, store, new MarketDay(calendar), calendar.zone());

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,11 +36,10 @@ public class DayRollover {
     private final PreTradeRisk risk;
     private final TradeRecording recording;
     private final Clock clock;
-    private final boolean rollBeforeCommands;
+    private final RolloverConfig config;
 
     public DayRollover(ExchangeDesks desks, DayOrders dayOrders, SnapshotStore snapshots, DayCloseReport closes,
-                       PreTradeRisk risk, TradeRecording recording, Clock clock,
-                       @ConfigProperty(name = "market.trading.rollover.before-commands") boolean rollBeforeCommands) {
+                       PreTradeRisk risk, TradeRecording recording, Clock clock, RolloverConfig config) {
         this.desks = desks;
         this.dayOrders = dayOrders;
         this.snapshots = snapshots;
@@ -49,7 +47,7 @@ public class DayRollover {
         this.risk = risk;
         this.recording = recording;
         this.clock = clock;
-        this.rollBeforeCommands = rollBeforeCommands;
+        this.config = config;
     }
 
     // Not once the service is stopping: its database pool closes first, and every run of the shutdown would log a
@@ -76,7 +74,7 @@ public class DayRollover {
 
     /** On the desk's thread, before a command: ends the engine's day first if it is due and that is switched on. */
     void rollBeforeCommand(InstrumentCode instrument, InstrumentEngine engine) {
-        if (rollBeforeCommands) {
+        if (config.beforeCommands()) {
             rollIfDue(instrument, engine);
         }
     }

@@ -47,7 +47,22 @@ class ClocksTest {
         ObjectMapper json = new ObjectMapper();
         TradingCalendar calendar = TradingCalendar.load(json);
         Instant before = Instant.now();
-        Clock clock = new MarketClock().clock(Optional.empty(), true, 1, json);
+        Clock clock = new MarketClock().clock(new ClockConfig() {
+            @Override
+            public Optional<Instant> manualStart() {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean fromNextOpen() {
+                return true;
+            }
+
+            @Override
+            public long speed() {
+                return 1;
+            }
+        }, json);
 
         assertThat(calendar.isOpen(TradingMode.LISTING, clock.instant())).isTrue();
         assertThat(clock.instant()).isAfterOrEqualTo(calendar.nextOpen(TradingMode.LISTING, before));
