@@ -2,7 +2,17 @@ package cn.carbonmarket.trading.auction;
 
 import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.RuleViolationException;
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.trade.Side;
+import cn.carbonmarket.contracts.trade.TradeMode;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.trading.block.OffBookTrade;
+import cn.carbonmarket.trading.risk.OffBookCommitment;
+import cn.carbonmarket.trading.risk.ReservationKey;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,8 +20,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -65,6 +78,81 @@ public class Auction extends PanacheEntityBase {
 
     /** Tonnes allocated, once cleared: the whole volume. */
     public Long allocated;
+
+    static Uni<List<Auction>> inOrder() {
+        return list("order by id");
+    }
+
+    /** The announced auctions whose bid window has ended by {@code now}, the earliest first. */
+    static Uni<List<Auction>> dueBy(Instant now) {
+        return list("state = ?1 and closesAt <= ?2 order by closesAt", State.ANNOUNCED, now);
+    }
+
+    /** The auction with its row locked until the transaction ends (null if there is none). */
+    static Uni<Auction> locked(long auctionId) {
+        return findById(auctionId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * What announced auctions still reserve: each seller's volume and each sealed bid's cash. Plain SQL on the
+     * pool, not the session: the risk view recovers on start, outside any request's reactive session.
+     */
+    static Uni<List<OffBookCommitment>> openCommitments(Pool pool) {
+        return pool.query("select id, seller, instrument, quantity, reserve_fen from auction where state = 'ANNOUNCED'"
+                        + " order by id").execute()
+                .flatMap(auctions -> pool.query("select b.id, b.bidder, a.instrument, b.price_fen, b.quantity"
+                                + " from auction_bid b join auction a on a.id = b.auction_id"
+                                + " where a.state = 'ANNOUNCED' order by b.id").execute()
+                        .map(bids -> {
+                            List<OffBookCommitment> open = new ArrayList<>();
+                            auctions.forEach(a -> open.add(commitment(AuctionHouse.volumeKey(a.getLong("id")), a,
+                                    "seller", Side.SELL, a.getLong("reserve_fen"))));
+                            bids.forEach(b -> open.add(commitment(AuctionHouse.bidKey(b.getLong("id")), b,
+                                    "bidder", Side.BUY, b.getLong("price_fen"))));
+                            return open;
+                        }));
+    }
+
+    private static OffBookCommitment commitment(ReservationKey.OffBook key, Row row, String party, Side side,
+                                                long price) {
+        return new OffBookCommitment(key, TradeMode.AUCTION, new PartyId(row.getUUID(party)),
+                InstrumentCode.parse(row.getString("instrument")), side, price, row.getLong("quantity"));
+    }
+
+    /**
+     * The trades of cleared auctions' allocations that the trade log does not hold: a stop came between the close's
+     * commit and the recording. Plain SQL on the pool, for the same reason as {@link #openCommitments}.
+     */
+    static Uni<List<OffBookTrade>> unrecordedAllocations(Pool pool) {
+        return pool.query("select a.seller, a.instrument, a.clearing_fen, a.closed_at, b.bidder, b.allocated,"
+                        + " b.trade_id from auction_bid b join auction a on a.id = b.auction_id"
+                        + " where a.state = 'CLEARED' and b.allocated > 0"
+                        + " and not exists (select 1 from trade t where t.trade_id = b.trade_id) order by b.id")
+                .execute()
+                .map(rows -> {
+                    List<OffBookTrade> trades = new ArrayList<>();
+                    rows.forEach(row -> trades.add(allocation(row).trade(cleared(row))));
+                    return trades;
+                });
+    }
+
+    private static Auction cleared(Row row) {
+        Auction auction = new Auction();
+        auction.seller = row.getUUID("seller");
+        auction.instrument = row.getString("instrument");
+        auction.state = State.CLEARED;
+        auction.clearingPrice = row.getLong("clearing_fen");
+        auction.closedAt = row.getOffsetDateTime("closed_at").toInstant();
+        return auction;
+    }
+
+    private static AuctionBid allocation(Row row) {
+        AuctionBid bid = new AuctionBid();
+        bid.bidder = row.getUUID("bidder");
+        bid.allocated = row.getLong("allocated");
+        bid.tradeId = row.getString("trade_id");
+        return bid;
+    }
 
     /** Whether bids are taken at {@code now}: announced and inside the half-open window. */
     void requireBidding(Instant now) {

@@ -6,6 +6,7 @@ import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.trading.block.OffBookTrade;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,6 +14,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A sealed bid in an auction and, after the close, what it was allocated and the trade that is. */
@@ -44,6 +46,16 @@ public class AuctionBid extends PanacheEntityBase {
 
     @Column(name = "trade_id")
     public String tradeId;
+
+    /** How many bids {@code bidder} has placed in the auction. */
+    static Uni<Long> countOf(long auctionId, PartyId bidder) {
+        return count("auctionId = ?1 and bidder = ?2", auctionId, bidder.value());
+    }
+
+    /** Every bid of the auction, oldest first. */
+    static Uni<List<AuctionBid>> ofAuction(long auctionId) {
+        return list("auctionId = ?1 order by id", auctionId);
+    }
 
     /** The trade this bid's allocation made in the cleared {@code auction}: the seller's tonnes at the uniform price. */
     OffBookTrade trade(Auction auction) {

@@ -22,7 +22,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,7 +134,7 @@ public class AuctionHouse {
             Jurisdiction jurisdiction = InstrumentCode.parse(auction.instrument).product().jurisdiction();
             onTickAndStep(price, quantity, rules.listing(jurisdiction).orElseThrow());
             int maxBids = rules.auction(jurisdiction).orElseThrow().maxBidsPerBidder();
-            return AuctionBid.count("auctionId = ?1 and bidder = ?2", auctionId, bidder.value()).chain(bids -> {
+            return AuctionBid.countOf(auctionId, bidder).chain(bids -> {
                 if (bids >= maxBids) {
                     throw new RuleViolationException("TOO_MANY_BIDS", "a bidder places at most " + maxBids
                             + " bids in one auction");
@@ -215,8 +214,7 @@ public class AuctionHouse {
      * operator closed first) does not hold up the others. Answers how many this call closed.
      */
     public Uni<Integer> closeDue() {
-        return Panache.withSession(() -> Auction.<Auction>list("state = ?1 and closesAt <= ?2 order by closesAt",
-                        Auction.State.ANNOUNCED, clock.instant()))
+        return Panache.withSession(() -> Auction.dueBy(clock.instant()))
                 .chain(due -> Multi.createFrom().iterable(due)
                         .onItem().transformToUniAndConcatenate(auction -> close(auction.id)
                                 .onFailure().invoke(failure -> LOG.warnf(failure, "auction %d was not closed",
@@ -230,17 +228,16 @@ public class AuctionHouse {
     }
 
     public Uni<List<Auction>> auctions() {
-        return Auction.list("order by id");
+        return Auction.inOrder();
     }
 
     /** Every bid of the auction, oldest first. */
     public Uni<List<AuctionBid>> bids(long auctionId) {
-        return AuctionBid.list("auctionId = ?1 order by id", auctionId);
+        return AuctionBid.ofAuction(auctionId);
     }
 
     private static Uni<Auction> locked(long auctionId) {
-        return Auction.<Auction>findById(auctionId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> notFound(auctionId));
+        return Auction.locked(auctionId).onItem().ifNull().failWith(() -> notFound(auctionId));
     }
 
     private static void onTickAndStep(long price, long quantity, ListingRules listing) {

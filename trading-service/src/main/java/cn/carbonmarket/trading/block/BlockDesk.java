@@ -15,7 +15,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -73,10 +72,11 @@ public class BlockDesk {
             return Uni.createFrom().failure(outsideSession(now));
         }
         List<RecordedTrade> booked = new CopyOnWriteArrayList<>();
-        return pool.withTransaction(conn -> OfferRows.locked(conn, offerId).call(offer -> {
+        return pool.withTransaction(conn -> BlockOffer.lockedOn(conn, offerId)
+                .onItem().ifNull().failWith(() -> notFound(offerId)).call(offer -> {
                     OffBookTrade trade = offer.accept(party, now);
                     return books.tradable(trade.instrument()).invoke(() -> booked.add(ledger.book(trade)))
-                            .chain(() -> OfferRows.accepted(conn, offer))
+                            .chain(() -> BlockOffer.acceptedOn(conn, offer))
                             .chain(() -> ledger.record(conn, booked))
                             .chain(() -> printer.print(List.of(trade)));
                 }))
@@ -92,19 +92,16 @@ public class BlockDesk {
 
     /** The offer with its row locked until the transaction ends: racing acceptances and withdrawals queue here. */
     private static Uni<BlockOffer> locked(long offerId) {
-        return BlockOffer.<BlockOffer>findById(offerId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> notFound(offerId));
+        return BlockOffer.locked(offerId).onItem().ifNull().failWith(() -> notFound(offerId));
     }
 
     /** The offers {@code party} may see: posted by it, addressed to it, accepted by it, or open to all now. */
     public Uni<List<BlockOffer>> visibleTo(PartyId party) {
-        return BlockOffer.list("poster = ?1 or addressee = ?1 or acceptedBy = ?1"
-                + " or (addressee is null and state = ?2 and expiresAt > ?3) order by id", party.value(),
-                BlockOffer.State.OPEN, clock.instant());
+        return BlockOffer.seenBy(party, clock.instant());
     }
 
     public Uni<List<BlockOffer>> all() {
-        return BlockOffer.list("order by id");
+        return BlockOffer.inOrder();
     }
 
     public Uni<BlockOffer> one(long offerId) {
@@ -113,9 +110,7 @@ public class BlockDesk {
 
     /** Records as expired every open offer whose block session has ended; reads treat them so already. */
     public Uni<Integer> expire() {
-        return Panache.withTransaction(() -> BlockOffer.update("state = ?1, closedAt = expiresAt"
-                + " where state = ?2 and expiresAt <= ?3", BlockOffer.State.EXPIRED, BlockOffer.State.OPEN,
-                clock.instant()));
+        return Panache.withTransaction(() -> BlockOffer.expireBy(clock.instant()));
     }
 
     static NotFoundException notFound(long offerId) {

@@ -2,7 +2,7 @@ package cn.carbonmarket.trading.journal;
 
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,17 +18,15 @@ import java.util.Map;
 @ApplicationScoped
 public class SnapshotStore {
 
-    private final Pool pool;
     private final String topic;
 
-    public SnapshotStore(Pool pool, JournalConfig config) {
-        this.pool = pool;
+    public SnapshotStore(JournalConfig config) {
         this.topic = config.topic();
     }
 
     /** Stores a snapshot; the same instrument and day again changes nothing (a roll is journaled once). */
-    public Uni<Void> save(JournalSnapshot snapshot, Instant takenAt) {
-        return pool.preparedQuery("insert into journal_snapshot (instrument, trading_day, previous_close_fen,"
+    public Uni<Void> save(SqlConnection conn, JournalSnapshot snapshot, Instant takenAt) {
+        return conn.preparedQuery("insert into journal_snapshot (instrument, trading_day, previous_close_fen,"
                         + " last_order_id, fill_sequence, journal_topic, journal_partition, journal_offset, taken_at)"
                         + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing")
                 .execute(Tuple.from(new Object[] {snapshot.instrument().toString(), snapshot.tradingDay(),
@@ -39,8 +37,8 @@ public class SnapshotStore {
     }
 
     /** Each instrument's latest snapshot in this topic. */
-    public Uni<Map<InstrumentCode, JournalSnapshot>> latest() {
-        return pool.preparedQuery("select distinct on (instrument) instrument, trading_day, previous_close_fen,"
+    public Uni<Map<InstrumentCode, JournalSnapshot>> latest(SqlConnection conn) {
+        return conn.preparedQuery("select distinct on (instrument) instrument, trading_day, previous_close_fen,"
                         + " last_order_id, fill_sequence, journal_partition, journal_offset from journal_snapshot"
                         + " where journal_topic = $1 order by instrument, trading_day desc")
                 .execute(Tuple.of(topic))

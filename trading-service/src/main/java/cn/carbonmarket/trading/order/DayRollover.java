@@ -10,6 +10,7 @@ import cn.carbonmarket.trading.risk.PreTradeRisk;
 import cn.carbonmarket.trading.trade.TradeRecording;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
@@ -32,17 +33,20 @@ public class DayRollover {
     private final ExchangeDesks desks;
     private final DayOrders dayOrders;
     private final SnapshotStore snapshots;
+    private final Pool pool;
     private final DayCloseReport closes;
     private final PreTradeRisk risk;
     private final TradeRecording recording;
     private final Clock clock;
     private final RolloverConfig config;
 
-    public DayRollover(ExchangeDesks desks, DayOrders dayOrders, SnapshotStore snapshots, DayCloseReport closes,
-                       PreTradeRisk risk, TradeRecording recording, Clock clock, RolloverConfig config) {
+    public DayRollover(ExchangeDesks desks, DayOrders dayOrders, SnapshotStore snapshots, Pool pool,
+                       DayCloseReport closes, PreTradeRisk risk, TradeRecording recording, Clock clock,
+                       RolloverConfig config) {
         this.desks = desks;
         this.dayOrders = dayOrders;
         this.snapshots = snapshots;
+        this.pool = pool;
         this.closes = closes;
         this.risk = risk;
         this.recording = recording;
@@ -102,7 +106,8 @@ public class DayRollover {
         return desks.journaled(instrument, end)
                 .thenCombine(tradesBefore, (position, ignored) -> new JournalSnapshot(instrument, end.opens(),
                         closed.close(), lastOrder, fillSequence, position))
-                .thenCompose(taken -> snapshots.save(taken, end.at()).subscribeAsCompletionStage())
+                .thenCompose(taken -> pool.withConnection(conn -> snapshots.save(conn, taken, end.at()))
+                        .subscribeAsCompletionStage())
                 .handle((saved, failure) -> {
                     if (failure != null) {
                         // The journal holds the end of day; a restart replays it from the previous snapshot.

@@ -19,6 +19,7 @@ import cn.carbonmarket.trading.rules.TradingRulePack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -48,6 +49,7 @@ public class ExchangeRecovery {
 
     private final JournalReader reader;
     private final SnapshotStore snapshots;
+    private final Pool pool;
     private final ExchangeDesks desks;
     private final DayOrders dayOrders;
     private final DayRollover rollover;
@@ -57,11 +59,12 @@ public class ExchangeRecovery {
     private final FillListener fills;
     private volatile boolean live;
 
-    public ExchangeRecovery(JournalReader reader, SnapshotStore snapshots, ExchangeDesks desks, DayOrders dayOrders,
-                            DayRollover rollover, PreTradeRisk risk, Clock clock, ObjectMapper json,
-                            @All List<FillListener> listeners) {
+    public ExchangeRecovery(JournalReader reader, SnapshotStore snapshots, Pool pool, ExchangeDesks desks,
+                            DayOrders dayOrders, DayRollover rollover, PreTradeRisk risk, Clock clock,
+                            ObjectMapper json, @All List<FillListener> listeners) {
         this.reader = reader;
         this.snapshots = snapshots;
+        this.pool = pool;
         this.desks = desks;
         this.dayOrders = dayOrders;
         this.rollover = rollover;
@@ -76,7 +79,7 @@ public class ExchangeRecovery {
     }
 
     void start(@Observes StartupEvent event) {
-        Map<InstrumentCode, JournalSnapshot> latest = snapshots.latest().await().atMost(STARTUP);
+        Map<InstrumentCode, JournalSnapshot> latest = latestSnapshots();
         Map<InstrumentCode, InstrumentEngine> engines = freshEngines(latest, fills);
         long replayed = replay(engines, latest, true);
         risk.recover(engines);
@@ -95,9 +98,13 @@ public class ExchangeRecovery {
 
     /** Fresh engines rebuilt from the snapshots and the journal as they stand now: what a restart would serve. */
     public Rebuild rebuildFromJournal() {
-        Map<InstrumentCode, JournalSnapshot> latest = snapshots.latest().await().atMost(STARTUP);
+        Map<InstrumentCode, JournalSnapshot> latest = latestSnapshots();
         Map<InstrumentCode, InstrumentEngine> engines = freshEngines(latest, fill -> { });
         return new Rebuild(engines, replay(engines, latest, false));
+    }
+
+    private Map<InstrumentCode, JournalSnapshot> latestSnapshots() {
+        return pool.withConnection(snapshots::latest).await().atMost(STARTUP);
     }
 
     /** Engines opening each instrument's latest snapshot, or its listed reference price when it has none. */

@@ -26,6 +26,7 @@ import cn.carbonmarket.trading.trade.TradeLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,12 +58,13 @@ public class PreTradeRisk {
     private final Clock clock;
     private final TradeLog trades;
     private final RiskStore store;
+    private final Pool pool;
     private final List<OffBookCommitments> offBook;
     private final List<OffBookTradeSource> offBookTrades;
     private final Map<InstrumentCode, PriceMoveWatch> watches = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
-    public PreTradeRisk(ObjectMapper json, Clock clock, TradeLog trades, RiskStore store,
+    public PreTradeRisk(ObjectMapper json, Clock clock, TradeLog trades, RiskStore store, Pool pool,
                         @All List<OffBookCommitments> offBook, @All List<OffBookTradeSource> offBookTrades) {
         this.pack = TradingRulePack.load(json);
         this.calendar = TradingCalendar.load(json);
@@ -70,6 +72,7 @@ public class PreTradeRisk {
         this.clock = clock;
         this.trades = trades;
         this.store = store;
+        this.pool = pool;
         this.offBook = offBook;
         this.offBookTrades = offBookTrades;
     }
@@ -163,7 +166,7 @@ public class PreTradeRisk {
         // Today's off-book trades are not in the journal: their units and proceeds arrived today all the same (T+1).
         List<TradeExecuted> offBookToday = trades.offBookSince(today.atStartOfDay(calendar.zone()).toInstant())
                 .await().atMost(Duration.ofMinutes(2));
-        RiskStore.Snapshot snapshot = store.load().await().atMost(Duration.ofMinutes(2));
+        RiskStore.Snapshot snapshot = pool.withTransaction(store::load).await().atMost(Duration.ofMinutes(2));
         snapshot.balances().forEach(s -> book.settle(s.party(), s.asset(), s.balance()));
         snapshot.unreported().forEach(book::unreported);
         snapshot.holds().forEach(book.withdrawals()::restore);

@@ -5,6 +5,7 @@ import cn.carbonmarket.contracts.event.EventType;
 import cn.carbonmarket.platform.inbox.IdempotentConsumer;
 import cn.carbonmarket.platform.outbox.EventCodec;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -23,13 +24,13 @@ public class RiskFeed {
 
     private final IdempotentConsumer consumer;
     private final EventCodec codec;
-    private final RiskStore store;
+    private final Pool pool;
     private final PreTradeRisk risk;
 
-    public RiskFeed(IdempotentConsumer consumer, EventCodec codec, RiskStore store, PreTradeRisk risk) {
+    public RiskFeed(IdempotentConsumer consumer, EventCodec codec, Pool pool, PreTradeRisk risk) {
         this.consumer = consumer;
         this.codec = codec;
-        this.store = store;
+        this.pool = pool;
         this.risk = risk;
     }
 
@@ -47,7 +48,7 @@ public class RiskFeed {
 
     private <P, E> Uni<Void> apply(String consumerName, EventEnvelope<P> event,
                                    BiFunction<SqlConnection, P, Uni<E>> stored, Consumer<E> applied) {
-        return store.pool().withTransaction(conn -> consumer.firstDeliveries(conn, consumerName, List.of(event))
+        return pool.withTransaction(conn -> consumer.firstDeliveries(conn, consumerName, List.of(event))
                         .flatMap(fresh -> fresh.isEmpty() ? Uni.createFrom().<E>nullItem()
                                 : stored.apply(conn, event.payload())))
                 .invoke(effect -> {

@@ -1,8 +1,10 @@
 package cn.carbonmarket.trading.risk;
 
 import cn.carbonmarket.contracts.event.PartyRegistered;
+import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.party.PartyType;
 import cn.carbonmarket.contracts.party.Region;
+import cn.carbonmarket.platform.problem.NotFoundException;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -39,6 +41,13 @@ public class RiskProfile extends PanacheEntityBase {
 
     @Column(name = "opened_at", nullable = false)
     public Instant openedAt;
+
+    /** The party's profile; 404 if the registry has not (yet) admitted the party. */
+    static Uni<RiskProfile> of(PartyId party) {
+        return RiskProfile.<RiskProfile>findById(party.value())
+                .onItem().ifNull().failWith(() -> new NotFoundException("RISK_PROFILE_NOT_FOUND",
+                        "no risk profile for party " + party));
+    }
 
     /** Opens the profile of a newly registered party; a party that already has one keeps it. */
     static Uni<RiskProfile> openFor(PartyRegistered party, Instant now) {

@@ -1,7 +1,6 @@
 package cn.carbonmarket.trading.risk;
 
 import cn.carbonmarket.contracts.party.PartyId;
-import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.platform.problem.Problem;
 import cn.carbonmarket.platform.security.Caller;
 import cn.carbonmarket.platform.security.Roles;
@@ -45,10 +44,7 @@ public class RiskProfileResource {
     public Uni<RiskProfileView> get(@PathParam("partyId") String partyId) {
         PartyId party = PartyId.parse(partyId);
         caller.requireSelfOr(party, Roles.EXCHANGE_OPERATOR, Roles.REGULATOR);
-        return RiskProfile.<RiskProfile>findById(party.value())
-                .onItem().ifNull().failWith(() -> new NotFoundException("RISK_PROFILE_NOT_FOUND",
-                        "no risk profile for party " + party))
-                .map(RiskProfileView::of);
+        return RiskProfile.of(party).map(RiskProfileView::of);
     }
 
     public record RiskProfileView(String partyId, String partyType, String region, String status,

@@ -3,7 +3,6 @@ package cn.carbonmarket.trading.risk;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.risk.WithdrawalHold;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -13,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What pre-trade risk keeps in PostgreSQL so that a restart finds it again: settlement's last balances, the
@@ -30,18 +28,8 @@ public class RiskStore {
     public record Settled(PartyId party, String asset, long balance) {
     }
 
-    private final Pool pool;
-
-    public RiskStore(Pool pool) {
-        this.pool = pool;
-    }
-
-    public Pool pool() {
-        return pool;
-    }
-
-    public Uni<Snapshot> load() {
-        return pool.withTransaction(conn -> conn.query("select party_id, asset, settled from risk_balance").execute()
+    public Uni<Snapshot> load(SqlConnection conn) {
+        return conn.query("select party_id, asset, settled from risk_balance").execute()
                 .flatMap(balances -> conn.query("select party_id, entry_id, asset, delta from risk_delta").execute()
                         .flatMap(deltas -> conn.query("select hold_id, party_id, asset, amount, entry_id"
                                         + " from withdrawal_hold").execute()
@@ -55,7 +43,7 @@ public class RiskStore {
                                     List<WithdrawalHold> held = new ArrayList<>();
                                     holds.forEach(r -> held.add(hold(r)));
                                     return new Snapshot(settled, changes, held);
-                                }))));
+                                })));
     }
 
     /**
@@ -92,23 +80,27 @@ public class RiskStore {
                 .map(rows -> rows.rowCount() == 1);
     }
 
+    /** Stores trades' balance changes until settlement reports them; a self-trade's changes of an asset add up. */
+    public Uni<Void> traded(SqlConnection conn, List<BalanceChange> changes) {
+        List<Tuple> rows = changes.stream()
+                .map(c -> Tuple.of(c.party().value(), c.entryId(), c.asset(), c.delta())).toList();
+        return conn.preparedQuery("insert into risk_delta (party_id, entry_id, asset, delta) values ($1, $2, $3, $4)"
+                        + " on conflict (party_id, entry_id, asset) do update set delta = risk_delta.delta"
+                        + " + excluded.delta")
+                .executeBatch(rows).replaceWithVoid();
+    }
+
     /** Stores a granted hold; false if a hold of that id was stored already. */
-    public Uni<Boolean> hold(WithdrawalHold hold, Instant at) {
-        return pool.preparedQuery("insert into withdrawal_hold (hold_id, party_id, asset, amount, entry_id, held_at)"
+    public Uni<Boolean> hold(SqlConnection conn, WithdrawalHold hold, Instant at) {
+        return conn.preparedQuery("insert into withdrawal_hold (hold_id, party_id, asset, amount, entry_id, held_at)"
                         + " values ($1, $2, $3, $4, $5, $6) on conflict do nothing")
                 .execute(Tuple.from(List.of(hold.holdId(), hold.partyId().value(), hold.asset(), hold.amount(),
                         hold.entryId(), at.atOffset(ZoneOffset.UTC))))
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    public Uni<Optional<WithdrawalHold>> storedHold(String holdId) {
-        return pool.preparedQuery("select hold_id, party_id, asset, amount, entry_id from withdrawal_hold"
-                        + " where hold_id = $1").execute(Tuple.of(holdId))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(hold(rows.iterator().next())));
-    }
-
-    public Uni<Void> release(String holdId) {
-        return pool.preparedQuery("delete from withdrawal_hold where hold_id = $1").execute(Tuple.of(holdId))
+    public Uni<Void> release(SqlConnection conn, String holdId) {
+        return conn.preparedQuery("delete from withdrawal_hold where hold_id = $1").execute(Tuple.of(holdId))
                 .replaceWithVoid();
     }
 

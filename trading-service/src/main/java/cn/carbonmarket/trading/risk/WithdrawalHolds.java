@@ -3,6 +3,7 @@ package cn.carbonmarket.trading.risk;
 import cn.carbonmarket.contracts.risk.WithdrawalHold;
 import cn.carbonmarket.platform.problem.ConflictException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 
@@ -19,11 +20,13 @@ public class WithdrawalHolds {
 
     private final PreTradeRisk risk;
     private final RiskStore store;
+    private final Pool pool;
     private final Clock clock;
 
-    public WithdrawalHolds(PreTradeRisk risk, RiskStore store, Clock clock) {
+    public WithdrawalHolds(PreTradeRisk risk, RiskStore store, Pool pool, Clock clock) {
         this.risk = risk;
         this.store = store;
+        this.pool = pool;
         this.clock = clock;
     }
 
@@ -39,7 +42,7 @@ public class WithdrawalHolds {
             if (repeated) {
                 return Uni.createFrom().item(new Granted(hold, false));
             }
-            return store.hold(hold, clock.instant())
+            return pool.withConnection(conn -> store.hold(conn, hold, clock.instant()))
                     .onFailure().invoke(failure -> book.release(hold.holdId()))
                     .replaceWith(new Granted(hold, true));
         });
@@ -48,6 +51,7 @@ public class WithdrawalHolds {
     /** Ends a hold; false if there is none. */
     public Uni<Boolean> release(String holdId) {
         return risk.whenReady(() -> risk.book().withdrawals().release(holdId)
-                ? store.release(holdId).replaceWith(true) : Uni.createFrom().item(false));
+                ? pool.withConnection(conn -> store.release(conn, holdId)).replaceWith(true)
+                : Uni.createFrom().item(false));
     }
 }

@@ -3,25 +3,16 @@ package cn.carbonmarket.trading.trade;
 import cn.carbonmarket.contracts.event.AbnormalTradingAlert;
 import cn.carbonmarket.contracts.event.LargeTraderReported;
 import cn.carbonmarket.contracts.event.TradeExecuted;
-import cn.carbonmarket.contracts.party.PartyId;
-import cn.carbonmarket.contracts.trade.TradeMode;
-import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.outbox.Outbox;
 import cn.carbonmarket.trading.risk.BalanceChange;
-
+import cn.carbonmarket.trading.risk.RiskStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Records every trade exactly once, by trade id: the row, the balance changes pre-trade risk keeps until
@@ -33,10 +24,14 @@ import java.util.Set;
 public class TradeLog {
 
     private final Pool pool;
+    private final TradeStore store;
+    private final RiskStore risk;
     private final Outbox outbox;
 
-    public TradeLog(Pool pool, Outbox outbox) {
+    public TradeLog(Pool pool, TradeStore store, RiskStore risk, Outbox outbox) {
         this.pool = pool;
+        this.store = store;
+        this.risk = risk;
         this.outbox = outbox;
     }
 
@@ -57,14 +52,13 @@ public class TradeLog {
         if (trades.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return conn.preparedQuery("insert into trade (trade_id, instrument, buyer_party_id, seller_party_id,"
-                        + " quantity, price_fen, buyer_fee_fen, seller_fee_fen, mode, executed_at)"
-                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict do nothing returning trade_id")
-                .executeBatch(trades.stream().map(recorded -> row(recorded.trade())).toList())
+        return store.insertNew(conn, trades.stream().map(RecordedTrade::trade).toList())
                 .flatMap(inserted -> {
-                    List<RecordedTrade> fresh = fresh(trades, inserted);
+                    // remove, not contains: a trade id given twice is recorded once
+                    List<RecordedTrade> fresh = trades.stream()
+                            .filter(recorded -> inserted.remove(recorded.trade().tradeId())).toList();
                     return fresh.isEmpty() ? Uni.createFrom().item(List.<TradeExecuted>of())
-                            : changes(conn, fresh).chain(() -> events(conn, fresh))
+                            : risk.traded(conn, changes(fresh)).chain(() -> events(conn, fresh))
                                     .replaceWith(() -> fresh.stream().map(RecordedTrade::trade).toList());
                 });
     }
@@ -74,47 +68,11 @@ public class TradeLog {
      * journal holds those.
      */
     public Uni<List<TradeExecuted>> offBookSince(Instant since) {
-        return pool.preparedQuery("select trade_id, instrument, buyer_party_id, seller_party_id, quantity, price_fen,"
-                        + " buyer_fee_fen, seller_fee_fen, mode, executed_at from trade where mode <> $1"
-                        + " and executed_at >= $2 order by executed_at, trade_id")
-                .execute(Tuple.of(TradeMode.CONTINUOUS.name(), since.atOffset(ZoneOffset.UTC)))
-                .map(rows -> {
-                    List<TradeExecuted> trades = new ArrayList<>();
-                    rows.forEach(row -> trades.add(new TradeExecuted(row.getString("trade_id"),
-                            new PartyId(row.getUUID("buyer_party_id")), new PartyId(row.getUUID("seller_party_id")),
-                            InstrumentCode.parse(row.getString("instrument")), row.getLong("quantity"),
-                            row.getLong("price_fen"), row.getLong("buyer_fee_fen"), row.getLong("seller_fee_fen"),
-                            TradeMode.valueOf(row.getString("mode")),
-                            row.getOffsetDateTime("executed_at").toInstant())));
-                    return trades;
-                });
+        return pool.withConnection(conn -> store.offBookSince(conn, since));
     }
 
-    private static Tuple row(TradeExecuted t) {
-        return Tuple.from(List.of(t.tradeId(), t.instrument().toString(), t.buyerPartyId().value(),
-                t.sellerPartyId().value(), t.quantity(), t.priceFen(), t.buyerFeeFen(), t.sellerFeeFen(),
-                t.mode().name(), t.executedAt().atOffset(ZoneOffset.UTC)));
-    }
-
-    /** The trades whose rows the batch inserted (one result per trade, empty where the id was recorded before). */
-    private static List<RecordedTrade> fresh(List<RecordedTrade> trades, RowSet<Row> inserted) {
-        Set<String> ids = new HashSet<>();
-        for (RowSet<Row> result = inserted; result != null; result = result.next()) {
-            result.forEach(row -> ids.add(row.getString("trade_id")));
-        }
-        // remove, not contains: a trade id given twice is recorded once
-        return trades.stream().filter(recorded -> ids.remove(recorded.trade().tradeId())).toList();
-    }
-
-    private static Uni<Void> changes(SqlConnection conn, List<RecordedTrade> trades) {
-        List<Tuple> rows = new ArrayList<>();
-        trades.forEach(recorded -> BalanceChange.of(recorded.trade()).forEach(c -> rows.add(
-                Tuple.of(c.party().value(), c.entryId(), c.asset(), c.delta()))));
-        // A self-trade changes the same asset twice under one entry: the changes add up.
-        return conn.preparedQuery("insert into risk_delta (party_id, entry_id, asset, delta) values ($1, $2, $3, $4)"
-                        + " on conflict (party_id, entry_id, asset) do update set delta = risk_delta.delta"
-                        + " + excluded.delta")
-                .executeBatch(rows).replaceWithVoid();
+    private static List<BalanceChange> changes(List<RecordedTrade> trades) {
+        return trades.stream().flatMap(recorded -> BalanceChange.of(recorded.trade()).stream()).toList();
     }
 
     private Uni<Void> events(SqlConnection conn, List<RecordedTrade> trades) {

@@ -6,6 +6,7 @@ import cn.carbonmarket.trading.order.ExchangeRecovery;
 import cn.carbonmarket.trading.trade.TradeLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.All;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
@@ -22,17 +23,19 @@ public class Restart {
     private final Clock clock;
     private final TradeLog trades;
     private final RiskStore store;
+    private final Pool pool;
     private final List<OffBookCommitments> offBook;
     private final List<OffBookTradeSource> offBookTrades;
     private final ExchangeRecovery recovery;
 
-    public Restart(ObjectMapper json, Clock clock, TradeLog trades, RiskStore store,
+    public Restart(ObjectMapper json, Clock clock, TradeLog trades, RiskStore store, Pool pool,
                    @All List<OffBookCommitments> offBook, @All List<OffBookTradeSource> offBookTrades,
                    ExchangeRecovery recovery) {
         this.json = json;
         this.clock = clock;
         this.trades = trades;
         this.store = store;
+        this.pool = pool;
         this.offBook = offBook;
         this.offBookTrades = offBookTrades;
         this.recovery = recovery;
@@ -45,7 +48,7 @@ public class Restart {
 
     /** A fresh risk view, recovered as on start beside {@code engines} rebuilt from the journal. */
     public PreTradeRisk recoveredFrom(Map<InstrumentCode, InstrumentEngine> engines) {
-        PreTradeRisk restarted = new PreTradeRisk(json, clock, trades, store, offBook, offBookTrades);
+        PreTradeRisk restarted = new PreTradeRisk(json, clock, trades, store, pool, offBook, offBookTrades);
         restarted.recover(engines);
         return restarted;
     }

@@ -26,7 +26,7 @@ class TradeRecordingTest {
         final List<CompletableFuture<Void>> commits = new ArrayList<>();
 
         SlowLog() {
-            super(null, null);
+            super(null, null, null, null);
         }
 
         @Override
