@@ -1,6 +1,5 @@
 package cn.carbonmarket.trading.auction;
 
-import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
@@ -57,7 +56,7 @@ public class AuctionBid extends PanacheEntityBase {
         return list("auctionId = ?1 order by id", auctionId);
     }
 
-    /** The trade this bid's allocation made in the cleared {@code auction}: the seller's tonnes at the uniform price. */
+    /** The trade this bid's allocation made in the cleared {@code auction}: the seller's tonnes at its price. */
     OffBookTrade trade(Auction auction) {
         return new OffBookTrade(tradeId, TradeMode.AUCTION, InstrumentCode.parse(auction.instrument),
                 new PartyId(bidder), new PartyId(auction.seller), allocated, auction.clearingPrice, auction.closedAt);

@@ -1,6 +1,5 @@
 package cn.carbonmarket.trading.auction;
 
-import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.trade.TradeMode;

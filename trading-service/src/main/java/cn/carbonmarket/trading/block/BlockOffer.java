@@ -1,6 +1,5 @@
 package cn.carbonmarket.trading.block;
 
-import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
@@ -170,7 +169,7 @@ public class BlockOffer extends PanacheEntityBase {
         return state == State.OPEN && !now.isBefore(expiresAt) ? State.EXPIRED : state;
     }
 
-    /** Whether {@code party} may see the offer: its poster, its addressee, its acceptor, or anyone while it is open to all. */
+    /** Whether {@code party} may see the offer: its poster, addressee or acceptor, or anyone while open to all. */
     boolean visibleTo(PartyId party, Instant now) {
         UUID id = party.value();
         return id.equals(poster) || id.equals(addressee) || id.equals(acceptedBy)

@@ -2,7 +2,6 @@ package cn.carbonmarket.trading.marketdata;
 
 import cn.carbonmarket.contracts.event.DepthChanged;
 import cn.carbonmarket.contracts.event.EventEnvelope;
-import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.event.TradePrinted;
 import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;

@@ -2,7 +2,6 @@ package cn.carbonmarket.trading.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.risk.WithdrawalHold;
