@@ -1,0 +1,88 @@
+package cn.carbonmarket.allocation.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The benchmark rule packs of every compliance period, read from rules/allocation-benchmarks.json: data with a
+ * source for every figure, not code. A missing or malformed figure stops the service rather than allocating by it.
+ */
+public final class BenchmarkPacks {
+
+    public static final String RESOURCE = "/rules/allocation-benchmarks.json";
+
+    private final Map<String, BenchmarkPack> packs;
+
+    private BenchmarkPacks(Map<String, BenchmarkPack> packs) {
+        this.packs = Map.copyOf(packs);
+    }
+
+    public Optional<BenchmarkPack> of(String period) {
+        return Optional.ofNullable(packs.get(period));
+    }
+
+    public static BenchmarkPacks load(ObjectMapper mapper) {
+        try (InputStream in = BenchmarkPacks.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing");
+            }
+            Map<String, BenchmarkPack> packs = new LinkedHashMap<>();
+            mapper.readTree(in).fields().forEachRemaining(entry -> {
+                if (!entry.getKey().startsWith("_")) {
+                    packs.put(entry.getKey(), pack(entry.getKey(), entry.getValue()));
+                }
+            });
+            return new BenchmarkPacks(packs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the allocation benchmarks", e);
+        }
+    }
+
+    private static BenchmarkPack pack(String period, JsonNode node) {
+        JsonNode load = node.required("loadFactor");
+        Set<UnitCategory> appliesTo = EnumSet.noneOf(UnitCategory.class);
+        load.required("appliesTo").forEach(category -> appliesTo.add(UnitCategory.valueOf(category.asText())));
+        List<LoadFactorTier> tiers = new ArrayList<>();
+        load.required("tiers").forEach(tier -> tiers.add(tier.has("powerBase")
+                ? LoadFactorTier.power(decimal(tier, "atLeast"), decimal(tier, "powerBase"),
+                        decimal(tier, "exponentAt"), decimal(tier, "exponentPerUnit"))
+                : LoadFactorTier.linear(decimal(tier, "atLeast"), decimal(tier, "base"), decimal(tier, "perPoint"),
+                        decimal(tier, "pivot"))));
+        return new BenchmarkPack(period,
+                figures(node.required("electricity"), UnitCategory.class, UnitCategory::valueOf),
+                figures(node.required("heat"), UnitCategory.Fuel.class, UnitCategory.Fuel::valueOf),
+                figures(node.required("coalCooling"), Cooling.class, Cooling::valueOf),
+                figures(node.required("heatSupplyCoefficient"), UnitCategory.Fuel.class, UnitCategory.Fuel::valueOf),
+                appliesTo, load.required("pureCondensingOnly").asBoolean(), tiers, load.required("source").asText());
+    }
+
+    private static <K extends Enum<K>> Map<K, Figure> figures(JsonNode node, Class<K> type, Function<String, K> key) {
+        Map<K, Figure> figures = new EnumMap<>(type);
+        node.fields().forEachRemaining(entry -> figures.put(key.apply(entry.getKey()),
+                new Figure(decimal(entry.getValue(), "value"), entry.getValue().required("source").asText(),
+                        entry.getValue().required("confirmed").asBoolean())));
+        return figures;
+    }
+
+    /** Figures are written as strings so that no binary fraction stands between the plan and the computation. */
+    private static BigDecimal decimal(JsonNode node, String field) {
+        JsonNode value = node.required(field);
+        if (!value.isTextual()) {
+            throw new IllegalStateException("rule " + field + " is written as a decimal string, not " + value);
+        }
+        return new BigDecimal(value.asText());
+    }
+}
