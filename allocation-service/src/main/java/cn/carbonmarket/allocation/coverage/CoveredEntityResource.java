@@ -1,7 +1,6 @@
 package cn.carbonmarket.allocation.coverage;
 
 import cn.carbonmarket.contracts.party.PartyId;
-import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.platform.problem.Problem;
 import cn.carbonmarket.platform.security.Caller;
 import cn.carbonmarket.platform.security.Roles;
@@ -27,9 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "SecurityScheme")
 public class CoveredEntityResource {
 
+    private final CoveredEntities entities;
     private final Caller caller;
 
-    public CoveredEntityResource(Caller caller) {
+    public CoveredEntityResource(CoveredEntities entities, Caller caller) {
+        this.entities = entities;
         this.caller = caller;
     }
 
@@ -46,12 +47,7 @@ public class CoveredEntityResource {
     public Uni<CoveredEntityView> get(@PathParam("partyId") String partyId) {
         PartyId party = PartyId.parse(partyId);
         caller.requireSelfOr(party, Roles.REGULATOR, Roles.PROVINCIAL_AUTHORITY);
-        return CoveredEntity.<CoveredEntity>findById(party.value())
-                .onItem().ifNull().failWith(() -> new NotFoundException("NOT_COVERED",
-                        "party " + party + " is not a covered entity"))
-                .invoke(entity -> caller.requireRegionOf(party, entity.region,
-                        "a provincial authority sees only its region's entities"))
-                .map(CoveredEntityView::of);
+        return entities.of(party, caller).map(CoveredEntityView::of);
     }
 
     public record CoveredEntityView(String partyId, String name, String region, Instant coveredAt) {

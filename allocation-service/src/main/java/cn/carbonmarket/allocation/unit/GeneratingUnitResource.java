@@ -89,12 +89,7 @@ public class GeneratingUnitResource {
     @APIResponse(responseCode = "400", description = "no partyId given, or not a party id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<UnitView>> ofEntity(@QueryParam("partyId") String partyId) {
-        RequestValidation validation = new RequestValidation();
-        PartyId party = partyId == null ? null : validation.field("partyId", () -> PartyId.parse(partyId));
-        if (partyId == null) {
-            validation.reject("partyId", "the covered entity whose units to list");
-        }
-        validation.throwIfInvalid();
+        PartyId party = PartyId.parse(partyId);
         caller.requireSelfOr(party, Roles.REGULATOR, Roles.PROVINCIAL_AUTHORITY);
         return register.unitsOf(party, caller).map(units -> units.stream().map(UnitView::of).toList());
     }

@@ -1,6 +1,6 @@
 package cn.carbonmarket.allocation.unit;
 
-import cn.carbonmarket.allocation.coverage.CoveredEntity;
+import cn.carbonmarket.allocation.coverage.CoveredEntities;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.NotFoundException;
@@ -23,9 +23,11 @@ import java.util.List;
 @ApplicationScoped
 public class UnitRegister {
 
+    private final CoveredEntities entities;
     private final Clock clock;
 
-    public UnitRegister(Clock clock) {
+    public UnitRegister(CoveredEntities entities, Clock clock) {
+        this.entities = entities;
         this.clock = clock;
     }
 
@@ -36,7 +38,7 @@ public class UnitRegister {
     public Uni<Registered> register(String unitId, PartyId party, UnitRegistration registration, Caller caller) {
         // Two first registrations of one unit at once: the loser's insert fails on the key, and its retry finds the
         // winner's row.
-        return Panache.withTransaction(() -> coveredEntity(party, caller)
+        return Panache.withTransaction(() -> entities.of(party, caller)
                         .chain(() -> RegisteredUnit.<RegisteredUnit>findById(unitId, LockModeType.PESSIMISTIC_WRITE))
                         .chain(existing -> existing == null ? create(unitId, party, registration, caller)
                                 : update(existing, party, registration)))
@@ -50,21 +52,13 @@ public class UnitRegister {
                 .call(unit -> {
                     PartyId party = new PartyId(unit.partyId);
                     caller.requireSelfOr(party, Roles.REGULATOR, Roles.PROVINCIAL_AUTHORITY);
-                    return coveredEntity(party, caller);
+                    return entities.of(party, caller);
                 }));
     }
 
     public Uni<List<RegisteredUnit>> unitsOf(PartyId party, Caller caller) {
-        return Panache.withSession(() -> coveredEntity(party, caller)
+        return Panache.withSession(() -> entities.of(party, caller)
                 .chain(() -> RegisteredUnit.ofEntity(party.value())));
-    }
-
-    private static Uni<CoveredEntity> coveredEntity(PartyId party, Caller caller) {
-        return CoveredEntity.<CoveredEntity>findById(party.value())
-                .onItem().ifNull().failWith(() -> new NotFoundException("NOT_COVERED",
-                        "party " + party + " is not a covered entity"))
-                .invoke(entity -> caller.requireRegionOf(party, entity.region,
-                        "a provincial authority sees and registers only its region's units"));
     }
 
     private Uni<Registered> create(String unitId, PartyId party, UnitRegistration registration, Caller caller) {

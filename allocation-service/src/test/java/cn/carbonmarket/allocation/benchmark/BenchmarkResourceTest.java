@@ -41,7 +41,7 @@ class BenchmarkResourceTest {
     }
 
     @Test
-    void anEntityComputesAUnitsAllocationAndNothingIsStored() {
+    void anEntityComputesAUnitsAllocationUnderEachPeriodsBenchmarks() {
         given().auth().oauth2(accessToken(DemoUser.ENTITY_1)).contentType("application/json")
                 .body(cogenerating600Mw())
                 .when().post("/api/v1/benchmark-packs/CN-2019-2020/unit-allocations")

@@ -104,11 +104,12 @@ class FreeAllocationTest {
     }
 
     @Test
-    void everyPeriodsFigureNamesItsSourceAndSaysWhetherItWasConfirmed() {
+    void everyPeriodsFigureNamesTheAllocationPlanItComesFrom() {
         for (String period : new String[] {"CN-2019-2020", "CN-2021", "CN-2022"}) {
             BenchmarkPack pack = PACKS.of(period).orElseThrow();
             assertThat(pack.electricity().values()).allSatisfy(figure -> assertThat(figure.source()).contains("MEE"));
-            assertThat(pack.heat().values()).allSatisfy(figure -> assertThat(figure.source()).isNotBlank());
+            assertThat(pack.heat().values()).allSatisfy(figure -> assertThat(figure.source()).contains("MEE"));
+            assertThat(pack.loadFactorSource()).contains("MEE");
         }
         assertThat(PACKS.of("CN-2030")).isEmpty();
     }

@@ -75,16 +75,18 @@ class UnitRegisterTest {
     @Test
     void theProvinceRegistersItsEntitysUnitOnceAndTheSameFiguresAgainChangeNothing() {
         String id = unitId();
-        put(DemoUser.PROVINCE_HB, id, unit(hubei, 600)).statusCode(201)
+        String registeredAt = put(DemoUser.PROVINCE_HB, id, unit(hubei, 600)).statusCode(201)
                 .body("partyId", equalTo(hubei)).body("fuel", equalTo("COAL")).body("capacityMw", equalTo(600))
-                .body("registeredBy", equalTo("province-hb"));
+                .body("registeredBy", equalTo("province-hb")).extract().path("updatedAt");
         String updatedAt = put(DemoUser.PROVINCE_HB, id, unit(hubei, 600)).statusCode(200)
                 .extract().path("updatedAt");
+        assertThat(updatedAt).isEqualTo(registeredAt);
 
         assertThat(rows(id)).isEqualTo(1);
         get(DemoUser.REGULATOR, "/api/v1/generating-units/" + id).statusCode(200)
-                .body("updatedAt", equalTo(updatedAt)).body("cooling", equalTo("AIR"));
-        put(DemoUser.REGULATOR, id, unit(hubei, 660)).statusCode(200).body("capacityMw", equalTo(660));
+                .body("updatedAt", equalTo(registeredAt)).body("cooling", equalTo("AIR"));
+        put(DemoUser.REGULATOR, id, unit(hubei, 660)).statusCode(200).body("capacityMw", equalTo(660))
+                .body("updatedAt", org.hamcrest.Matchers.not(equalTo(registeredAt)));
         assertThat(DB.count("select count(*) from generating_unit where unit_id = ? and capacity_mw = 660", id))
                 .isEqualTo(1);
     }
