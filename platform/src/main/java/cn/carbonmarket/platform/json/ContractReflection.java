@@ -1,11 +1,13 @@
 package cn.carbonmarket.platform.json;
 
 import cn.carbonmarket.contracts.event.AbnormalTradingAlert;
+import cn.carbonmarket.contracts.event.AllocationReturned;
 import cn.carbonmarket.contracts.event.DeliveryInstructions;
 import cn.carbonmarket.contracts.event.DeliveryRunRejected;
 import cn.carbonmarket.contracts.event.DepthChanged;
 import cn.carbonmarket.contracts.event.EventEnvelope;
 import cn.carbonmarket.contracts.event.IssuanceInstruction;
+import cn.carbonmarket.contracts.event.IssuanceRefused;
 import cn.carbonmarket.contracts.event.LargeTraderReported;
 import cn.carbonmarket.contracts.event.LedgerEntryPosted;
 import cn.carbonmarket.contracts.event.PartyRegistered;
@@ -19,7 +21,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * see them on its own: every event record is listed here.
  */
 @RegisterForReflection(targets = {EventEnvelope.class, PartyRegistered.class, IssuanceInstruction.class,
-        IssuanceInstruction.Recipient.class, TransactionBooked.class, TransactionBooked.Line.class,
+        IssuanceInstruction.Recipient.class, IssuanceRefused.class, AllocationReturned.class,
+        AllocationReturned.Return.class, TransactionBooked.class, TransactionBooked.Line.class,
         DeliveryInstructions.class, DeliveryInstructions.Delivery.class, DeliveryRunRejected.class,
         LedgerEntryPosted.class, LedgerEntryPosted.Balance.class, TradeExecuted.class,
         TradePrinted.class, DepthChanged.class, DepthChanged.Level.class, LargeTraderReported.class,
