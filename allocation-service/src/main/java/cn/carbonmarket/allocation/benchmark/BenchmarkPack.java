@@ -11,12 +11,13 @@ import java.util.Set;
  * A compliance period's benchmarks and correction factors, each figure with its source: supply benchmarks per unit
  * category (tCO2/MWh), heat benchmarks per fuel (tCO2/GJ), the cooling factor of coal units, the heat-supply
  * correction's coefficient per fuel ({@code 1 − coefficient × heat-supply ratio}) and the load-factor tiers with the
- * categories they apply to.
+ * categories they apply to, and the share of the base year's allocation each year of the period is pre-allocated.
  */
 public record BenchmarkPack(String period, Map<UnitCategory, Figure> electricity, Map<UnitCategory.Fuel, Figure> heat,
                             Map<Cooling, Figure> coalCooling, Map<UnitCategory.Fuel, Figure> heatSupplyCoefficient,
                             Set<UnitCategory> loadFactorAppliesTo, boolean loadFactorPureCondensingOnly,
-                            List<LoadFactorTier> loadFactorTiers, String loadFactorSource) {
+                            List<LoadFactorTier> loadFactorTiers, String loadFactorSource,
+                            Figure preAllocationShare) {
 
     public BenchmarkPack {
         complete(period, "electricity benchmarks", electricity, UnitCategory.values());
@@ -32,6 +33,10 @@ public record BenchmarkPack(String period, Map<UnitCategory, Figure> electricity
                 .sorted(Comparator.comparing(LoadFactorTier::atLeast).reversed()).toList();
         if (loadFactorTiers.isEmpty() || loadFactorTiers.get(loadFactorTiers.size() - 1).atLeast().signum() != 0) {
             throw new IllegalStateException(period + ": the load-factor tiers must reach down to 0");
+        }
+        if (preAllocationShare == null || preAllocationShare.value().signum() < 0
+                || preAllocationShare.value().compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalStateException(period + ": the pre-allocation share is a figure from 0 to 1");
         }
         if (loadFactorSource == null || loadFactorSource.isBlank()) {
             throw new IllegalStateException(period + ": the load-factor correction names no source");

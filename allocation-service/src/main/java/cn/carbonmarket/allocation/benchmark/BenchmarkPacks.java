@@ -66,15 +66,19 @@ public final class BenchmarkPacks {
                 figures(node.required("heat"), UnitCategory.Fuel.class, UnitCategory.Fuel::valueOf),
                 figures(node.required("coalCooling"), Cooling.class, Cooling::valueOf),
                 figures(node.required("heatSupplyCoefficient"), UnitCategory.Fuel.class, UnitCategory.Fuel::valueOf),
-                appliesTo, load.required("pureCondensingOnly").asBoolean(), tiers, load.required("source").asText());
+                appliesTo, load.required("pureCondensingOnly").asBoolean(), tiers, load.required("source").asText(),
+                figure(node.required("preAllocationShare")));
     }
 
     private static <K extends Enum<K>> Map<K, Figure> figures(JsonNode node, Class<K> type, Function<String, K> key) {
         Map<K, Figure> figures = new EnumMap<>(type);
-        node.fields().forEachRemaining(entry -> figures.put(key.apply(entry.getKey()),
-                new Figure(decimal(entry.getValue(), "value"), entry.getValue().required("source").asText(),
-                        entry.getValue().required("confirmed").asBoolean())));
+        node.fields().forEachRemaining(entry -> figures.put(key.apply(entry.getKey()), figure(entry.getValue())));
         return figures;
+    }
+
+    private static Figure figure(JsonNode node) {
+        return new Figure(decimal(node, "value"), node.required("source").asText(),
+                node.required("confirmed").asBoolean());
     }
 
     /** Figures are written as strings so that no binary fraction stands between the plan and the computation. */
