@@ -6,13 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.testing.Identities;
 import cn.carbonmarket.testing.KafkaTopic;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** What the registry's tests set up through the real service: parties, issued units, movements. */
 public final class RegistryFixtures {
@@ -38,19 +41,44 @@ public final class RegistryFixtures {
         }
     }
 
+    /** One recipient of an issuance instruction. */
+    public record Recipient(String partyId, long tonnes) {
+    }
+
+    /** An issuance instruction of CEA-2025 as allocation-service publishes it, in a fresh envelope. */
+    public static String instruction(String instructionId, String reason, Recipient... recipients) {
+        String listed = Arrays.stream(recipients)
+                .map(r -> "{\"partyId\":\"%s\",\"quantity\":%d}".formatted(r.partyId(), r.tonnes()))
+                .collect(Collectors.joining(","));
+        return """
+                {"eventId":"%s","type":"IssuanceInstruction","version":1,"occurredAt":"%s",\
+                "producer":"allocation-service","key":"%s","payload":{"instructionId":"%s","reason":"%s",\
+                "instrument":"%s","recipients":[%s]}}"""
+                .formatted(UUID.randomUUID(), Instant.now(), instructionId, instructionId, reason, CEA, listed);
+    }
+
     /** Publishes an allocation instruction as allocation-service would, and waits until it is booked. */
     public static String issue(String partyId, long tonnes) {
         String instructionId = "ALLOC-" + UUID.randomUUID();
-        String json = """
-                {"eventId":"%s","type":"IssuanceInstruction","version":1,"occurredAt":"%s",\
-                "producer":"allocation-service","key":"%s","payload":{"instructionId":"%s","reason":"FREE_ALLOCATION",\
-                "instrument":"%s","recipients":[{"partyId":"%s","quantity":%d}]}}"""
-                .formatted(UUID.randomUUID(), Instant.now(), instructionId, instructionId, CEA, partyId, tonnes);
+        String json = instruction(instructionId, "FREE_ALLOCATION", new Recipient(partyId, tonnes));
         new KafkaTopic("allocation.issuance-instructions").send(instructionId, json);
         await().atMost(Duration.ofSeconds(90)).until(() -> DB.count(
                 "select count(*) from registry_transaction where idempotency_key = ?",
                 "system/allocation-service:" + instructionId) == 1);
         return json;
+    }
+
+    /** Registers a new compliance entity of region HB (a fresh identity) and returns its party id. */
+    public static String freshEntity() {
+        return register(Identities.creditCode("420100"));
+    }
+
+    /** Registers the compliance entity with this credit code and returns its party id. */
+    public static String register(String creditCode) {
+        return given().auth().oauth2(accessToken(DemoUser.REGULATOR)).contentType(ContentType.JSON)
+                .body(Map.of("name", "Entity " + creditCode, "type", "COMPLIANCE_ENTITY", "region", "HB",
+                        "creditCode", creditCode))
+                .post("/api/v1/parties").then().statusCode(201).extract().path("id");
     }
 
     public static long quantity(String account, String instrument, String status) {

@@ -1,59 +1,84 @@
 package cn.carbonmarket.registry.issuance;
 
 import cn.carbonmarket.contracts.event.IssuanceInstruction;
-import cn.carbonmarket.contracts.party.AccountId;
+import cn.carbonmarket.contracts.event.IssuanceRefused;
 import cn.carbonmarket.platform.outbox.EventCodec;
-import cn.carbonmarket.registry.account.SystemAccounts;
-import cn.carbonmarket.registry.holding.HoldingKey;
-import cn.carbonmarket.registry.holding.HoldingStatus;
+import cn.carbonmarket.platform.outbox.Outbox;
+import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.registry.transaction.Booking;
 import cn.carbonmarket.registry.transaction.Initiator;
-import cn.carbonmarket.registry.transaction.Movement;
-import cn.carbonmarket.registry.transaction.TransactionType;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Clock;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
- * Books allocation's issuance instructions: units leave the jurisdiction's issuance account for the recipients'
- * holding accounts, once per instruction id (the booking's idempotency key), however often Kafka delivers it.
+ * Carries out allocation's issuance instructions, once per instruction id however often Kafka delivers them: an
+ * issue moves units from the jurisdiction's issuance account to the recipients' holding accounts (the booking's
+ * idempotency key is the instruction id, its TransactionBooked names it), a claw-back takes them back
+ * ({@link ClawBacks}). An instruction a rule refuses books nothing and is answered with IssuanceRefused.
  */
 @ApplicationScoped
 public class IssuanceInstructions {
 
-    private static final Initiator ALLOCATION = Initiator.system("allocation-service");
+    private static final Logger LOG = Logger.getLogger(IssuanceInstructions.class);
+    static final Initiator ALLOCATION = Initiator.system("allocation-service");
 
     private final EventCodec codec;
     private final Booking booking;
+    private final ClawBacks clawBacks;
+    private final IssuanceInstructionStore instructions;
+    private final Pool pool;
+    private final Outbox outbox;
+    private final Clock clock;
 
-    public IssuanceInstructions(EventCodec codec, Booking booking) {
+    IssuanceInstructions(EventCodec codec, Booking booking, ClawBacks clawBacks,
+                         IssuanceInstructionStore instructions, Pool pool, Outbox outbox, Clock clock) {
         this.codec = codec;
         this.booking = booking;
+        this.clawBacks = clawBacks;
+        this.instructions = instructions;
+        this.pool = pool;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     @Incoming("issuance-instructions")
     public Uni<Void> onInstruction(String json) {
         return codec.decodeIf(json, IssuanceInstruction.TYPE)
-                .map(event -> booking.book(movementOf(event.payload()), ALLOCATION, event.payload().instructionId())
-                        .replaceWithVoid())
+                .map(event -> apply(event.payload()))
                 .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
-    static Movement movementOf(IssuanceInstruction instruction) {
-        String issuance = SystemAccounts.nationalIssuance(instruction.instrument().product().jurisdiction());
-        List<Movement.Line> lines = new ArrayList<>();
-        long total = 0;
-        for (IssuanceInstruction.Recipient recipient : instruction.recipients()) {
-            lines.add(new Movement.Line(new HoldingKey(AccountId.holdingOf(recipient.partyId()).value(),
-                    instruction.instrument(), HoldingStatus.AVAILABLE), recipient.quantity().tonnes()));
-            total = Math.addExact(total, recipient.quantity().tonnes());
-        }
-        lines.add(0, new Movement.Line(new HoldingKey(issuance, instruction.instrument(), HoldingStatus.AVAILABLE),
-                -total));
-        TransactionType type = instruction.reason() == IssuanceInstruction.Reason.AUCTION
-                ? TransactionType.AUCTION_DELIVERY : TransactionType.ALLOCATION;
-        return new Movement(type, lines);
+    Uni<Void> apply(IssuanceInstruction instruction) {
+        Uni<Void> carriedOut = instruction.reason() == IssuanceInstruction.Reason.CLAW_BACK
+                ? clawBacks.apply(instruction) : issue(instruction);
+        return carriedOut.onFailure(RuleViolationException.class)
+                .recoverWithUni(failure -> refuse(instruction, (RuleViolationException) failure));
+    }
+
+    private Uni<Void> issue(IssuanceInstruction instruction) {
+        return booking.book(IssuanceMovements.issue(instruction), ALLOCATION, instruction.instructionId(),
+                        (conn, booked) -> instructions.record(conn, instruction, IssuanceInstructionStore.Status.BOOKED,
+                                booked.id(), null, null, clock.instant()).replaceWithVoid())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Records the refusal and publishes it in the same transaction. Every refusal of an instruction not carried out
+     * is published, also of one resent after an earlier refusal, so that allocation hears each; one resent once it
+     * can be carried out is carried out then, and a carried-out instruction's record never changes.
+     */
+    private Uni<Void> refuse(IssuanceInstruction instruction, RuleViolationException refusal) {
+        LOG.warnf("issuance instruction %s refused: %s", instruction.instructionId(), refusal.getMessage());
+        return pool.withTransaction(conn -> instructions.record(conn, instruction,
+                        IssuanceInstructionStore.Status.REFUSED, null, refusal.code(), refusal.getMessage(),
+                        clock.instant())
+                .flatMap(recorded -> !recorded ? Uni.createFrom().voidItem()
+                        : outbox.publish(conn, IssuanceRefused.TYPE, instruction.instructionId(),
+                                new IssuanceRefused(instruction.instructionId(), refusal.code(), refusal.getMessage()))
+                                .replaceWithVoid()));
     }
 }

@@ -29,9 +29,13 @@ class NewBookings {
 
     /** Locks what the movements touch, checks them in list order and writes them; a refusal fails them all. */
     Uni<List<TransactionRecord>> book(SqlConnection conn, List<BookingRequest> requests) {
-        return store.lock(conn, Touched.by(requests)).flatMap(locked -> {
-            BookingCheck.Result checked = checkAfter(locked, requests.size()).check(requests, false);
-            return store.write(conn, checked.writes(), false).replaceWith(checked.writes().records());
-        });
+        return store.lock(conn, Touched.by(requests)).flatMap(locked -> bookLocked(conn, locked, requests));
+    }
+
+    /** Checks the movements against what the caller locked for them and writes them; a refusal fails them all. */
+    Uni<List<TransactionRecord>> bookLocked(SqlConnection conn, TransactionStore.Locked locked,
+                                            List<BookingRequest> requests) {
+        BookingCheck.Result checked = checkAfter(locked, requests.size()).check(requests, false);
+        return store.write(conn, checked.writes(), false).replaceWith(checked.writes().records());
     }
 }

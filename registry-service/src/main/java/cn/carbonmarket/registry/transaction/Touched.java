@@ -7,9 +7,12 @@ import java.util.List;
 record Touched(List<String> accounts, List<HoldingKey> holdings) {
 
     static Touched by(List<BookingRequest> requests) {
-        return new Touched(requests.stream().flatMap(r -> r.movement().accounts().stream())
-                .distinct().sorted().toList(),
-                requests.stream().flatMap(r -> r.movement().lines().stream())
+        return of(requests.stream().map(BookingRequest::movement).toList());
+    }
+
+    static Touched of(List<Movement> movements) {
+        return new Touched(movements.stream().flatMap(m -> m.accounts().stream()).distinct().sorted().toList(),
+                movements.stream().flatMap(m -> m.lines().stream())
                         .map(Movement.Line::holding).distinct().sorted().toList());
     }
 }

@@ -52,12 +52,7 @@ public final class TransactionRules {
             if (line.delta() == 0) {
                 throw refuse("ZERO_QUANTITY", "a line must move at least one tonne");
             }
-            AccountSnapshot account = accounts.get(line.holding().account());
-            if (account == null) {
-                throw refuse("ACCOUNT_NOT_FOUND", "account " + line.holding().account() + " does not exist");
-            }
-            checkOpen(movement.type(), account, line);
-            checkPermitted(movement.type(), initiator, account, line);
+            checkAccount(movement.type(), initiator, accounts, line);
         }
         checkEligible(movement);
         checkCap(movement);
@@ -73,6 +68,24 @@ public final class TransactionRules {
             after.put(line.holding(), quantity);
         }
         return after;
+    }
+
+    /**
+     * The checks of the accounts alone, for a movement whose quantities are not settled yet (a claw-back takes what
+     * is there): every account exists, is open for its line's direction, and the initiator may move it.
+     */
+    public void checkAccounts(Movement movement, Initiator initiator, Map<String, AccountSnapshot> accounts) {
+        movement.lines().forEach(line -> checkAccount(movement.type(), initiator, accounts, line));
+    }
+
+    private static void checkAccount(TransactionType type, Initiator initiator, Map<String, AccountSnapshot> accounts,
+                                     Movement.Line line) {
+        AccountSnapshot account = accounts.get(line.holding().account());
+        if (account == null) {
+            throw refuse("ACCOUNT_NOT_FOUND", "account " + line.holding().account() + " does not exist");
+        }
+        checkOpen(type, account, line);
+        checkPermitted(type, initiator, account, line);
     }
 
     private static void checkBalanced(Movement movement) {

@@ -4,6 +4,8 @@ package cn.carbonmarket.registry.transaction;
 public enum TransactionType {
     ISSUANCE,
     ALLOCATION,
+    /** Excess free allocation taken back from a holder into the issuance account (a claw-back). */
+    ALLOCATION_RETURN,
     AUCTION_DELIVERY,
     TRANSFER,
     TO_TRADING,
