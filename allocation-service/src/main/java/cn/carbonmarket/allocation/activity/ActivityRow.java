@@ -1,0 +1,5 @@
+package cn.carbonmarket.allocation.activity;
+
+/** One unit's figures for the year being written. */
+record ActivityRow(String unitId, ActivityFigures figures) {
+}
