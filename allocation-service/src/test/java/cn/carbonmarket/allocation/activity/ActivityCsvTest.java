@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The row parser of activity data uploads, without a database: what each line yields or why it is refused. */
 class ActivityCsvTest {
 
-    private static final String HEADER = "unit_id,electricity_supplied_mwh,heat_supplied_gj,load_factor,heat_supply_ratio\n";
+    private static final String HEADER =
+            "unit_id,electricity_supplied_mwh,heat_supplied_gj,load_factor,heat_supply_ratio\n";
 
     private static Parsed read(String csv) {
         return ActivityCsv.read(new ByteArrayInputStream(csv.getBytes(UTF_8)));

@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-/** Covered entities and their registered units for the activity data tests, through the registry's event and the API. */
+/**
+ * Covered entities and their registered units for the activity data tests, through the registry's event and the API.
+ * The tests record years late in the century, which no compliance period of another test covers.
+ */
 final class ActivityFixtures {
 
     static final Database DB = new Database("allocation");
@@ -30,7 +33,7 @@ final class ActivityFixtures {
         return covered(PartyEvents.registered("Foshan Power", "COMPLIANCE_ENTITY", "GD"));
     }
 
-    private static String covered(PartyEvents.Sent event) {
+    static String covered(PartyEvents.Sent event) {
         PartyEvents.publish(event);
         await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
                 "select count(*) from covered_entity where party_id = ?::uuid", event.partyId()) == 1);

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.testing.PartyEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.security.MessageDigest;
@@ -54,7 +55,7 @@ class ActivityUploadTest {
 
     @Test
     void aGoodUploadRecordsEveryRowExactlyAndTheSameContentAgainRecordsNothing() throws Exception {
-        int year = 2021;
+        int year = 2091;
         String a = unitOf(hubei);
         String b = unitOf(hubei);
         String c = unitOf(guangdong);
@@ -86,7 +87,7 @@ class ActivityUploadTest {
 
     @Test
     void anUploadWithWrongLinesIsRefusedWholeWithEachLineAndField() {
-        int year = 2023;
+        int year = 2093;
         String good = unitOf(hubei);
         String alsoGood = unitOf(hubei);
         String twice = unitOf(hubei);
@@ -112,19 +113,19 @@ class ActivityUploadTest {
     @Test
     void anUploadWithoutItsHeaderIsRefusedAtLineOne() {
         String unit = unitOf(hubei);
-        upload(DemoUser.REGULATOR, 2025, unit + ",1000,10,0.5,0.1\n").statusCode(400)
+        upload(DemoUser.REGULATOR, 2095, unit + ",1000,10,0.5,0.1\n").statusCode(400)
                 .body("code", equalTo("UPLOAD_INVALID")).body("errors.line", contains(1))
                 .body("errors.field", contains("header"));
-        assertThat(records(2025, unit)).isZero();
+        assertThat(records(2095, unit)).isZero();
         upload(DemoUser.REGULATOR, "2012/uploads", HEADER + unit + ",1000,10,0.5,0.1\n").statusCode(400)
                 .body("errors.field", contains("year"));
         given().auth().oauth2(accessToken(DemoUser.REGULATOR)).contentType("application/json").body(Map.of())
-                .when().post("/api/v1/activity-data/2025/uploads").then().statusCode(415);
+                .when().post("/api/v1/activity-data/2095/uploads").then().statusCode(415);
     }
 
     @Test
     void aProvinceUploadsItsRegionsUnitsOnlyAndCannotVerifyOrChangeVerifiedData() {
-        int year = 2026;
+        int year = 2096;
         String ours = unitOf(hubei);
         String theirs = unitOf(guangdong);
         String verifiedByRegulator = unitOf(hubei);
@@ -154,12 +155,13 @@ class ActivityUploadTest {
 
     @Test
     void tenThousandUnitsAreRecordedInOneUpload() {
-        int year = 2027;
+        int year = 2097;
+        String entity = ActivityFixtures.covered(PartyEvents.registered("Yichang Power", "COMPLIANCE_ENTITY", "HB"));
         String prefix = "BULK-" + System.nanoTime() + "-";
         DB.update("insert into generating_unit (unit_id, party_id, category, capacity_mw, cooling,"
                 + " combined_heat_and_power, commissioned_on, registered_by, registered_at, updated_at)"
                 + " select ? || n, ?::uuid, 'COAL_ABOVE_300MW', 600, 'WATER', true, date '2012-06-30', 'test', now(),"
-                + " now() from generate_series(1, 10000) n", prefix, hubei);
+                + " now() from generate_series(1, 10000) n", prefix, entity);
         StringBuilder csv = new StringBuilder(HEADER);
         for (int n = 1; n <= 10_000; n++) {
             csv.append(prefix).append(n).append(',').append(1_000_000 + n).append(",5000,0.8").append(n % 10)
