@@ -65,11 +65,7 @@ public class ActivityData {
     public Uni<ActivityRecord> get(int year, String unitId, Caller caller) {
         return store.standings(pool, year, List.of(unitId))
                 .chain(standings -> {
-                    UnitStanding unit = standings.get(unitId);
-                    if (unit != null) {
-                        caller.requireSelfOr(unit.party(), Roles.REGULATOR, Roles.PROVINCIAL_AUTHORITY);
-                    }
-                    reachable(unitId, unit, caller);
+                    reachable(unitId, standings.get(unitId), caller);
                     return store.record(pool, unitId, year);
                 })
                 .onItem().ifNull().failWith(() -> new NotFoundException("ACTIVITY_NOT_FOUND",
@@ -82,11 +78,12 @@ public class ActivityData {
                 .chain(() -> store.ofEntity(pool, party, year));
     }
 
-    /** The registered unit, if the caller may reach its entity. */
+    /** The registered unit, if the caller reaches it: the regulator any, a province its region's, an entity its own. */
     private static UnitStanding reachable(String unitId, UnitStanding unit, Caller caller) {
         if (unit == null) {
             throw new NotFoundException("UNIT_NOT_FOUND", "no generating unit " + unitId + " is registered");
         }
+        caller.requireSelfOr(unit.party(), Roles.REGULATOR, Roles.PROVINCIAL_AUTHORITY);
         caller.requireRegionOf(unit.party(), unit.region(), NOT_YOUR_REGION);
         return unit;
     }
