@@ -32,6 +32,7 @@ public class AllocationRunStore {
             + " inputs_hash, status, units, entities, total_tonnes, computed_by, computed_at, approved_by,"
             + " approved_at";
 
+    /** Decimals travel as text: the client does not encode a BigDecimal array. */
     private final ColumnBatch<ComputedRun.UnitRow> unitRows = new ColumnBatch<ComputedRun.UnitRow>()
             .column(String.class, row -> row.input().unit().unitId())
             .column(Integer.class, row -> row.input().year())
@@ -41,9 +42,9 @@ public class AllocationRunStore {
             .column(Long.class, row -> row.input().data().heatSuppliedGj())
             .column(String.class, row -> row.input().data().loadFactor().toPlainString())
             .column(String.class, row -> row.input().data().heatSupplyRatio().toPlainString())
-            .column(String.class, row -> row.allocation().coolingFactor().toPlainString())
-            .column(String.class, row -> row.allocation().heatSupplyFactor().toPlainString())
-            .column(String.class, row -> row.allocation().loadFactorFactor().toPlainString())
+            .column(String.class, row -> row.allocation().coolingFactor().stripTrailingZeros().toPlainString())
+            .column(String.class, row -> row.allocation().heatSupplyFactor().stripTrailingZeros().toPlainString())
+            .column(String.class, row -> row.allocation().loadFactorFactor().stripTrailingZeros().toPlainString())
             .column(Long.class, row -> row.allocation().tonnes());
 
     private final ColumnBatch<ComputedRun.EntityRow> entityRows = new ColumnBatch<ComputedRun.EntityRow>()
@@ -130,9 +131,10 @@ public class AllocationRunStore {
                 .chain(() -> unitRows.execute(sql, "insert into run_unit (run_id, unit_id, data_year, party_id,"
                         + " category, electricity_supplied_mwh, heat_supplied_gj, load_factor, heat_supply_ratio,"
                         + " cooling_factor, heat_supply_factor, load_factor_factor, tonnes) select '" + run.runId()
-                        + "', * from unnest($1::text[], $2::integer[], $3::uuid[], $4::text[], $5::bigint[],"
-                        + " $6::bigint[], $7::numeric[], $8::numeric[], $9::numeric[], $10::numeric[],"
-                        + " $11::numeric[], $12::bigint[])", computed.units()))
+                        + "', u, y, p, c, e, h, lf::numeric, hr::numeric, cf::numeric, hf::numeric, lff::numeric, t"
+                        + " from unnest($1::text[], $2::integer[], $3::uuid[], $4::text[], $5::bigint[],"
+                        + " $6::bigint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],"
+                        + " $12::bigint[]) as r(u, y, p, c, e, h, lf, hr, cf, hf, lff, t)", computed.units()))
                 .chain(() -> entityRows.execute(sql, "insert into run_entity (run_id, party_id, region, units,"
                         + " computed_tonnes, allocated_tonnes, previous_tonnes, delta_tonnes) select '"
                         + run.runId() + "', * from unnest($1::uuid[], $2::text[], $3::integer[], $4::bigint[],"
