@@ -23,8 +23,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -178,6 +185,45 @@ class IssuanceOutcomeTest {
         assertThat(published("AllocationReturned", id)).isEqualTo(1);
         assertThat(DB.count("select count(*) from outbox_event where event_type = 'TransactionBooked'"
                 + " and envelope like ?", "%\"reference\":\"" + id + "\"%")).isEqualTo(1);
+    }
+
+    @Test
+    void aClawBackRacingTransfersOfTheSameUnitsReturnsOnlyWhatTheyLeft() throws Exception {
+        RegistryFixtures.partyWithAllowances(DemoUser.ENTITY_2, 3_000);
+        String entity2 = DemoUser.ENTITY_2.partyId();
+        String receiver = freshEntity();
+        long before = available(entity2);
+        String id = "CLAW-" + UUID.randomUUID();
+        ExecutorService senders = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<List<Integer>>> transfers = IntStream.range(0, 3).mapToObj(i -> senders.submit(() -> {
+                List<Integer> statuses = new ArrayList<>();
+                while (statuses.size() < 500 && DB.count("select count(*) from issuance_instruction"
+                        + " where instruction_id = ?", id) == 0) {
+                    statuses.add(RegistryFixtures.post(DemoUser.ENTITY_2, "/api/v1/transfers", "race-" + UUID.randomUUID(),
+                            Map.of("fromAccount", "HOLDING-" + entity2, "toAccount", "HOLDING-" + receiver,
+                                    "instrument", CEA, "quantity", 10)).extract().statusCode());
+                }
+                return statuses;
+            })).toList();
+            // The claw-back is sent once transfers are under way, so that it lands among them.
+            await().atMost(Duration.ofSeconds(30)).until(() -> available(receiver) >= 30);
+            send(id, "CLAW_BACK", new Recipient(entity2, before));
+            awaitOutcome(id, "RETURNED");
+            for (Future<List<Integer>> statuses : transfers) {
+                assertThat(statuses.get(60, TimeUnit.SECONDS)).allMatch(status -> status == 201 || status == 422);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+
+        JsonNode returned = answer("AllocationReturned", id);
+        long taken = returned.at("/payload/returns/0/returned").asLong();
+        long transferred = available(receiver);
+        assertThat(taken + returned.at("/payload/returns/0/debt").asLong()).isEqualTo(before);
+        assertThat(taken + transferred).as("what left the holding, by claw-back or transfer")
+                .isEqualTo(before - available(entity2));
+        assertThat(debt(id, entity2)).isEqualTo(before - taken);
     }
 
     @Test
