@@ -1,47 +1,110 @@
 #!/usr/bin/env bash
 # Registers the demo parties (the ones the demo realm's users act for) through the registry's API, as the
 # regulator would. Idempotent: a party already registered with the same details answers 200.
-# Then makes the market tradable: free allocation of CEA-2025 for the two compliance entities (as allocation's
-# issuance events) and cash at the clearing bank for the traders (deposits, once per bank reference).
-# usage: seed.sh REGISTRY_URL SETTLEMENT_URL KEYCLOAK_URL KAFKA_LIB_DIR
+# Then makes the market tradable: free allocation of CEA-2025 for the two compliance entities through allocation
+# (period CN-2025 by pack CN-2022, one gas unit each with 2024 data, a pre-allocation run approved by the regulator
+# and booked by the registry), and cash at the clearing bank for the traders (deposits, once per bank reference).
+# Seeding again issues nothing twice: the period, units and data are the same again, and the new run's differences
+# to the approved allocation are zero, so approving it writes no instruction.
+# usage: seed.sh REGISTRY_URL ALLOCATION_URL SETTLEMENT_URL KEYCLOAK_URL
 set -euo pipefail
-registry=$1 settlement=$2 keycloak=$3 kafka_lib=$4
+registry=$1 allocation=$2 settlement=$3 keycloak=$4
 here=$(cd "$(dirname "$0")" && pwd)
+answer=$(mktemp)
+trap 'rm -f "$answer"' EXIT
+
 token_of() {
   curl -fsS -d grant_type=password -d client_id=market-web -d username="$1" -d password="$1" \
     "$keycloak/realms/carbon-market/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
-token=$(token_of regulator)
+
+# call METHOD URL TOKEN [JSON]: prints the answer's status; its body is left in $answer.
+call() {
+  local method=$1 url=$2 token=$3 body=()
+  [ $# -lt 4 ] || body=(-H 'Content-Type: application/json' -d "$4")
+  curl -sS -o "$answer" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $token" "${body[@]}" "$url"
+}
+
+# must "STATUS..." METHOD URL TOKEN [JSON]: the call, which must answer one of the statuses.
+must() {
+  local expected=" $1 " status; shift
+  status=$(call "$@")
+  case "$expected" in
+    *" $status "*) ;;
+    *) echo "seeding failed: $1 $2 answered $status: $(cat "$answer")" >&2; exit 1 ;;
+  esac
+}
+
+# field NAME: the first value of NAME in the last answer (flat JSON strings and numbers).
+field() { grep -oE "\"$1\":(\"[^\"]*\"|[^,}]*)" "$answer" | head -1 | sed -E 's/^[^:]*:"?//; s/"$//'; }
+
+# until_ok SECONDS WHAT METHOD URL TOKEN: polls the call until it answers 200.
+until_ok() {
+  local limit=$1 what=$2 start=$SECONDS; shift 2
+  until [ "$(call "$@")" = 200 ]; do
+    (( SECONDS - start < limit )) || { echo "seeding failed: $what not within ${limit}s: $(cat "$answer")" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+
+regulator=$(token_of regulator)
 while IFS= read -r party; do
   [ -n "$party" ] || continue
-  status=$(curl -sS -o /tmp/market-seed.$$ -w '%{http_code}' -H "Authorization: Bearer $token" \
-    -H 'Content-Type: application/json' -d "$party" "$registry/api/v1/parties")
-  case "$status" in
-    200|201) printf '   party %s\n' "$(sed -E 's/.*"id":"([^"]+)".*"name":"([^"]+)".*/\1  \2/' /tmp/market-seed.$$)" ;;
-    *) echo "seeding failed ($status): $(cat /tmp/market-seed.$$)" >&2; rm -f /tmp/market-seed.$$; exit 1 ;;
-  esac
+  must "200 201" POST "$registry/api/v1/parties" "$regulator" "$party"
+  printf '   party %s  %s\n' "$(field id)" "$(field name)"
 done < "$here/parties.jsonl"
-rm -f /tmp/market-seed.$$
 
-# entity-1 (Wuhan Thermal Power) and entity-2 (Shenzhen Cement): 200,000 t of CEA-2025 each.
-java -cp "$kafka_lib/*" "$here/IssueAllowances.java" 127.0.0.1:9092 CEA-2025 200000 \
-  83dabb3c-a463-3f3e-b9fd-002e55c704cf 41900360-42b8-3069-a34d-dbc69acee1ca
+# Free allocation through allocation: 200,000 t of CEA-2025 each for entity-1 (Wuhan Thermal Power, HB) and
+# entity-2 (Shenzhen Cement, GD). A gas unit without heat under CN-2022 is allocated 0.3901 t/MWh (no cooling or
+# load-factor correction): 732,412 MWh make round(285,713.92) = 285,714 t, of which the pre-allocation of the
+# period's one year is round(0.70 x 285,714 = 199,999.8) = 200,000 t.
+period=CN-2025
+must "200 201" PUT "$allocation/api/v1/compliance-periods/$period" "$regulator" \
+  '{"jurisdiction":"CN","firstYear":2025,"lastYear":2025,"instrument":"CEA-2025","benchmarkPack":"CN-2022",
+    "deadline95":"2026-10-31","deadline100":"2026-12-31"}'
+if [ "$(field status)" = DRAFT ]; then
+  must 200 POST "$allocation/api/v1/compliance-periods/$period/status" "$regulator" '{"status":"ALLOCATING"}'
+fi
+printf '   compliance period %s (CEA-2025, benchmark pack CN-2022): %s\n' "$period" "$(field status)"
+units=("83dabb3c-a463-3f3e-b9fd-002e55c704cf WUHAN-THERMAL-GT1 180 0.4645 2012-06-30"
+       "41900360-42b8-3069-a34d-dbc69acee1ca SHENZHEN-CEMENT-CAPTIVE-1 135 0.6193 2016-03-18")
+for unit in "${units[@]}"; do
+  read -r party id capacity load_factor commissioned <<<"$unit"
+  # A compliance entity becomes covered when allocation has read its registration.
+  until_ok 60 "allocation covering $party" GET "$allocation/api/v1/covered-entities/$party" "$regulator"
+  must "200 201" PUT "$allocation/api/v1/generating-units/$id" "$regulator" \
+    "{\"partyId\":\"$party\",\"category\":\"GAS\",\"capacityMw\":$capacity,\"cooling\":\"WATER\",
+      \"combinedHeatAndPower\":false,\"commissionedOn\":\"$commissioned\"}"
+  must "200 201" PUT "$allocation/api/v1/activity-data/2024/$id" "$regulator" \
+    "{\"electricitySuppliedMwh\":732412,\"heatSuppliedGj\":0,\"loadFactor\":$load_factor,\"heatSupplyRatio\":0,
+      \"verified\":true}"
+  printf '   gas unit %s (%s MW) of %s, 2024: 732,412 MWh\n' "$id" "$capacity" "$party"
+done
+must 201 POST "$allocation/api/v1/allocation-runs" "$regulator" \
+  "{\"periodId\":\"$period\",\"kind\":\"PRE_ALLOCATION\",\"baseYear\":2024}"
+run=$(field runId)
+printf '   pre-allocation run %s: %s t in all\n' "$run" "$(field totalTonnes)"
+must 200 POST "$allocation/api/v1/allocation-runs/$run/approval" "$regulator"
+# The registry books each instruction and answers; allocation balances once every answer is in.
+start=$SECONDS
+until must 200 GET "$allocation/api/v1/allocation-reconciliation/$period" "$regulator" \
+    && [ "$(field balanced)" = true ]; do
+  (( SECONDS - start < 60 )) || { echo "seeding failed: $period not reconciled within 60s: $(cat "$answer")" >&2; exit 1; }
+  sleep 0.5
+done
+printf '   approved and issued: %s t of CEA-2025\n' "$(field issuedTonnes)"
 
 # CNY 5,000,000 for each trader at the clearing bank.
 bank=$(token_of bank)
 for party in 83dabb3c-a463-3f3e-b9fd-002e55c704cf 41900360-42b8-3069-a34d-dbc69acee1ca \
     91e0e54f-fe81-303f-aebc-b402a50e4606 4a112fd1-268c-3705-a978-397a5e44d6bf; do
+  # The cash account opens when settlement has read the party's registration: wait for it.
   for attempt in $(seq 1 30); do
-    # The cash account opens when settlement has read the party's registration: wait for it.
-    status=$(curl -sS -o /tmp/market-seed.$$ -w '%{http_code}' -H "Authorization: Bearer $bank" \
-      -H 'Content-Type: application/json' \
-      -d "{\"bankReference\":\"DEMO-$party\",\"partyId\":\"$party\",\"amountFen\":500000000}" \
-      "$settlement/api/v1/deposits")
-    case "$status" in
-      200|201) printf '   CNY 5,000,000 deposited for %s\n' "$party"; break ;;
-      *) [ "$attempt" = 30 ] && { echo "deposit failed ($status): $(cat /tmp/market-seed.$$)" >&2; exit 1; }
-         sleep 1 ;;
-    esac
+    status=$(call POST "$settlement/api/v1/deposits" "$bank" \
+      "{\"bankReference\":\"DEMO-$party\",\"partyId\":\"$party\",\"amountFen\":500000000}") || true
+    case "$status" in 200|201) break ;; esac
+    [ "$attempt" -lt 30 ] || { echo "deposit failed ($status): $(cat "$answer")" >&2; exit 1; }
+    sleep 1
   done
+  printf '   CNY 5,000,000 deposited for %s\n' "$party"
 done
-rm -f /tmp/market-seed.$$
