@@ -6,6 +6,8 @@ public final class Topics {
     public static final String REGISTRY_PARTIES = "registry.parties";
     public static final String REGISTRY_TRANSACTIONS = "registry.transactions";
     public static final String ALLOCATION_ISSUANCE_INSTRUCTIONS = "allocation.issuance-instructions";
+    public static final String ALLOCATION_VERIFIED_EMISSIONS = "allocation.verified-emissions";
+    public static final String ALLOCATION_OBLIGATIONS = "allocation.obligations";
     public static final String TRADING_TRADES = "trading.trades";
     public static final String TRADING_MARKET_DATA = "trading.market-data";
     public static final String TRADING_SURVEILLANCE = "trading.surveillance";

@@ -10,10 +10,12 @@ import cn.carbonmarket.contracts.event.IssuanceInstruction;
 import cn.carbonmarket.contracts.event.IssuanceRefused;
 import cn.carbonmarket.contracts.event.LargeTraderReported;
 import cn.carbonmarket.contracts.event.LedgerEntryPosted;
+import cn.carbonmarket.contracts.event.ObligationSet;
 import cn.carbonmarket.contracts.event.PartyRegistered;
 import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.event.TradePrinted;
 import cn.carbonmarket.contracts.event.TransactionBooked;
+import cn.carbonmarket.contracts.event.VerifiedEmissions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -26,7 +28,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         DeliveryInstructions.class, DeliveryInstructions.Delivery.class, DeliveryRunRejected.class,
         LedgerEntryPosted.class, LedgerEntryPosted.Balance.class, TradeExecuted.class,
         TradePrinted.class, DepthChanged.class, DepthChanged.Level.class, LargeTraderReported.class,
-        AbnormalTradingAlert.class})
+        AbnormalTradingAlert.class, VerifiedEmissions.class, VerifiedEmissions.UnitProduction.class,
+        ObligationSet.class})
 public final class ContractReflection {
 
     private ContractReflection() {
