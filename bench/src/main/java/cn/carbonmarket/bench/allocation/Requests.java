@@ -1,0 +1,83 @@
+package cn.carbonmarket.bench.allocation;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The benchmark's HTTP calls as the regulator: one at a time, or many at once with a bounded number in flight (the
+ * setup's registrations, which are not measured but should not take minutes).
+ */
+final class Requests {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    private final HttpClient http;
+    private final String token;
+
+    Requests(HttpClient http, String token) {
+        this.http = http;
+        this.token = token;
+    }
+
+    HttpRequest.Builder to(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).timeout(TIMEOUT);
+    }
+
+    static HttpRequest.BodyPublisher json(String body) {
+        return HttpRequest.BodyPublishers.ofString(body);
+    }
+
+    HttpRequest put(String url, String body) {
+        return to(url).header("Content-Type", "application/json").PUT(json(body)).build();
+    }
+
+    HttpRequest post(String url, String contentType, String body) {
+        return to(url).header("Content-Type", contentType).POST(json(body)).build();
+    }
+
+    HttpRequest get(String url) {
+        return to(url).GET().build();
+    }
+
+    /** The answer, which must have one of the statuses. */
+    String expect(HttpRequest request, int... statuses) throws IOException, InterruptedException {
+        return checked(request, http.send(request, HttpResponse.BodyHandlers.ofString()), statuses);
+    }
+
+    /** Every request, at most {@code inFlight} at once; each answer must have one of the statuses. */
+    void all(List<HttpRequest> requests, int inFlight, int... statuses) throws InterruptedException {
+        for (HttpResponse<String> response : answers(requests, inFlight)) {
+            checked(response.request(), response, statuses);
+        }
+    }
+
+    /** The answers of every request, in their order, at most {@code inFlight} at once. */
+    List<HttpResponse<String>> answers(List<HttpRequest> requests, int inFlight) throws InterruptedException {
+        Semaphore slots = new Semaphore(inFlight);
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>(requests.size());
+        for (HttpRequest request : requests) {
+            slots.acquire();
+            answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, failure) -> slots.release()));
+        }
+        return answers.stream().map(CompletableFuture::join).toList();
+    }
+
+    private static String checked(HttpRequest request, HttpResponse<String> response, int... statuses) {
+        for (int status : statuses) {
+            if (response.statusCode() == status) {
+                return response.body();
+            }
+        }
+        throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+                + response.statusCode() + ": " + response.body());
+    }
+}
