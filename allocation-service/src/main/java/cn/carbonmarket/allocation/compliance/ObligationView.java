@@ -1,0 +1,16 @@
+package cn.carbonmarket.allocation.compliance;
+
+import java.time.Instant;
+
+/** An entity's obligation for a period in its latest version. */
+public record ObligationView(String partyId, String region, int version, String runId, long verifiedEmissionsTonnes,
+                             long allocationTonnes, long obligationTonnes, long offsetLimitTonnes,
+                             long borrowingLimitTonnes, String setBy, Instant setAt) {
+
+    static ObligationView of(ObligationRecord record) {
+        return new ObligationView(record.partyId().toString(), record.region(), record.version(),
+                record.runId().toString(), record.verifiedEmissionsTonnes(), record.allocationTonnes(),
+                record.obligationTonnes(), record.offsetLimitTonnes(), record.borrowingLimitTonnes(), record.setBy(),
+                record.setAt());
+    }
+}
