@@ -113,6 +113,17 @@ public class ActivityStore {
                 .replaceWithVoid();
     }
 
+    /**
+     * Records units' figures of a year as verified under the year's lock, in the caller's transaction: the verified
+     * production of a confirmed emission report.
+     */
+    public Uni<Void> recordVerified(SqlConnection conn, int year, Map<String, ActivityFigures> figures, String by,
+                                    Instant at) {
+        List<ActivityRow> rows = figures.entrySet().stream()
+                .map(unit -> new ActivityRow(unit.getKey(), unit.getValue())).toList();
+        return lockYear(conn, year).chain(() -> write(conn, year, rows, true, null, by, at));
+    }
+
     /** The receipt of the year's upload of this content with this verified flag, or null. */
     Uni<UploadReceipt> upload(SqlConnection conn, int year, String contentHash, boolean verified) {
         return conn.preparedQuery(RECEIPT + " where year = $1 and content_hash = $2 and verified = $3")
