@@ -47,6 +47,12 @@ public final class RegistryFixtures {
 
     /** An issuance instruction of CEA-2025 as allocation-service publishes it, in a fresh envelope. */
     public static String instruction(String instructionId, String reason, Recipient... recipients) {
+        return instruction(instructionId, reason, CEA, recipients);
+    }
+
+    /** An issuance instruction of {@code instrument} as allocation-service publishes it, in a fresh envelope. */
+    public static String instruction(String instructionId, String reason, String instrument,
+                                     Recipient... recipients) {
         String listed = Arrays.stream(recipients)
                 .map(r -> "{\"partyId\":\"%s\",\"quantity\":%d}".formatted(r.partyId(), r.tonnes()))
                 .collect(Collectors.joining(","));
@@ -54,18 +60,45 @@ public final class RegistryFixtures {
                 {"eventId":"%s","type":"IssuanceInstruction","version":1,"occurredAt":"%s",\
                 "producer":"allocation-service","key":"%s","payload":{"instructionId":"%s","reason":"%s",\
                 "instrument":"%s","recipients":[%s]}}"""
-                .formatted(UUID.randomUUID(), Instant.now(), instructionId, instructionId, reason, CEA, listed);
+                .formatted(UUID.randomUUID(), Instant.now(), instructionId, instructionId, reason, instrument, listed);
     }
 
     /** Publishes an allocation instruction as allocation-service would, and waits until it is booked. */
     public static String issue(String partyId, long tonnes) {
+        return issue(partyId, CEA, tonnes);
+    }
+
+    /** The same for units of {@code instrument}. */
+    public static String issue(String partyId, String instrument, long tonnes) {
         String instructionId = "ALLOC-" + UUID.randomUUID();
-        String json = instruction(instructionId, "FREE_ALLOCATION", new Recipient(partyId, tonnes));
+        String json = instruction(instructionId, "FREE_ALLOCATION", instrument, new Recipient(partyId, tonnes));
         new KafkaTopic("allocation.issuance-instructions").send(instructionId, json);
         await().atMost(Duration.ofSeconds(90)).until(() -> DB.count(
                 "select count(*) from registry_transaction where idempotency_key = ?",
                 "system/allocation-service:" + instructionId) == 1);
         return json;
+    }
+
+    /**
+     * Publishes an obligation of CEA-2025 as allocation-service would (offsets up to 5,000 t, borrowing up to
+     * 10,000 t), without waiting for it.
+     */
+    public static void publishObligation(String partyId, String periodId, int version, long tonnes) {
+        String json = """
+                {"eventId":"%s","type":"ObligationSet","version":1,"occurredAt":"%s","producer":"allocation-service",\
+                "key":"%s","payload":{"periodId":"%s","partyId":"%s","instrument":"CEA-2025","version":%d,\
+                "verifiedEmissionsTonnes":%d,"obligationTonnes":%d,"offsetLimitTonnes":5000,\
+                "borrowingLimitTonnes":10000,"setAt":"%s"}}"""
+                .formatted(UUID.randomUUID(), Instant.now(), partyId, periodId, partyId, version, tonnes, tonnes,
+                        Instant.now());
+        new KafkaTopic("allocation.obligations").send(partyId, json);
+    }
+
+    /** The same, waiting until the registry keeps that version. */
+    public static void obligation(String partyId, String periodId, int version, long tonnes) {
+        publishObligation(partyId, periodId, version, tonnes);
+        await().atMost(Duration.ofSeconds(90)).until(() -> DB.count("select count(*) from surrender_obligation"
+                + " where period_id = ? and party_id = ?::uuid and version = ?", periodId, partyId, version) == 1);
     }
 
     /** Registers a new compliance entity of region HB (a fresh identity) and returns its party id. */

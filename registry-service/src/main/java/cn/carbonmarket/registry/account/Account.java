@@ -1,6 +1,7 @@
 package cn.carbonmarket.registry.account;
 
 import cn.carbonmarket.contracts.party.AccountId;
+import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.platform.sql.ColumnBatch;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -91,6 +92,15 @@ public class Account extends PanacheEntityBase {
         return ROWS.execute(conn, "insert into account (id, party_id, type, state, opened_at, jurisdiction)"
                 + " select * from unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[],"
                 + " $6::text[])", accounts);
+    }
+
+    /** Opens a system account in the caller's transaction, unless it exists already. */
+    public static Uni<Void> openSystem(SqlConnection conn, String id, AccountType type, Jurisdiction jurisdiction,
+                                       Instant now) {
+        return conn.preparedQuery("insert into account (id, party_id, type, state, opened_at, jurisdiction)"
+                        + " values ($1, null, $2, 'OPEN', $3, $4) on conflict (id) do nothing")
+                .execute(Tuple.of(id, type.name(), now.atOffset(ZoneOffset.UTC), jurisdiction.name()))
+                .replaceWithVoid();
     }
 
     /**

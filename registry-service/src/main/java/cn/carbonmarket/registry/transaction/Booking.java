@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Books movements: checks them against the rules with the touched accounts shared-locked and holdings locked in
@@ -40,6 +41,19 @@ public class Booking {
      */
     public Uni<Outcome> book(Movement movement, Initiator initiator, String idempotencyKey,
                              BiFunction<SqlConnection, BookedTransaction, Uni<Void>> alongside) {
-        return single.book(new BookingRequest(movement, initiator, idempotencyKey), alongside);
+        return single.book(new BookingRequest(movement, initiator, idempotencyKey), SingleBooking.NO_GUARD,
+                alongside);
+    }
+
+    /**
+     * The same, with {@code guard} run first in the booking's database transaction, before its key is looked up: it
+     * takes the locks that put related bookings in turn (a surrender locks its obligation) and refuses what the rules
+     * here do not know about. Having waited for a booking of the same key, it sees that booking committed, and lets
+     * it be replayed instead of judging it again.
+     */
+    public Uni<Outcome> book(Movement movement, Initiator initiator, String idempotencyKey,
+                             Function<SqlConnection, Uni<Void>> guard,
+                             BiFunction<SqlConnection, BookedTransaction, Uni<Void>> alongside) {
+        return single.book(new BookingRequest(movement, initiator, idempotencyKey), guard, alongside);
     }
 }

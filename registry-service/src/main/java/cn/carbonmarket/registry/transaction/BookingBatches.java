@@ -81,7 +81,7 @@ class BookingBatches {
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> Multi.createFrom().iterable(unique)
                         .onItem().transformToUniAndConcatenate(p -> single.book(p.request(),
-                                        SingleBooking.NOTHING_ALONGSIDE)
+                                        SingleBooking.NO_GUARD, SingleBooking.NOTHING_ALONGSIDE)
                                 .invoke(p.outcome()::complete)
                                 .onFailure().invoke(p.outcome()::completeExceptionally)
                                 .onFailure().recoverWithNull())

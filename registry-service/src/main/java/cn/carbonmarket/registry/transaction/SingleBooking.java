@@ -9,6 +9,7 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * One movement booked in a database transaction of its own: the first booking replayed when its key was booked
@@ -22,6 +23,8 @@ class SingleBooking {
     static final BiFunction<SqlConnection, BookedTransaction, Uni<Void>> NOTHING_ALONGSIDE =
             (conn, booked) -> Uni.createFrom().voidItem();
 
+    static final Function<SqlConnection, Uni<Void>> NO_GUARD = conn -> Uni.createFrom().voidItem();
+
     private final Pool pool;
     private final NewBookings bookings;
     private final Replays replays;
@@ -32,10 +35,14 @@ class SingleBooking {
         this.replays = replays;
     }
 
-    /** {@code alongside} writes in the booking's transaction, for a new booking only. */
-    Uni<Booking.Outcome> book(BookingRequest request,
+    /**
+     * {@code guard} runs first in the booking's transaction, for a repeated key too; {@code alongside} writes in it
+     * for a new booking only.
+     */
+    Uni<Booking.Outcome> book(BookingRequest request, Function<SqlConnection, Uni<Void>> guard,
                               BiFunction<SqlConnection, BookedTransaction, Uni<Void>> alongside) {
-        return pool.withTransaction(conn -> replays.previous(conn, List.of(request))
+        return pool.withTransaction(conn -> guard.apply(conn)
+                        .flatMap(guarded -> replays.previous(conn, List.of(request)))
                         .flatMap(previous -> previous.containsKey(request.scopedKey())
                                 ? replays.replay(conn, request, previous.get(request.scopedKey()))
                                 : bookings.book(conn, List.of(request))

@@ -22,7 +22,12 @@ public final class TransactionRules {
 
     /** Movements a participant may ask for on its own; caps apply to these. */
     private static final Set<TransactionType> PARTY_TYPES = EnumSet.of(TransactionType.TRANSFER,
-            TransactionType.TO_TRADING, TransactionType.VOLUNTARY_CANCELLATION);
+            TransactionType.TO_TRADING, TransactionType.VOLUNTARY_CANCELLATION, TransactionType.SURRENDER);
+
+    /** The system account a participant's movement of each kind may credit: where its units leave circulation. */
+    private static final Map<TransactionType, AccountType> RETIREMENTS = Map.of(
+            TransactionType.VOLUNTARY_CANCELLATION, AccountType.VOLUNTARY_CANCELLATION,
+            TransactionType.SURRENDER, AccountType.SURRENDER);
 
     /**
      * Movements that only change the status of units inside one account, so a frozen account allows them: a freeze
@@ -85,6 +90,7 @@ public final class TransactionRules {
             throw refuse("ACCOUNT_NOT_FOUND", "account " + line.holding().account() + " does not exist");
         }
         checkOpen(type, account, line);
+        checkNotSurrendered(account, line);
         checkPermitted(type, initiator, account, line);
     }
 
@@ -106,6 +112,13 @@ public final class TransactionRules {
         }
     }
 
+    /** Surrendered units have left circulation for good: whoever asks, nothing moves out of a surrender account. */
+    private static void checkNotSurrendered(AccountSnapshot account, Movement.Line line) {
+        if (line.delta() < 0 && account.type() == AccountType.SURRENDER) {
+            throw refuse("NOT_PERMITTED", "units surrendered into " + account.id() + " never leave it");
+        }
+    }
+
     private static void checkPermitted(TransactionType type, Initiator initiator, AccountSnapshot account,
                                        Movement.Line line) {
         if (initiator.kind() != Initiator.Kind.PARTY) {
@@ -116,10 +129,9 @@ public final class TransactionRules {
         }
         boolean ownHolding = account.type() == AccountType.HOLDING
                 && initiator.party().value().equals(account.partyId());
-        boolean intoCancellation = type == TransactionType.VOLUNTARY_CANCELLATION && line.delta() > 0
-                && account.type() == AccountType.VOLUNTARY_CANCELLATION;
+        boolean retired = line.delta() > 0 && account.type() == RETIREMENTS.get(type);
         boolean toAnotherHolding = line.delta() > 0 && account.type() == AccountType.HOLDING;
-        if (!(ownHolding || intoCancellation || toAnotherHolding)) {
+        if (!(ownHolding || retired || toAnotherHolding)) {
             throw refuse("NOT_PERMITTED", "a participant moves units only out of its own holding account ("
                     + account.id() + " is not its own)");
         }

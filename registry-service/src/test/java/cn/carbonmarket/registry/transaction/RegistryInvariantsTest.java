@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import cn.carbonmarket.registry.RegistryFixtures;
 import cn.carbonmarket.testing.DemoUser;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.time.Duration;
@@ -37,6 +38,9 @@ class RegistryInvariantsTest {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         HOLDERS.forEach(holder -> RegistryFixtures.partyWithAllowances(holder, 20_000));
+        String period = "SIM" + Long.toHexString(seed);
+        List<DemoUser> entities = List.of(DemoUser.ENTITY_1, DemoUser.ENTITY_2);
+        entities.forEach(entity -> RegistryFixtures.obligation(entity.partyId(), period, 1, 10_000_000));
         List<String> pledges = new ArrayList<>();
         List<String> freezes = new ArrayList<>();
         int booked = 0;
@@ -45,7 +49,7 @@ class RegistryInvariantsTest {
             String account = holdingOf(holder);
             long quantity = 1 + random.nextInt(random.nextBoolean() ? 500 : 30_000);
             Map<String, Object> own = Map.of("account", account, "instrument", CEA, "quantity", quantity);
-            ExtractableResponse<Response> response = switch (random.nextInt(7)) {
+            ExtractableResponse<Response> response = switch (random.nextInt(8)) {
                 case 0, 1 -> post(holder, "/api/v1/transfers", key(), Map.of("fromAccount", account,
                         "toAccount", holdingOf(HOLDERS.get(random.nextInt(HOLDERS.size()))), "instrument", CEA,
                         "quantity", quantity)).extract();
@@ -57,7 +61,8 @@ class RegistryInvariantsTest {
                 case 5 -> remember(freezes, post(DemoUser.REGULATOR, "/api/v1/freeze-orders", key(), Map.of(
                         "account", account, "instrument", CEA, "quantity", quantity, "reason", "simulation",
                         "authority", "a court")).extract());
-                default -> release(random, pledges, freezes);
+                case 6 -> release(random, pledges, freezes);
+                default -> surrender(entities.get(random.nextInt(entities.size())), period, 1 + random.nextInt(500));
             };
             assertThat(response.statusCode()).as("seed %d, step %d: %s", seed, i, response.body().asString())
                     .isIn(200, 201, 422);
@@ -69,16 +74,40 @@ class RegistryInvariantsTest {
             }
         }
         assertThat(booked).as("seed %d: a stream that books nothing tests nothing", seed).isGreaterThan(20);
-        assertInvariants(seed);
+        assertInvariants(seed, period);
     }
 
-    private static void assertInvariants(long seed) {
+    private static void assertInvariants(long seed, String period) {
         assertThat(DB.count("select count(*) from (select transaction_id, instrument from transaction_line"
                 + " group by transaction_id, instrument having sum(delta) <> 0) unbalanced"))
                 .as("seed %d: transactions whose lines do not sum to zero per instrument", seed).isZero();
         // Issued = held: the mirror accounts (national issuance, migration sources) carry minus what went out.
         assertThat(DB.count("select count(*) from (select instrument from holding group by instrument"
                 + " having sum(quantity) <> 0) leaked")).as("seed %d: instruments not summing to zero", seed).isZero();
+        // Issued - cancelled - surrendered = in circulation, per instrument; nothing ever leaves a surrender account,
+        // and each period's surrender account holds exactly what its surrenders recorded.
+        assertThat(DB.count("select count(*) from (select h.instrument,"
+                + " sum(h.quantity) filter (where a.type in ('NATIONAL_ISSUANCE', 'MIGRATION_SOURCE')) as minus_issued,"
+                + " sum(h.quantity) filter (where a.type = 'VOLUNTARY_CANCELLATION') as cancelled,"
+                + " sum(h.quantity) filter (where a.type = 'SURRENDER') as surrendered,"
+                + " sum(h.quantity) filter (where a.type not in ('NATIONAL_ISSUANCE', 'MIGRATION_SOURCE',"
+                + " 'VOLUNTARY_CANCELLATION', 'SURRENDER')) as circulating"
+                + " from holding h join account a on a.id = h.account_id group by h.instrument) t"
+                + " where -coalesce(minus_issued, 0) - coalesce(cancelled, 0) - coalesce(surrendered, 0)"
+                + " <> coalesce(circulating, 0)")).as("seed %d: issued - cancelled - surrendered <> in circulation",
+                seed).isZero();
+        assertThat(DB.count("select count(*) from holding where account_id = ? and quantity > 0",
+                "SURRENDER-" + period)).as("seed %d: a stream that surrenders nothing", seed)
+                .isPositive();
+        assertThat(DB.count("select count(*) from transaction_line l join account a on a.id = l.account_id"
+                + " where a.type = 'SURRENDER' and l.delta < 0")).as("seed %d: units out of a surrender account", seed)
+                .isZero();
+        assertThat(DB.count("select count(*) from (select 'SURRENDER-' || period_id as account_id,"
+                + " sum(allowance_tonnes + borrowed_tonnes + offset_tonnes) as recorded from surrender"
+                + " group by period_id) s full join (select account_id, sum(quantity) as held from holding"
+                + " where account_id like 'SURRENDER-%' group by account_id) h using (account_id)"
+                + " where coalesce(recorded, 0) <> coalesce(held, 0)"))
+                .as("seed %d: surrender accounts differing from their surrenders", seed).isZero();
         assertThat(DB.count("select count(*) from holding where quantity < 0 and not allow_negative"))
                 .as("seed %d: negative holdings", seed).isZero();
         assertThat(DB.count("select count(*) from holding h full join (select account_id, instrument, status,"
@@ -95,6 +124,14 @@ class RegistryInvariantsTest {
                         .then().statusCode(200).extract().jsonPath().getMap("$"))
                         .as("seed %d: the audit chain", seed)
                         .containsEntry("brokenAt", null).containsEntry("pending", 0));
+    }
+
+    /** A surrender of CEA-2025 against the stream's obligation; it is refused only for want of available units. */
+    private static ExtractableResponse<Response> surrender(DemoUser entity, String period, long tonnes) {
+        return given().auth().oauth2(accessToken(entity)).contentType(ContentType.JSON)
+                .body(Map.of("surrenderId", key(), "partyId", entity.partyId(), "periodId", period,
+                        "lines", List.of(Map.of("instrument", CEA, "quantity", tonnes))))
+                .post("/api/v1/surrenders").then().extract();
     }
 
     private static ExtractableResponse<Response> remember(List<String> ids, ExtractableResponse<Response> response) {

@@ -32,6 +32,7 @@ class TransactionRulesTest {
     private static final InstrumentCode CEA = InstrumentCode.parse("CEA-2025");
     private static final InstrumentCode HBEA = InstrumentCode.parse("HBEA-2021");
     private static final String ISSUANCE = SystemAccounts.nationalIssuance(Jurisdiction.CN);
+    private static final String SURRENDER = SystemAccounts.surrender("CN-2025");
     private static final int PARTIES = 4;
 
     private final TransactionRules rules = new TransactionRules(RegistryRulePack.load(new ObjectMapper()));
@@ -48,6 +49,7 @@ class TransactionRulesTest {
         String cancellation = SystemAccounts.voluntaryCancellation();
         accounts.put(cancellation, new AccountSnapshot(cancellation, AccountType.VOLUNTARY_CANCELLATION,
                 AccountState.OPEN, null));
+        accounts.put(SURRENDER, new AccountSnapshot(SURRENDER, AccountType.SURRENDER, AccountState.OPEN, null));
     }
 
     private String holding(int party) {
@@ -122,10 +124,33 @@ class TransactionRulesTest {
                 .isNull();
     }
 
+    private Movement surrender(int party, long quantity) {
+        return Movement.between(TransactionType.SURRENDER, CEA, quantity, holding(party), HoldingStatus.AVAILABLE,
+                SURRENDER, HoldingStatus.AVAILABLE);
+    }
+
+    @Test
+    void aParticipantSurrendersItsOwnUnitsAndNothingEverLeavesASurrenderAccount() {
+        Map<HoldingKey, Long> surrendered = Map.of(available(SURRENDER, CEA), 100L,
+                available(holding(0), CEA), 100L);
+        assertThat(refusal(surrender(0, 100), Initiator.party(parties[0], "entity-1"), surrendered)).isNull();
+        assertThat(refusal(surrender(1, 5), Initiator.party(parties[0], "entity-1"),
+                Map.of(available(holding(1), CEA), 5L))).as("another party's units").isEqualTo("NOT_PERMITTED");
+
+        Movement back = Movement.between(TransactionType.TRANSFER, CEA, 10, SURRENDER, HoldingStatus.AVAILABLE,
+                holding(0), HoldingStatus.AVAILABLE);
+        assertThat(refusal(back, Initiator.regulator("regulator"), surrendered)).isEqualTo("NOT_PERMITTED");
+        assertThat(refusal(back, Initiator.system("allocation-service"), surrendered)).isEqualTo("NOT_PERMITTED");
+        assertThat(refusal(Movement.between(TransactionType.FREEZE, CEA, 10, SURRENDER, HoldingStatus.AVAILABLE,
+                SURRENDER, HoldingStatus.FROZEN), Initiator.regulator("regulator"), surrendered))
+                .as("not even in place").isEqualTo("NOT_PERMITTED");
+    }
+
     /**
-     * Random issuance, transfers, moves into trading, pledges, freezes and cancellations, booked when the rules accept
-     * them, keep the registry's invariants: issued - cancelled = held by the parties (in any status), no party holding
-     * negative, every transaction balanced.
+     * Random issuance, transfers, moves into trading, pledges, freezes, cancellations and surrenders, booked when the
+     * rules accept them, and attempts to take surrendered units back, keep the registry's invariants: issued -
+     * cancelled - surrendered = held by the parties (in any status), no party holding negative, every transaction
+     * balanced.
      */
     @Property(tries = 300)
     void acceptedMovementsKeepTheInvariants(@ForAll("operations") List<Op> operations) {
@@ -135,17 +160,23 @@ class TransactionRulesTest {
             Initiator initiator = switch (op.kind()) {
                 case ISSUE -> Initiator.system("allocation-service");
                 case PLEDGE -> Initiator.pledgee("bank");
-                case FREEZE -> Initiator.regulator("regulator");
+                case FREEZE, RECLAIM -> Initiator.regulator("regulator");
                 default -> Initiator.party(parties[op.from()], "p" + op.from());
             };
             try {
                 holdings.putAll(rules.apply(movement, initiator, accounts, holdings));
                 assertThat(movement.lines().stream().mapToLong(Movement.Line::delta).sum()).isZero();
+                assertThat(op.kind()).as("surrendered units taken back").isNotEqualTo(Kind.RECLAIM);
             } catch (RuleViolationException refused) {
-                assertThat(refused.code()).isIn("INSUFFICIENT_UNITS", "QUANTITY_CAP_EXCEEDED");
+                if (op.kind() == Kind.RECLAIM) {
+                    assertThat(refused.code()).isEqualTo("NOT_PERMITTED");
+                } else {
+                    assertThat(refused.code()).isIn("INSUFFICIENT_UNITS", "QUANTITY_CAP_EXCEEDED");
+                }
             }
             long issued = -holdings.getOrDefault(available(ISSUANCE, CEA), 0L);
             long cancelled = holdings.getOrDefault(available(SystemAccounts.voluntaryCancellation(), CEA), 0L);
+            long surrendered = holdings.getOrDefault(available(SURRENDER, CEA), 0L);
             long held = 0;
             for (int p = 0; p < PARTIES; p++) {
                 for (HoldingStatus status : HoldingStatus.values()) {
@@ -154,7 +185,7 @@ class TransactionRulesTest {
                     held += quantity;
                 }
             }
-            assertThat(held).isEqualTo(issued - cancelled);
+            assertThat(held).isEqualTo(issued - cancelled - surrendered);
         }
     }
 
@@ -171,10 +202,13 @@ class TransactionRulesTest {
             case CANCEL -> Movement.between(TransactionType.VOLUNTARY_CANCELLATION, CEA, op.quantity(),
                     holding(op.from()), HoldingStatus.AVAILABLE, SystemAccounts.voluntaryCancellation(),
                     HoldingStatus.AVAILABLE);
+            case SURRENDER -> surrender(op.from(), op.quantity());
+            case RECLAIM -> Movement.between(TransactionType.TRANSFER, CEA, op.quantity(), SURRENDER,
+                    HoldingStatus.AVAILABLE, holding(op.to()), HoldingStatus.AVAILABLE);
         };
     }
 
-    enum Kind { ISSUE, TRANSFER, TO_TRADING, PLEDGE, FREEZE, CANCEL }
+    enum Kind { ISSUE, TRANSFER, TO_TRADING, PLEDGE, FREEZE, CANCEL, SURRENDER, RECLAIM }
 
     record Op(Kind kind, int from, int to, long quantity) {
     }
@@ -187,7 +221,8 @@ class TransactionRulesTest {
         Arbitrary<Kind> kind = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(Kind.ISSUE)),
                 Tuple.of(4, Arbitraries.just(Kind.TRANSFER)), Tuple.of(1, Arbitraries.just(Kind.TO_TRADING)),
                 Tuple.of(1, Arbitraries.just(Kind.PLEDGE)), Tuple.of(1, Arbitraries.just(Kind.FREEZE)),
-                Tuple.of(1, Arbitraries.just(Kind.CANCEL)));
+                Tuple.of(1, Arbitraries.just(Kind.CANCEL)), Tuple.of(1, Arbitraries.just(Kind.SURRENDER)),
+                Tuple.of(1, Arbitraries.just(Kind.RECLAIM)));
         return Combinators.combine(kind, party, party, quantity).as(Op::new)
                 .filter(op -> op.kind() != Kind.TRANSFER || op.from() != op.to())
                 .list().ofMaxSize(60);
