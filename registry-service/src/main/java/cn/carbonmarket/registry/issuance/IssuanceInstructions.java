@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -45,11 +46,19 @@ public class IssuanceInstructions {
         this.clock = clock;
     }
 
+    /**
+     * A poll's instructions are carried out side by side: an approved allocation run sends one per entity, thousands at
+     * once, and issues waiting together share a group commit, where one at a time would take a database transaction
+     * each. Different instruction ids are independent; the same id twice is booked once (the booking's key).
+     */
     @Incoming("issuance-instructions")
-    public Uni<Void> onInstruction(String json) {
-        return codec.decodeIf(json, IssuanceInstruction.TYPE)
-                .map(event -> apply(event.payload()))
-                .orElseGet(() -> Uni.createFrom().voidItem());
+    public Uni<Void> onInstructions(List<String> batch) {
+        List<Uni<Void>> each = batch.stream().map(json -> codec.decodeIf(json, IssuanceInstruction.TYPE)
+                        .map(event -> apply(event.payload()))
+                        .orElseGet(() -> Uni.createFrom().voidItem()))
+                .toList();
+        return each.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(each).andCollectFailures().replaceWithVoid();
     }
 
     Uni<Void> apply(IssuanceInstruction instruction) {
@@ -59,10 +68,15 @@ public class IssuanceInstructions {
                 .recoverWithUni(failure -> refuse(instruction, (RuleViolationException) failure));
     }
 
+    /**
+     * Booked with whatever else is waiting (group commit), then recorded: the booking's key makes it once, and a
+     * redelivery replays it and records it again if a crash came in between.
+     */
     private Uni<Void> issue(IssuanceInstruction instruction) {
-        return booking.book(IssuanceMovements.issue(instruction), ALLOCATION, instruction.instructionId(),
-                        (conn, booked) -> instructions.record(conn, instruction, IssuanceInstructionStore.Status.BOOKED,
-                                booked.id(), null, null, clock.instant()).replaceWithVoid())
+        return booking.book(IssuanceMovements.issue(instruction), ALLOCATION, instruction.instructionId())
+                .chain(booked -> pool.withTransaction(conn -> instructions.record(conn, instruction,
+                        IssuanceInstructionStore.Status.BOOKED, booked.transaction().id(), null, null,
+                        clock.instant())))
                 .replaceWithVoid();
     }
 
