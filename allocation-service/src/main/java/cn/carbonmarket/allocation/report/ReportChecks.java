@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class ReportChecks {
 
-    static final int SHARE_SCALE = 4;
+    private static final int SHARE_SCALE = 4;
     private static final int QUANTITY_SCALE = 4;
     private static final int CARBON_SCALE = 6;
     private static final int ELECTRICITY_SCALE = 3;
