@@ -1,5 +1,6 @@
 package cn.carbonmarket.allocation.benchmark;
 
+import cn.carbonmarket.allocation.rules.Figure;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.EnumMap;

@@ -1,15 +1,16 @@
 package cn.carbonmarket.allocation.benchmark;
 
+import static cn.carbonmarket.allocation.rules.RuleFile.decimal;
+import static cn.carbonmarket.allocation.rules.RuleFile.figure;
+
+import cn.carbonmarket.allocation.rules.Figure;
+import cn.carbonmarket.allocation.rules.RuleFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,20 +36,7 @@ public final class BenchmarkPacks {
     }
 
     public static BenchmarkPacks load(ObjectMapper mapper) {
-        try (InputStream in = BenchmarkPacks.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing");
-            }
-            Map<String, BenchmarkPack> packs = new LinkedHashMap<>();
-            mapper.readTree(in).fields().forEachRemaining(entry -> {
-                if (!entry.getKey().startsWith("_")) {
-                    packs.put(entry.getKey(), pack(entry.getKey(), entry.getValue()));
-                }
-            });
-            return new BenchmarkPacks(packs);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the allocation benchmarks", e);
-        }
+        return new BenchmarkPacks(RuleFile.read(mapper, RESOURCE, BenchmarkPacks::pack));
     }
 
     private static BenchmarkPack pack(String period, JsonNode node) {
@@ -74,19 +62,5 @@ public final class BenchmarkPacks {
         Map<K, Figure> figures = new EnumMap<>(type);
         node.fields().forEachRemaining(entry -> figures.put(key.apply(entry.getKey()), figure(entry.getValue())));
         return figures;
-    }
-
-    private static Figure figure(JsonNode node) {
-        return new Figure(decimal(node, "value"), node.required("source").asText(),
-                node.required("confirmed").asBoolean());
-    }
-
-    /** Figures are written as strings so that no binary fraction stands between the plan and the computation. */
-    private static BigDecimal decimal(JsonNode node, String field) {
-        JsonNode value = node.required(field);
-        if (!value.isTextual()) {
-            throw new IllegalStateException("rule " + field + " is written as a decimal string, not " + value);
-        }
-        return new BigDecimal(value.asText());
     }
 }

@@ -1,6 +1,6 @@
 package cn.carbonmarket.allocation.compliance;
 
-import cn.carbonmarket.allocation.benchmark.Figure;
+import cn.carbonmarket.allocation.rules.Figure;
 import java.math.BigDecimal;
 
 /**

@@ -1,13 +1,13 @@
 package cn.carbonmarket.allocation.compliance;
 
-import cn.carbonmarket.allocation.benchmark.Figure;
+import static cn.carbonmarket.allocation.rules.RuleFile.decimal;
+import static cn.carbonmarket.allocation.rules.RuleFile.figure;
+
+import cn.carbonmarket.allocation.rules.Figure;
+import cn.carbonmarket.allocation.rules.RuleFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,20 +30,7 @@ public final class ComplianceRules {
     }
 
     public static ComplianceRules load(ObjectMapper mapper) {
-        try (InputStream in = ComplianceRules.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing");
-            }
-            Map<String, ComplianceRule> rules = new LinkedHashMap<>();
-            mapper.readTree(in).fields().forEachRemaining(entry -> {
-                if (!entry.getKey().startsWith("_")) {
-                    rules.put(entry.getKey(), rule(entry.getKey(), entry.getValue()));
-                }
-            });
-            return new ComplianceRules(rules);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the compliance rules", e);
-        }
+        return new ComplianceRules(RuleFile.read(mapper, RESOURCE, ComplianceRules::rule));
     }
 
     private static ComplianceRule rule(String pack, JsonNode node) {
@@ -62,11 +49,6 @@ public final class ComplianceRules {
                 figure(node.required("warningWindowDays")));
     }
 
-    private static Figure figure(JsonNode node) {
-        return new Figure(decimal(node, "value"), node.required("source").asText(),
-                node.required("confirmed").asBoolean());
-    }
-
     private static ComplianceRule.Flag flag(JsonNode node) {
         JsonNode value = node.required("value");
         if (!value.isBoolean()) {
@@ -74,14 +56,5 @@ public final class ComplianceRules {
         }
         return new ComplianceRule.Flag(value.asBoolean(), node.required("source").asText(),
                 node.required("confirmed").asBoolean());
-    }
-
-    /** Figures are written as strings so that no binary fraction stands between the rule and the computation. */
-    private static BigDecimal decimal(JsonNode node, String field) {
-        JsonNode value = node.required(field);
-        if (!value.isTextual()) {
-            throw new IllegalStateException("rule " + field + " is written as a decimal string, not " + value);
-        }
-        return new BigDecimal(value.asText());
     }
 }

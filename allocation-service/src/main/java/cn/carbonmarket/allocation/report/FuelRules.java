@@ -1,6 +1,6 @@
 package cn.carbonmarket.allocation.report;
 
-import cn.carbonmarket.allocation.benchmark.Figure;
+import cn.carbonmarket.allocation.rules.Figure;
 
 /**
  * A fuel's defaults in a reporting rule pack: the unit its consumption is reported in (t, or 10^4 Nm3 for gas), its

@@ -1,14 +1,11 @@
 package cn.carbonmarket.allocation.report;
 
-import cn.carbonmarket.allocation.benchmark.Figure;
+import cn.carbonmarket.allocation.rules.Figure;
+import cn.carbonmarket.allocation.rules.RuleFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,20 +29,7 @@ public final class ReportingRulePacks {
     }
 
     public static ReportingRulePacks load(ObjectMapper mapper) {
-        try (InputStream in = ReportingRulePacks.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing");
-            }
-            Map<String, ReportingRules> packs = new LinkedHashMap<>();
-            mapper.readTree(in).fields().forEachRemaining(entry -> {
-                if (!entry.getKey().startsWith("_")) {
-                    packs.put(entry.getKey(), pack(entry.getKey(), entry.getValue()));
-                }
-            });
-            return new ReportingRulePacks(packs);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the reporting rules", e);
-        }
+        return new ReportingRulePacks(RuleFile.read(mapper, RESOURCE, ReportingRulePacks::pack));
     }
 
     private static ReportingRules pack(String id, JsonNode node) {
@@ -73,15 +57,12 @@ public final class ReportingRulePacks {
                 figure(node.required("intensityChangeThreshold")));
     }
 
+    /** Reporting figures are never negative. */
     private static Figure figure(JsonNode node) {
-        JsonNode value = node.required("value");
-        if (!value.isTextual()) {
-            throw new IllegalStateException("a reporting rule is written as a decimal string, not " + value);
+        Figure figure = RuleFile.figure(node);
+        if (figure.value().signum() < 0) {
+            throw new IllegalStateException("a reporting rule is not negative: " + figure.value());
         }
-        BigDecimal decimal = new BigDecimal(value.asText());
-        if (decimal.signum() < 0) {
-            throw new IllegalStateException("a reporting rule is not negative: " + value);
-        }
-        return new Figure(decimal, node.required("source").asText(), node.required("confirmed").asBoolean());
+        return figure;
     }
 }

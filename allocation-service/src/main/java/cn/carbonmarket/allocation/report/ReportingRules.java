@@ -1,6 +1,6 @@
 package cn.carbonmarket.allocation.report;
 
-import cn.carbonmarket.allocation.benchmark.Figure;
+import cn.carbonmarket.allocation.rules.Figure;
 import java.util.EnumMap;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package cn.carbonmarket.allocation.benchmark;
+package cn.carbonmarket.allocation.rules;
 
 import java.math.BigDecimal;
 import java.util.Objects;
