@@ -1,22 +1,25 @@
 package cn.carbonmarket.e2e;
 
+import static cn.carbonmarket.e2e.AllocationCalls.ALLOCATION;
+import static cn.carbonmarket.e2e.AllocationCalls.REGISTRY;
+import static cn.carbonmarket.e2e.AllocationCalls.eventually;
+import static cn.carbonmarket.e2e.AllocationCalls.freshPeriod;
+import static cn.carbonmarket.e2e.AllocationCalls.get;
+import static cn.carbonmarket.e2e.AllocationCalls.holding;
+import static cn.carbonmarket.e2e.AllocationCalls.send;
 import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.carbonmarket.contracts.party.AccountId;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.Identities;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
@@ -36,23 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class AllocationIssuanceIT {
 
-    private static final String REGISTRY = System.getProperty("market.e2e.registry");
-    private static final String ALLOCATION = System.getProperty("market.e2e.allocation");
     private static final int BASE_YEAR = 2024;
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    private static ValidatableResponse get(DemoUser user, String url) {
-        return given().auth().oauth2(accessToken(user)).when().get(url).then().log().ifValidationFails();
-    }
-
-    private static ValidatableResponse send(DemoUser user, String method, String url, Map<String, Object> body) {
-        return given().auth().oauth2(accessToken(user)).contentType(ContentType.JSON).body(body)
-                .when().request(method, url).then().log().ifValidationFails();
-    }
-
-    private static void eventually(Callable<Boolean> condition) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(condition);
-    }
 
     private static String entity(String name, String region, String division) {
         String id = send(DemoUser.REGULATOR, "POST", REGISTRY + "/api/v1/parties", Map.of("name", name,
@@ -75,32 +62,6 @@ class AllocationIssuanceIT {
         send(DemoUser.REGULATOR, "PUT", ALLOCATION + "/api/v1/activity-data/" + BASE_YEAR + "/" + unit,
                 Map.of("electricitySuppliedMwh", mwh, "heatSuppliedGj", gj, "loadFactor", loadFactor,
                         "heatSupplyRatio", heatSupplyRatio, "verified", true)).statusCode(201);
-    }
-
-    /** Opens CN-year for a year no earlier run opened (201, not 200), and moves it to ALLOCATING. */
-    private static int freshPeriod() {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            int year = ThreadLocalRandom.current().nextInt(2030, 2100);
-            int status = send(DemoUser.REGULATOR, "PUT", ALLOCATION + "/api/v1/compliance-periods/CN-" + year,
-                    Map.of("jurisdiction", "CN", "firstYear", year, "lastYear", year, "instrument", "CEA-" + year,
-                            "benchmarkPack", "CN-2022", "deadline95", (year + 1) + "-10-31",
-                            "deadline100", (year + 1) + "-12-31")).extract().statusCode();
-            if (status == 201) {
-                send(DemoUser.REGULATOR, "POST", ALLOCATION + "/api/v1/compliance-periods/CN-" + year + "/status",
-                        Map.of("status", "ALLOCATING")).statusCode(200);
-                return year;
-            }
-        }
-        throw new IllegalStateException("no fresh compliance period year found in 20 attempts");
-    }
-
-    /** The registry's AVAILABLE holding of the instrument in the account, 0 if none (negative for issuance). */
-    private static long holding(String account, String instrument) {
-        List<Map<String, Object>> holdings = get(DemoUser.REGULATOR, REGISTRY + "/api/v1/accounts/" + account)
-                .statusCode(200).extract().jsonPath().getList("holdings");
-        return holdings.stream().filter(h -> instrument.equals(h.get("instrument"))
-                        && "AVAILABLE".equals(h.get("status")))
-                .mapToLong(h -> ((Number) h.get("quantity")).longValue()).sum();
     }
 
     private static String holdingAccount(String party) {
