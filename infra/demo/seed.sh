@@ -6,6 +6,8 @@
 # and booked by the registry), and cash at the clearing bank for the traders (deposits, once per bank reference).
 # Seeding again issues nothing twice: the period, units and data are the same again, and the new run's differences
 # to the approved allocation are zero, so approving it writes no instruction.
+# Last, a compliance cycle on an earlier period (CN-2024, CEA-2024): entity-1's report verified and confirmed, the
+# true-up issued, the obligations set and entity-1's surrender, each step only where it is not done yet.
 # usage: seed.sh REGISTRY_URL ALLOCATION_URL SETTLEMENT_URL KEYCLOAK_URL
 set -euo pipefail
 registry=$1 allocation=$2 settlement=$3 keycloak=$4
@@ -42,6 +44,15 @@ field() { grep -oE "\"$1\":(\"[^\"]*\"|[^,}]*)" "$answer" | head -1 | sed -E 's/
 until_ok() {
   local limit=$1 what=$2 start=$SECONDS; shift 2
   until [ "$(call "$@")" = 200 ]; do
+    (( SECONDS - start < limit )) || { echo "seeding failed: $what not within ${limit}s: $(cat "$answer")" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+
+# until_field SECONDS WHAT NAME VALUE METHOD URL TOKEN: polls the call until it answers 200 with NAME = VALUE.
+until_field() {
+  local limit=$1 what=$2 name=$3 value=$4 start=$SECONDS; shift 4
+  until [ "$(call "$@")" = 200 ] && [ "$(field "$name")" = "$value" ]; do
     (( SECONDS - start < limit )) || { echo "seeding failed: $what not within ${limit}s: $(cat "$answer")" >&2; exit 1; }
     sleep 0.5
   done
@@ -86,12 +97,8 @@ run=$(field runId)
 printf '   pre-allocation run %s: %s t in all\n' "$run" "$(field totalTonnes)"
 must 200 POST "$allocation/api/v1/allocation-runs/$run/approval" "$regulator"
 # The registry books each instruction and answers; allocation balances once every answer is in.
-start=$SECONDS
-until must 200 GET "$allocation/api/v1/allocation-reconciliation/$period" "$regulator" \
-    && [ "$(field balanced)" = true ]; do
-  (( SECONDS - start < 60 )) || { echo "seeding failed: $period not reconciled within 60s: $(cat "$answer")" >&2; exit 1; }
-  sleep 0.5
-done
+until_field 60 "$period reconciled" balanced true GET "$allocation/api/v1/allocation-reconciliation/$period" \
+  "$regulator"
 printf '   approved and issued: %s t of CEA-2025\n' "$(field issuedTonnes)"
 
 # CNY 5,000,000 for each trader at the clearing bank.
@@ -108,3 +115,86 @@ for party in 83dabb3c-a463-3f3e-b9fd-002e55c704cf 41900360-42b8-3069-a34d-dbc69a
   done
   printf '   CNY 5,000,000 deposited for %s\n' "$party"
 done
+
+# A finished earlier period, so the demo shows the compliance cycle without touching the CEA-2025 above: CN-2024
+# (CEA-2024, one year). Entity-1 reports 2024 for its gas unit with the production already recorded (the CN-2025
+# pre-allocation's base data stay as they are): 12,600 x 10^4 Nm3 of natural gas, measured carbon content; verifier-1
+# corrects the consumption to 12,480 (389.31 GJ x 0.01530 tC/GJ x 0.99 x 44/12 each: 269,841 t) and Hubei's authority
+# confirms. The true-up allocates each gas unit 285,714 t of CEA-2024; entity-1's obligation is its emissions (below
+# its allocation), which it surrenders. Each step is taken only if the state says it is still to do.
+period=CN-2024
+entity1=83dabb3c-a463-3f3e-b9fd-002e55c704cf
+report=ER-$period-2024-$entity1
+must "200 201" PUT "$allocation/api/v1/compliance-periods/$period" "$regulator" \
+  '{"jurisdiction":"CN","firstYear":2024,"lastYear":2024,"instrument":"CEA-2024","benchmarkPack":"CN-2022",
+    "deadline95":"2025-10-31","deadline100":"2025-12-31"}'
+
+# advance STATUS: the period's next statuses until it has reached STATUS (one that is already past stays).
+advance() {
+  local order=" DRAFT ALLOCATING REPORTING SURRENDER CLOSED " current next
+  while must 200 GET "$allocation/api/v1/compliance-periods/$period" "$regulator" && current=$(field status) \
+      && [[ "${order%% $1 *}" == *" $current"* ]]; do
+    next=${order#* $current }; next=${next%% *}
+    must 200 POST "$allocation/api/v1/compliance-periods/$period/status" "$regulator" "{\"status\":\"$next\"}"
+  done
+}
+advance REPORTING
+
+entity=$(token_of entity-1) province=$(token_of province-hb) verifier=$(token_of verifier-1)
+status=$(call GET "$allocation/api/v1/emission-reports/$report" "$entity")
+if [ "$status" = 404 ]; then
+  must 201 POST "$allocation/api/v1/emission-reports" "$entity" \
+    '{"periodId":"CN-2024","year":2024,"units":[{"unitId":"WUHAN-THERMAL-GT1","electricitySuppliedMwh":732412,
+      "heatSuppliedGj":0,"loadFactor":0.4645,"heatSupplyRatio":0,"fuels":[{"fuel":"NATURAL_GAS","consumption":12600,
+      "carbonContentMethod":"MEASURED","carbonContent":0.01530,"labReportId":"HBLAB-2025-0117",
+      "sampleId":"WUHAN-GT1-2024-Q4"}]}]}'
+else
+  must 200 GET "$allocation/api/v1/emission-reports/$report" "$entity"
+fi
+state=$(field status)
+if [ "$state" = DRAFT ]; then
+  must 200 POST "$allocation/api/v1/emission-reports/$report/submission" "$entity"; state=$(field status)
+fi
+if [ "$state" = SUBMITTED ]; then
+  must 200 POST "$allocation/api/v1/emission-reports/$report/verifier" "$province" \
+    '{"verifierPartyId":"5bf17794-49b8-3ee5-91d2-92d9e0bb2076"}'
+  state=$(field status)
+fi
+if [ "$state" = ASSIGNED ]; then
+  must 200 POST "$allocation/api/v1/emission-reports/$report/adjustments" "$verifier" \
+    '{"reason":"the gas meter readings of the fourth quarter add up to 12,480 x 10^4 Nm3 for the year",
+      "changes":[{"field":"units[WUHAN-THERMAL-GT1].fuels[0].consumption","value":"12480"}]}'
+  must 200 POST "$allocation/api/v1/emission-reports/$report/conclusion" "$verifier" \
+    '{"opinion":"the figures are supported by the meter readings and the lab report sampled"}'
+  state=$(field status)
+fi
+if [ "$state" = VERIFIED ]; then
+  must 200 POST "$allocation/api/v1/emission-reports/$report/confirmation" "$province"; state=$(field status)
+fi
+must 200 GET "$allocation/api/v1/emission-reports/$report" "$regulator"
+printf '   emission report %s: %s, %s t\n' "$report" "$state" "$(field emissionsTonnes)"
+
+# Entity-2 reports nothing here: the regulator's verified 2024 record above is what its true-up computes on.
+must 200 GET "$allocation/api/v1/allocation-runs?periodId=$period" "$regulator"
+if ! grep -q '"kind":"TRUE_UP","status":"APPROVED"' "$answer"; then
+  must 201 POST "$allocation/api/v1/allocation-runs" "$regulator" "{\"periodId\":\"$period\",\"kind\":\"TRUE_UP\"}"
+  run=$(field runId)
+  must 200 POST "$allocation/api/v1/allocation-runs/$run/approval" "$regulator"
+fi
+until_field 60 "$period reconciled" balanced true GET "$allocation/api/v1/allocation-reconciliation/$period" \
+  "$regulator"
+printf '   true-up of %s approved and issued: %s t of CEA-2024\n' "$period" "$(field issuedTonnes)"
+advance SURRENDER
+
+must 200 POST "$allocation/api/v1/compliance/$period/obligations" "$regulator"
+until_ok 60 "the registry learning entity-1's obligation" \
+  GET "$registry/api/v1/surrenders?partyId=$entity1&periodId=$period" "$entity"
+obligation=$(field obligationTonnes)
+if [ "$(field outstandingTonnes)" != 0 ]; then
+  must "200 201" POST "$registry/api/v1/surrenders" "$entity" \
+    "{\"surrenderId\":\"DEMO-$period\",\"partyId\":\"$entity1\",\"periodId\":\"$period\",
+      \"lines\":[{\"instrument\":\"CEA-2024\",\"quantity\":$obligation}]}"
+fi
+until_field 60 "entity-1 COMPLIANT" status COMPLIANT GET "$allocation/api/v1/compliance/$period/entities/$entity1" \
+  "$entity"
+printf '   entity-1 surrendered its obligation of %s t of CEA-2024 for %s: COMPLIANT\n' "$obligation" "$period"
