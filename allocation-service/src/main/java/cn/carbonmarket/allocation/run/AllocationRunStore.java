@@ -19,7 +19,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -52,11 +54,12 @@ public class AllocationRunStore {
             .column(String.class, row -> row.region().name())
             .column(Integer.class, ComputedRun.EntityRow::units)
             .column(Long.class, ComputedRun.EntityRow::computedTonnes)
+            .column(Long.class, ComputedRun.EntityRow::deductedTonnes)
             .column(Long.class, ComputedRun.EntityRow::allocatedTonnes)
             .column(Long.class, ComputedRun.EntityRow::previousTonnes)
             .column(Long.class, ComputedRun.EntityRow::deltaTonnes);
 
-    /** The period's terms, locked for the caller's transaction: runs of one period are computed and approved in turn. */
+    /** The period's terms, locked for the caller's transaction: a period's runs are computed and approved in turn. */
     Uni<Optional<PeriodTermsRow>> lockPeriod(SqlClient sql, String periodId) {
         return sql.preparedQuery("select period_id, status, first_year, last_year, instrument, benchmark_pack"
                         + " from compliance_period where period_id = $1 for update")
@@ -112,6 +115,24 @@ public class AllocationRunStore {
                 });
     }
 
+    /**
+     * Per entity, the shortfalls recorded for deduction in the jurisdiction's previous period (the one whose last
+     * year is the year before this period's first).
+     */
+    Uni<Map<UUID, Long>> deductions(SqlClient sql, String periodId) {
+        return sql.preparedQuery("select d.party_id, sum(d.tonnes) as tonnes from allocation_deduction d"
+                        + " join compliance_period q on q.period_id = d.period_id"
+                        + " join compliance_period p on p.period_id = $1"
+                        + " where q.jurisdiction = p.jurisdiction and q.last_year + 1 = p.first_year"
+                        + " group by d.party_id")
+                .execute(Tuple.of(periodId))
+                .map(rows -> {
+                    Map<UUID, Long> deductions = new HashMap<>();
+                    rows.forEach(row -> deductions.put(row.getUUID("party_id"), row.getLong("tonnes")));
+                    return deductions;
+                });
+    }
+
     /** Whether a run of the period of the given kind was approved (after {@code since}, when given). */
     Uni<Boolean> approvedRunExists(SqlClient sql, String periodId, RunKind kind, Instant since) {
         return sql.preparedQuery("select exists (select 1 from allocation_run where period_id = $1 and status ="
@@ -136,9 +157,9 @@ public class AllocationRunStore {
                         + " $6::bigint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],"
                         + " $12::bigint[]) as r(u, y, p, c, e, h, lf, hr, cf, hf, lff, t)", computed.units()))
                 .chain(() -> entityRows.execute(sql, "insert into run_entity (run_id, party_id, region, units,"
-                        + " computed_tonnes, allocated_tonnes, previous_tonnes, delta_tonnes) select '"
+                        + " computed_tonnes, deducted_tonnes, allocated_tonnes, previous_tonnes, delta_tonnes) select '"
                         + run.runId() + "', * from unnest($1::uuid[], $2::text[], $3::integer[], $4::bigint[],"
-                        + " $5::bigint[], $6::bigint[], $7::bigint[])", computed.entities()));
+                        + " $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[])", computed.entities()));
     }
 
     Uni<Optional<RunRecord>> find(SqlClient sql, UUID runId, boolean forUpdate) {
@@ -191,7 +212,8 @@ public class AllocationRunStore {
     /** Entity rows of a run, within one region when given, with each entity's allocation in {@code compareWith}. */
     Uni<List<EntityAllocationView>> entities(SqlClient sql, UUID runId, Region region, UUID compareWith) {
         return sql.preparedQuery("select r.party_id, r.region, c.name, r.units, r.computed_tonnes,"
-                        + " r.allocated_tonnes, r.previous_tonnes, r.delta_tonnes, p.allocated_tonnes as last_run"
+                        + " r.deducted_tonnes, r.allocated_tonnes, r.previous_tonnes, r.delta_tonnes,"
+                        + " p.allocated_tonnes as last_run"
                         + " from run_entity r left join covered_entity c on c.party_id = r.party_id"
                         + " left join run_entity p on p.run_id = $3 and p.party_id = r.party_id"
                         + " where r.run_id = $1 and ($2::text is null or r.region = $2) order by r.region, c.name,"
@@ -199,7 +221,8 @@ public class AllocationRunStore {
                 .execute(Tuple.of(runId, region == null ? null : region.name(), compareWith))
                 .map(rows -> all(rows, row -> new EntityAllocationView(row.getUUID("party_id").toString(),
                         row.getString("name"), row.getString("region"), row.getInteger("units"),
-                        row.getLong("computed_tonnes"), row.getLong("allocated_tonnes"),
+                        row.getLong("computed_tonnes"), row.getLong("deducted_tonnes"),
+                        row.getLong("allocated_tonnes"),
                         row.getLong("previous_tonnes"), row.getLong("delta_tonnes"), row.getLong("last_run"))));
     }
 

@@ -91,7 +91,9 @@ public class AllocationRuns {
                     }
                 })
                 .chain(inputs -> store.prior(conn, period.periodId())
-                        .map(prior -> RunComputation.compute(request.kind(), pack, period.years(), inputs, prior)))
+                        .chain(prior -> store.deductions(conn, period.periodId())
+                                .map(deductions -> RunComputation.compute(request.kind(), pack, period.years(),
+                                        inputs, prior, deductions))))
                 .chain(computed -> {
                     RunRecord run = new RunRecord(UUID.randomUUID(), period.periodId(), request.kind(), years,
                             pack.period(), period.instrument(), computed.inputsHash(), RunStatus.DRAFT,

@@ -12,11 +12,12 @@ public record ComputedRun(List<UnitRow> units, List<EntityRow> entities, String 
     }
 
     /**
-     * An entity's figures: the sum of its units' tonnes, the allocation they make, what approved runs allocated
-     * before, and the difference approval issues (positive) or claws back (negative).
+     * An entity's figures: the sum of its units' tonnes, what was deducted for a shortfall it left in the previous
+     * period, the allocation that makes, what approved runs allocated before, and the difference approval issues
+     * (positive) or claws back (negative).
      */
-    public record EntityRow(UUID partyId, Region region, int units, long computedTonnes, long allocatedTonnes,
-                            long previousTonnes) {
+    public record EntityRow(UUID partyId, Region region, int units, long computedTonnes, long deductedTonnes,
+                            long allocatedTonnes, long previousTonnes) {
 
         public long deltaTonnes() {
             return Math.subtractExact(allocatedTonnes, previousTonnes);

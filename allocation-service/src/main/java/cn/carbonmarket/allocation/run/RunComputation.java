@@ -34,9 +34,11 @@ public final class RunComputation {
 
     /**
      * @param periodYears the number of years the period covers: a pre-allocation allocates each of them
+     * @param deductions  per entity, the shortfall it left unsurrendered in the previous period: taken off its
+     *                    allocation (never below zero), so that every run of the period allocates net of it
      */
     public static ComputedRun compute(RunKind kind, BenchmarkPack pack, int periodYears, List<RunInput> inputs,
-                                      List<PriorAllocation> prior) {
+                                      List<PriorAllocation> prior, Map<UUID, Long> deductions) {
         refuseMissing(inputs);
         List<RunInput> sorted = inputs.stream()
                 .sorted(Comparator.comparing((RunInput in) -> in.unit().unitId()).thenComparingInt(RunInput::year))
@@ -53,8 +55,12 @@ public final class RunComputation {
             sums.computeIfAbsent(before.partyId(), party -> new Sum(before.region())).previous = before.tonnes();
         }
         List<ComputedRun.EntityRow> entities = new ArrayList<>(sums.size());
-        sums.forEach((party, sum) -> entities.add(new ComputedRun.EntityRow(party, sum.region, sum.units.size(),
-                sum.tonnes, allocated(kind, pack, periodYears, sum.tonnes), sum.previous)));
+        sums.forEach((party, sum) -> {
+            long gross = allocated(kind, pack, periodYears, sum.tonnes);
+            long deducted = Math.min(gross, deductions.getOrDefault(party, 0L));
+            entities.add(new ComputedRun.EntityRow(party, sum.region, sum.units.size(), sum.tonnes, deducted,
+                    gross - deducted, sum.previous));
+        });
         return new ComputedRun(units, entities, inputsHash(kind, pack, periodYears, sorted));
     }
 

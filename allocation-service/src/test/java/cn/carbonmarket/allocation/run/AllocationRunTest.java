@@ -238,6 +238,24 @@ class AllocationRunTest {
     }
 
     @Test
+    void aShortfallRecordedForDeductionInThePreviousPeriodIsTakenOffThisPeriodsAllocation() {
+        DB.update("insert into compliance_period (period_id, jurisdiction, first_year, last_year, instrument,"
+                + " benchmark_pack, deadline_95, deadline_100, status, opened_by, opened_at, updated_at) values"
+                + " ('CN-2017-2018', 'CN', 2017, 2018, 'CEA-2017', 'CN-2019-2020', '2019-11-30', '2019-12-31',"
+                + " 'CLOSED', 'regulator', now(), now()) on conflict do nothing");
+        DB.update("insert into allocation_deduction (period_id, party_id, tonnes, recorded_at) values"
+                + " ('CN-2017-2018', ?::uuid, 100000, now())", guangdong);
+        preAllocationData();
+
+        String run = compute(DemoUser.REGULATOR, "PRE_ALLOCATION", 2018).statusCode(201)
+                .body("totalTonnes", equalTo(4_012_648 - 100_000)).extract().path("runId");
+        // 2 x 137,200 = 274,400 t less the 100,000 t the entity left unsurrendered in 2017-2018
+        as(DemoUser.REGULATOR).get("/api/v1/allocation-runs/" + run + "/entities?region=GD").then().statusCode(200)
+                .body("[0].deductedTonnes", equalTo(100_000)).body("[0].allocatedTonnes", equalTo(174_400))
+                .body("[0].deltaTonnes", equalTo(174_400));
+    }
+
+    @Test
     void refusalsNameTheirCauseAndChangeNothing() {
         activity(2018, "U-HB-600", 3_000_000, 1_000_000, "0.15", false);
         compute(DemoUser.REGULATOR, "PRE_ALLOCATION", 2018).statusCode(409)

@@ -10,6 +10,7 @@ import cn.carbonmarket.contracts.party.Region;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -41,7 +42,7 @@ class RunComputationPropertiesTest {
             @ForAll RunKind kind, @ForAll @IntRange(max = 3_000_000) int prior) {
         List<PriorAllocation> before = new ArrayList<>();
         before.add(new PriorAllocation(PARTIES[0], Region.HB, prior));
-        ComputedRun run = RunComputation.compute(kind, RunComputationTest.P2019, 2, inputs, before);
+        ComputedRun run = RunComputation.compute(kind, RunComputationTest.P2019, 2, inputs, before, Map.of());
 
         long units = run.units().stream().mapToLong(row -> row.allocation().tonnes()).sum();
         assertThat(run.entities().stream().mapToLong(ComputedRun.EntityRow::computedTonnes).sum()).isEqualTo(units);

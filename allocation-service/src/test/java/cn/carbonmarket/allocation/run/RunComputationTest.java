@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,7 @@ class RunComputationTest {
 
     @Test
     void aPreAllocationGivesEachYearOfThePeriodSeventyPercentOfTheBaseYearsAllocation() {
-        ComputedRun run = RunComputation.compute(RunKind.PRE_ALLOCATION, P2019, 2, base2018(), List.of());
+        ComputedRun run = RunComputation.compute(RunKind.PRE_ALLOCATION, P2019, 2, base2018(), List.of(), Map.of());
 
         assertThat(run.units()).extracting(row -> row.allocation().tonnes())
                 .containsExactly(1_030_535L, 2_670_177L, 196_000L);
@@ -83,7 +84,7 @@ class RunComputationTest {
         List<PriorAllocation> prior = List.of(new PriorAllocation(POWER, Region.HB, 5_180_996),
                 new PriorAllocation(GAS, Region.GD, 274_400), new PriorAllocation(GONE, Region.SH, 1_000));
 
-        ComputedRun run = RunComputation.compute(RunKind.TRUE_UP, P2019, 2, verified, prior);
+        ComputedRun run = RunComputation.compute(RunKind.TRUE_UP, P2019, 2, verified, prior, Map.of());
 
         // 2 x 2,670,177 = 5,340,354 allocated; 5,180,996 pre-allocated: 159,358 t more
         assertThat(entity(run, POWER).allocatedTonnes()).isEqualTo(5_340_354);
@@ -97,19 +98,33 @@ class RunComputationTest {
     }
 
     @Test
+    void aShortfallLeftInThePreviousPeriodIsTakenOffTheAllocationButNeverBelowZero() {
+        ComputedRun run = RunComputation.compute(RunKind.PRE_ALLOCATION, P2019, 2, base2018(), List.of(),
+                Map.of(POWER, 180_996L, GAS, 300_000L));
+
+        // 5,180,996 - 180,996 = 5,000,000 t; the gas entity's 274,400 t cannot pay a 300,000 t shortfall: none left
+        assertThat(entity(run, POWER).deductedTonnes()).isEqualTo(180_996);
+        assertThat(entity(run, POWER).allocatedTonnes()).isEqualTo(5_000_000);
+        assertThat(entity(run, POWER).deltaTonnes()).isEqualTo(5_000_000);
+        assertThat(entity(run, GAS).deductedTonnes()).isEqualTo(274_400);
+        assertThat(entity(run, GAS).allocatedTonnes()).isZero();
+    }
+
+    @Test
     void theSameInputsInAnyOrderGiveTheSameHashAndOtherFiguresAnother() {
         List<RunInput> inputs = base2018();
-        String hash = RunComputation.compute(RunKind.PRE_ALLOCATION, P2019, 2, inputs, List.of()).inputsHash();
+        String hash = RunComputation.compute(RunKind.PRE_ALLOCATION, P2019, 2, inputs, List.of(), Map.of())
+                .inputsHash();
 
         List<RunInput> reversed = new ArrayList<>(inputs);
         Collections.reverse(reversed);
-        assertThat(RunComputation.compute(RunKind.PRE_ALLOCATION, P2019, 2, reversed, List.of())
+        assertThat(RunComputation.compute(RunKind.PRE_ALLOCATION, P2019, 2, reversed, List.of(), Map.of())
                 .inputsHash()).isEqualTo(hash).hasSize(64);
         List<RunInput> changed = List.of(inputs.get(0), inputs.get(1),
                 input(GAS, Region.GD, GAS_400, 2018, 500_001, 0, "0.60", "0"));
-        assertThat(RunComputation.compute(RunKind.PRE_ALLOCATION, P2019, 2, changed, List.of()).inputsHash())
-                .isNotEqualTo(hash);
-        assertThat(RunComputation.compute(RunKind.TRUE_UP, P2019, 2, inputs, List.of()).inputsHash())
+        assertThat(RunComputation.compute(RunKind.PRE_ALLOCATION, P2019, 2, changed, List.of(), Map.of())
+                .inputsHash()).isNotEqualTo(hash);
+        assertThat(RunComputation.compute(RunKind.TRUE_UP, P2019, 2, inputs, List.of(), Map.of()).inputsHash())
                 .isNotEqualTo(hash);
     }
 
@@ -117,7 +132,8 @@ class RunComputationTest {
     void aUnitWithoutUsableDataStopsTheRunNamingIt() {
         List<RunInput> inputs = List.of(base2018().get(0), new RunInput(GAS, Region.GD, GAS_400, 2018, null));
 
-        assertThatThrownBy(() -> RunComputation.compute(RunKind.PRE_ALLOCATION, P2019, 2, inputs, List.of()))
+        assertThatThrownBy(() -> RunComputation.compute(RunKind.PRE_ALLOCATION, P2019, 2, inputs, List.of(),
+                Map.of()))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("U-G400 (2018)");
     }
 }
