@@ -64,7 +64,7 @@ public class ObligationSetting {
                 "compliance period " + period.periodId() + " names a benchmark pack without compliance rules"));
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         InstrumentCode instrument = InstrumentCode.parse(period.instrument());
-        return store.reportedYears(conn, period).chain(years -> store.inputs(conn, period, runId)
+        return store.reportedYears(conn, period, runId).chain(years -> store.inputs(conn, period, runId)
                 .chain(inputs -> store.obligations(conn, period.periodId()).chain(existing -> {
                     List<Changed> changed = changes(inputs, existing, rule);
                     List<Outbox.Keyed<ObligationSet>> events = changed.stream().map(c -> new Outbox.Keyed<>(

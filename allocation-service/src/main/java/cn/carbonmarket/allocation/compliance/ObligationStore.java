@@ -101,11 +101,16 @@ public class ObligationStore {
                         : Optional.of(rows.iterator().next().getUUID("run_id")));
     }
 
-    /** Per entity with verified emissions in the period, the years it has them for. */
-    Uni<Map<UUID, List<Integer>>> reportedYears(SqlClient sql, PeriodRow period) {
-        return sql.preparedQuery(LATEST + " select party_id, array_agg(distinct year order by year) as years"
-                        + " from latest group by party_id order by party_id")
-                .execute(Tuple.of(period.periodId(), period.firstYear(), period.lastYear()))
+    /**
+     * Per entity with verified emissions in the period or an allocation in its final run, the years it has verified
+     * emissions for (none for an entity allocated that never reported).
+     */
+    Uni<Map<UUID, List<Integer>>> reportedYears(SqlClient sql, PeriodRow period, UUID runId) {
+        return sql.preparedQuery(LATEST + " select e.party_id, coalesce(array_agg(distinct l.year order by l.year)"
+                        + " filter (where l.year is not null), '{}') as years from (select party_id from latest"
+                        + " union select party_id from run_entity where run_id = $4) e left join latest l"
+                        + " using (party_id) group by e.party_id order by e.party_id")
+                .execute(Tuple.of(period.periodId(), period.firstYear(), period.lastYear(), runId))
                 .map(rows -> {
                     Map<UUID, List<Integer>> years = new LinkedHashMap<>();
                     rows.forEach(row -> years.put(row.getUUID("party_id"),
