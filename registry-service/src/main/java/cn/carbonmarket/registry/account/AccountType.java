@@ -28,6 +28,11 @@ public enum AccountType {
         return system;
     }
 
+    /** Units credited here have left circulation for good (surrendered or voluntarily cancelled): none leave it. */
+    public boolean retiresUnits() {
+        return this == SURRENDER || this == VOLUNTARY_CANCELLATION;
+    }
+
     /** Only the mirror accounts may show negative holdings: they count what left them, not what they hold. */
     public boolean mayGoNegative() {
         return this == NATIONAL_ISSUANCE || this == MIGRATION_SOURCE;

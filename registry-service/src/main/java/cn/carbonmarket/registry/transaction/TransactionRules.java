@@ -90,7 +90,7 @@ public final class TransactionRules {
             throw refuse("ACCOUNT_NOT_FOUND", "account " + line.holding().account() + " does not exist");
         }
         checkOpen(type, account, line);
-        checkNotSurrendered(account, line);
+        checkNotRetired(account, line);
         checkPermitted(type, initiator, account, line);
     }
 
@@ -112,10 +112,13 @@ public final class TransactionRules {
         }
     }
 
-    /** Surrendered units have left circulation for good: whoever asks, nothing moves out of a surrender account. */
-    private static void checkNotSurrendered(AccountSnapshot account, Movement.Line line) {
-        if (line.delta() < 0 && account.type() == AccountType.SURRENDER) {
-            throw refuse("NOT_PERMITTED", "units surrendered into " + account.id() + " never leave it");
+    /**
+     * Surrendered and voluntarily cancelled units have left circulation for good: whoever asks, nothing moves out of
+     * a surrender or cancellation account.
+     */
+    private static void checkNotRetired(AccountSnapshot account, Movement.Line line) {
+        if (line.delta() < 0 && account.type().retiresUnits()) {
+            throw refuse("NOT_PERMITTED", "units retired into " + account.id() + " never leave it");
         }
     }
 

@@ -146,6 +146,17 @@ class TransactionRulesTest {
                 .as("not even in place").isEqualTo("NOT_PERMITTED");
     }
 
+    @Test
+    void nothingEverLeavesTheVoluntaryCancellationAccountEither() {
+        String cancellation = SystemAccounts.voluntaryCancellation();
+        Map<HoldingKey, Long> cancelled = Map.of(available(cancellation, CEA), 100L);
+        Movement back = Movement.between(TransactionType.TRANSFER, CEA, 10, cancellation, HoldingStatus.AVAILABLE,
+                holding(0), HoldingStatus.AVAILABLE);
+
+        assertThat(refusal(back, Initiator.regulator("regulator"), cancelled)).isEqualTo("NOT_PERMITTED");
+        assertThat(refusal(back, Initiator.system("allocation-service"), cancelled)).isEqualTo("NOT_PERMITTED");
+    }
+
     /**
      * Random issuance, transfers, moves into trading, pledges, freezes, cancellations and surrenders, booked when the
      * rules accept them, and attempts to take surrendered units back, keep the registry's invariants: issued -
