@@ -16,6 +16,7 @@ import cn.carbonmarket.platform.security.Caller;
 import cn.carbonmarket.platform.security.Roles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.stream.IntStream;
 
 /**
@@ -36,6 +38,9 @@ import java.util.stream.IntStream;
  */
 @ApplicationScoped
 public class AllocationRuns {
+
+    /** A national run is tens of thousands of unit-years of decimal arithmetic: not for the event loop. */
+    private static final Executor WORKERS = Infrastructure.getDefaultWorkerPool();
 
     private final Pool pool;
     private final AllocationRunStore store;
@@ -92,8 +97,9 @@ public class AllocationRuns {
                 })
                 .chain(inputs -> store.prior(conn, period.periodId())
                         .chain(prior -> store.deductions(conn, period.periodId())
-                                .map(deductions -> RunComputation.compute(request.kind(), pack, period.years(),
-                                        inputs, prior, deductions))))
+                                .chain(deductions -> Uni.createFrom().item(() -> RunComputation.compute(
+                                                request.kind(), pack, period.years(), inputs, prior, deductions))
+                                        .runSubscriptionOn(WORKERS))))
                 .chain(computed -> {
                     RunRecord run = new RunRecord(UUID.randomUUID(), period.periodId(), request.kind(), years,
                             pack.period(), period.instrument(), computed.inputsHash(), RunStatus.DRAFT,
