@@ -4,8 +4,8 @@
 # Then makes the market tradable: free allocation of CEA-2025 for the two compliance entities through allocation
 # (period CN-2025 by pack CN-2022, one gas unit each with 2024 data, a pre-allocation run approved by the regulator
 # and booked by the registry), and cash at the clearing bank for the traders (deposits, once per bank reference).
-# Seeding again issues nothing twice: the period, units and data are the same again, and the new run's differences
-# to the approved allocation are zero, so approving it writes no instruction.
+# Seeding again issues nothing twice: the period, units and data are the same again, and a period with an approved
+# pre-allocation is not allocated again.
 # Last, a compliance cycle on an earlier period (CN-2024, CEA-2024): entity-1's report verified and confirmed, the
 # true-up issued, the obligations set and entity-1's surrender, each step only where it is not done yet.
 # usage: seed.sh REGISTRY_URL ALLOCATION_URL SETTLEMENT_URL KEYCLOAK_URL
@@ -91,11 +91,14 @@ for unit in "${units[@]}"; do
       \"verified\":true}"
   printf '   gas unit %s (%s MW) of %s, 2024: 732,412 MWh\n' "$id" "$capacity" "$party"
 done
-must 201 POST "$allocation/api/v1/allocation-runs" "$regulator" \
-  "{\"periodId\":\"$period\",\"kind\":\"PRE_ALLOCATION\",\"baseYear\":2024}"
-run=$(field runId)
-printf '   pre-allocation run %s: %s t in all\n' "$run" "$(field totalTonnes)"
-must 200 POST "$allocation/api/v1/allocation-runs/$run/approval" "$regulator"
+must 200 GET "$allocation/api/v1/allocation-runs?periodId=$period" "$regulator"
+if ! grep -q '"kind":"PRE_ALLOCATION","status":"APPROVED"' "$answer"; then
+  must 201 POST "$allocation/api/v1/allocation-runs" "$regulator" \
+    "{\"periodId\":\"$period\",\"kind\":\"PRE_ALLOCATION\",\"baseYear\":2024}"
+  run=$(field runId)
+  printf '   pre-allocation run %s: %s t in all\n' "$run" "$(field totalTonnes)"
+  must 200 POST "$allocation/api/v1/allocation-runs/$run/approval" "$regulator"
+fi
 # The registry books each instruction and answers; allocation balances once every answer is in.
 until_field 60 "$period reconciled" balanced true GET "$allocation/api/v1/allocation-reconciliation/$period" \
   "$regulator"
