@@ -6,6 +6,7 @@ import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.party.Region;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.contracts.unit.Units;
+import cn.carbonmarket.platform.sql.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -14,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,11 +44,7 @@ public class IssuanceInstructionStore {
                         + " and delta_tonnes <> 0 order by party_id on conflict (instruction_id) do nothing"
                         + " returning instruction_id, party_id, reason, tonnes")
                 .execute(Tuple.of(runId, periodId, instrument.toString(), utc(at)))
-                .map(rows -> {
-                    List<IssuanceInstruction> instructions = new ArrayList<>(rows.size());
-                    rows.forEach(row -> instructions.add(instruction(row, instrument)));
-                    return instructions;
-                });
+                .map(rows -> Rows.all(rows, row -> instruction(row, instrument)));
     }
 
     /** A refused instruction back to PENDING, as first published, to be sent again; empty if it was not refused. */
@@ -57,8 +53,8 @@ public class IssuanceInstructionStore {
                         + " where instruction_id = $1 and status = 'REFUSED'"
                         + " returning instruction_id, party_id, reason, tonnes, instrument")
                 .execute(Tuple.of(instructionId, utc(at)))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(instruction(rows.iterator().next(),
-                        InstrumentCode.parse(rows.iterator().next().getString("instrument")))));
+                .map(rows -> Rows.first(rows, row -> instruction(row,
+                        InstrumentCode.parse(row.getString("instrument")))));
     }
 
     private static IssuanceInstruction instruction(Row row, InstrumentCode instrument) {
@@ -97,17 +93,13 @@ public class IssuanceInstructionStore {
                         + " or period_id = $1) and ($2::uuid is null or party_id = $2) and ($3::text is null"
                         + " or region = $3) and ($4::uuid is null or run_id = $4) order by created_at, instruction_id")
                 .execute(Tuple.of(periodId, partyId, region == null ? null : region.name(), runId))
-                .map(rows -> {
-                    List<InstructionView> views = new ArrayList<>(rows.size());
-                    rows.forEach(row -> views.add(view(row)));
-                    return views;
-                });
+                .map(rows -> Rows.all(rows, IssuanceInstructionStore::view));
     }
 
     Uni<Optional<InstructionView>> find(SqlClient sql, String instructionId) {
         return sql.preparedQuery("select " + COLUMNS + " from issuance_instruction where instruction_id = $1")
                 .execute(Tuple.of(instructionId))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(view(rows.iterator().next())));
+                .map(rows -> Rows.first(rows, IssuanceInstructionStore::view));
     }
 
     Uni<Boolean> periodExists(SqlClient sql, String periodId) {

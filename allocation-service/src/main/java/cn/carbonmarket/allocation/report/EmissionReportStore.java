@@ -1,5 +1,8 @@
 package cn.carbonmarket.allocation.report;
 
+import static cn.carbonmarket.platform.sql.Rows.all;
+import static cn.carbonmarket.platform.sql.Rows.first;
+
 import cn.carbonmarket.allocation.report.DataQuality.PriorUnit;
 import cn.carbonmarket.allocation.report.DataQuality.SharedEvidence;
 import cn.carbonmarket.allocation.report.EmissionsAccounting.Accounted;
@@ -8,7 +11,6 @@ import cn.carbonmarket.contracts.party.Region;
 import cn.carbonmarket.platform.sql.ColumnBatch;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The SQL of emission reports: versions with their units and fuel lines, their steps, the verifier's adjustments,
@@ -368,15 +369,5 @@ public class EmissionReportStore {
 
     private static String plain(BigDecimal value) {
         return value == null ? null : value.toPlainString();
-    }
-
-    private static <T> Optional<T> first(RowSet<Row> rows, Function<Row, T> map) {
-        return rows.size() == 0 ? Optional.empty() : Optional.of(map.apply(rows.iterator().next()));
-    }
-
-    private static <T> List<T> all(RowSet<Row> rows, Function<Row, T> map) {
-        List<T> list = new ArrayList<>(rows.size());
-        rows.forEach(r -> list.add(map.apply(r)));
-        return list;
     }
 }

@@ -1,5 +1,8 @@
 package cn.carbonmarket.allocation.run;
 
+import static cn.carbonmarket.platform.sql.Rows.all;
+import static cn.carbonmarket.platform.sql.Rows.first;
+
 import cn.carbonmarket.allocation.benchmark.Cooling;
 import cn.carbonmarket.allocation.benchmark.GeneratingUnit;
 import cn.carbonmarket.allocation.benchmark.ProductionData;
@@ -9,7 +12,6 @@ import cn.carbonmarket.contracts.party.Region;
 import cn.carbonmarket.platform.sql.ColumnBatch;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** All SQL of allocation runs: their inputs, the runs with their unit and entity rows, and the review figures. */
 @ApplicationScoped
@@ -266,15 +267,5 @@ public class AllocationRunStore {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static <T> Optional<T> first(RowSet<Row> rows, Function<Row, T> map) {
-        return rows.size() == 0 ? Optional.empty() : Optional.of(map.apply(rows.iterator().next()));
-    }
-
-    private static <T> List<T> all(RowSet<Row> rows, Function<Row, T> map) {
-        List<T> list = new ArrayList<>(rows.size());
-        rows.forEach(row -> list.add(map.apply(row)));
-        return list;
     }
 }
