@@ -20,9 +20,13 @@ public record AccountId(String value) {
         return new AccountId(raw);
     }
 
-    /** Each party has exactly one holding account, so its id follows from the party's. */
+    /**
+     * Each party has exactly one holding account, so its id follows from the party's: {@code HOLDING-<party id>},
+     * or for a jurisdiction's auctioneer ({@link SystemParties}) the auction delivery account.
+     */
     public static AccountId holdingOf(PartyId party) {
-        return new AccountId("HOLDING-" + party.value());
+        return SystemParties.auctioneerOf(party).map(SystemParties::auctionDeliveryAccount)
+                .orElseGet(() -> new AccountId("HOLDING-" + party.value()));
     }
 
     @Override

@@ -1,6 +1,12 @@
 package cn.carbonmarket.platform.json;
 
 import cn.carbonmarket.contracts.event.AbnormalTradingAlert;
+import cn.carbonmarket.contracts.event.AuctionAnnounced;
+import cn.carbonmarket.contracts.event.AuctionClosed;
+import cn.carbonmarket.contracts.event.AuctionResult;
+import cn.carbonmarket.contracts.event.AuctionSupply;
+import cn.carbonmarket.contracts.event.PrimaryAuctionRequested;
+import cn.carbonmarket.contracts.event.ReserveSetAside;
 import cn.carbonmarket.contracts.event.AllocationReturned;
 import cn.carbonmarket.contracts.event.DeliveryInstructions;
 import cn.carbonmarket.contracts.event.DeliveryRunRejected;
@@ -29,7 +35,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         LedgerEntryPosted.class, LedgerEntryPosted.Balance.class, TradeExecuted.class,
         TradePrinted.class, DepthChanged.class, DepthChanged.Level.class, LargeTraderReported.class,
         AbnormalTradingAlert.class, VerifiedEmissions.class, VerifiedEmissions.UnitProduction.class,
-        ObligationSet.class})
+        ObligationSet.class, AuctionSupply.class, ReserveSetAside.class, PrimaryAuctionRequested.class,
+        PrimaryAuctionRequested.CostContainment.class, PrimaryAuctionRequested.EmissionsContainment.class,
+        AuctionAnnounced.class, AuctionClosed.class, AuctionClosed.Winner.class, AuctionResult.class,
+        AuctionResult.Winner.class, AuctionResult.UnsoldReturn.class})
 public final class ContractReflection {
 
     private ContractReflection() {
