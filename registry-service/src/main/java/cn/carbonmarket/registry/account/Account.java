@@ -104,6 +104,23 @@ public class Account extends PanacheEntityBase {
     }
 
     /**
+     * Makes a system account the holding account of a system party, in the caller's transaction: the auction delivery
+     * account is its auctioneer's. Fails when the account does not exist or another party holds it.
+     */
+    public static Uni<Void> assignParty(SqlConnection conn, AccountId account, PartyId party) {
+        return conn.preparedQuery("update account set party_id = $2 where id = $1 and (party_id is null"
+                        + " or party_id = $2)")
+                .execute(Tuple.of(account.value(), party.value()))
+                .invoke(rows -> {
+                    if (rows.rowCount() != 1) {
+                        throw new IllegalStateException("account " + account + " does not exist or another party"
+                                + " holds it; it cannot become the account of party " + party);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /**
      * The accounts of these ids that exist, share-locked (in id order) until the caller's transaction ends: they
      * keep their state while a booking relies on it. Only the columns a booking reads are filled in.
      */

@@ -1,6 +1,7 @@
 package cn.carbonmarket.registry.account;
 
 import cn.carbonmarket.contracts.party.Jurisdiction;
+import cn.carbonmarket.contracts.party.SystemParties;
 
 /** The ids of the system accounts (opened by the V2 migration; a period's surrender account with its first obligation). */
 public final class SystemAccounts {
@@ -10,6 +11,16 @@ public final class SystemAccounts {
 
     public static String nationalIssuance(Jurisdiction jurisdiction) {
         return AccountType.NATIONAL_ISSUANCE.name() + "-" + jurisdiction.name();
+    }
+
+    /** The jurisdiction's stability reserve: allowances held back from the market and offered at auctions. */
+    public static String stabilityReserve(Jurisdiction jurisdiction) {
+        return AccountType.STABILITY_RESERVE.name() + "-" + jurisdiction.name();
+    }
+
+    /** The jurisdiction's auction delivery account, its auctioneer's holding account. */
+    public static String auctionDelivery(Jurisdiction jurisdiction) {
+        return SystemParties.auctionDeliveryAccount(jurisdiction).value();
     }
 
     public static String voluntaryCancellation() {

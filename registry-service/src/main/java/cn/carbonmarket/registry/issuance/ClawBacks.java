@@ -5,6 +5,7 @@ import cn.carbonmarket.contracts.event.IssuanceInstruction;
 import cn.carbonmarket.platform.outbox.Outbox;
 import cn.carbonmarket.platform.problem.UniqueViolation;
 import cn.carbonmarket.registry.debt.AllocationDebtStore;
+import cn.carbonmarket.registry.issuance.IssuanceInstructionStore.Instruction;
 import cn.carbonmarket.registry.transaction.BookedTransaction;
 import cn.carbonmarket.registry.transaction.PlannedBooking;
 import io.smallrye.mutiny.Uni;
@@ -44,7 +45,7 @@ class ClawBacks {
     /** Fails with the rule's refusal, having changed nothing, when an account refuses the claw-back. */
     Uni<Void> apply(IssuanceInstruction instruction) {
         Instant now = clock.instant();
-        return pool.withTransaction(conn -> instructions.record(conn, instruction,
+        return pool.withTransaction(conn -> instructions.record(conn, Instruction.of(instruction),
                                 IssuanceInstructionStore.Status.RETURNED, null, null, null, now)
                         .flatMap(first -> first ? carryOut(conn, instruction, now) : Uni.createFrom().voidItem()))
                 // A concurrent booking inserted a holding this one inserts too (an issuance account's first units

@@ -60,8 +60,8 @@ public class Party extends PanacheEntityBase {
     @Column(nullable = false)
     public Region region;
 
-    /** The credit code or resident id; only the registry keeps it. */
-    @Column(name = "identity_code", nullable = false, unique = true)
+    /** The credit code or resident id; only the registry keeps it. None for the market's own ({@link SystemParty}). */
+    @Column(name = "identity_code", unique = true)
     public String identityCode;
 
     @Column(name = "registered_at", nullable = false)
@@ -78,6 +78,18 @@ public class Party extends PanacheEntityBase {
         party.type = registration.type();
         party.region = registration.region();
         party.identityCode = registration.identity().code();
+        party.registeredAt = registeredAt;
+        party.registeredBy = registeredBy;
+        return party;
+    }
+
+    /** A system party as the registry registers it itself. */
+    static Party of(SystemParty system, Instant registeredAt, String registeredBy) {
+        Party party = new Party();
+        party.id = system.id().value();
+        party.name = system.name();
+        party.type = system.type();
+        party.region = system.region();
         party.registeredAt = registeredAt;
         party.registeredBy = registeredBy;
         return party;
@@ -118,6 +130,15 @@ public class Party extends PanacheEntityBase {
                     inserted.forEach(row -> ids.add(row.getUUID("id")));
                     return ids;
                 });
+    }
+
+    /** Inserts a system party unless it is registered already (also by a concurrent transaction); true if it did. */
+    static Uni<Boolean> insertSystem(SqlConnection conn, Party party) {
+        return conn.preparedQuery("insert into party (id, name, type, region, identity_code, registered_at,"
+                        + " registered_by) values ($1, $2, $3, $4, null, $5, $6) on conflict (id) do nothing")
+                .execute(Tuple.of(party.id, party.name, party.type.name(), party.region.name(),
+                        party.registeredAt.atOffset(ZoneOffset.UTC), party.registeredBy))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /** A registered party with its holding account, read in the caller's transaction. */

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * The one way a party enters the registry: its party row, its HOLDING account and its PartyRegistered event (which
  * tells trading, settlement and allocation of it), written in the caller's transaction. A registration through the
- * API and the thousands of holders of a pilot migration go through here alike.
+ * API and the thousands of holders of a pilot migration go through here alike, and the market's own parties
+ * ({@link SystemParty}), which hold a system account instead.
  */
 @ApplicationScoped
 public class PartyAdmissions {
@@ -53,6 +54,21 @@ public class PartyAdmissions {
                             .map(a -> new Outbox.Keyed<>(a.party().id.toString(), registered(a))).toList()))
                     .replaceWith(admitted);
         });
+    }
+
+    /**
+     * Admits a system party unless it is registered already (also by a concurrent transaction, such as another
+     * replica starting): its party row, its system account made its holding account, and its PartyRegistered event.
+     * True if this call admitted it; a registered one is left as it is and nothing is published again.
+     */
+    public Uni<Boolean> admit(SqlConnection conn, SystemParty system, String registeredBy) {
+        Party party = Party.of(system, clock.instant().truncatedTo(ChronoUnit.MICROS), registeredBy);
+        return Party.insertSystem(conn, party).flatMap(inserted -> !inserted ? Uni.createFrom().item(false)
+                : Account.assignParty(conn, system.holdingAccount(), system.id())
+                        .chain(() -> outbox.publish(conn, PartyRegistered.TYPE, party.id.toString(),
+                                new PartyRegistered(system.id(), party.name, party.type, party.region,
+                                        system.holdingAccount(), party.registeredAt)))
+                        .replaceWith(true));
     }
 
     private static PartyRegistered registered(Admission admission) {

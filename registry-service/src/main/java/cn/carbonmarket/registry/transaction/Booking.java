@@ -3,6 +3,7 @@ package cn.carbonmarket.registry.transaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -55,5 +56,16 @@ public class Booking {
                              Function<SqlConnection, Uni<Void>> guard,
                              BiFunction<SqlConnection, BookedTransaction, Uni<Void>> alongside) {
         return single.book(new BookingRequest(movement, initiator, idempotencyKey), guard, alongside);
+    }
+
+    /**
+     * Movements that belong together (an auction's supply), booked in list order in one database transaction, each
+     * seeing the holdings the ones before it leave, with {@code alongside} writing in it for new bookings: all of
+     * them, or none when one is refused. Each under its own key; asked again, they are replayed together.
+     */
+    public Uni<List<Outcome>> bookTogether(List<KeyedMovement> movements, Initiator initiator,
+                                           BiFunction<SqlConnection, List<BookedTransaction>, Uni<Void>> alongside) {
+        return single.bookTogether(movements.stream().map(m -> new BookingRequest(m, initiator)).toList(),
+                SingleBooking.NO_GUARD, alongside);
     }
 }

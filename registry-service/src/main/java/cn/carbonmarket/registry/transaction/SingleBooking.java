@@ -1,7 +1,9 @@
 package cn.carbonmarket.registry.transaction;
 
+import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.platform.problem.UniqueViolation;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -12,8 +14,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * One movement booked in a database transaction of its own: the first booking replayed when its key was booked
- * before, otherwise checked and written together with what belongs to it.
+ * One movement, or a few that belong together, booked in a database transaction of their own: the first booking
+ * replayed when its key was booked before, otherwise checked and written together with what belongs to it.
  */
 @ApplicationScoped
 class SingleBooking {
@@ -41,13 +43,36 @@ class SingleBooking {
      */
     Uni<Booking.Outcome> book(BookingRequest request, Function<SqlConnection, Uni<Void>> guard,
                               BiFunction<SqlConnection, BookedTransaction, Uni<Void>> alongside) {
+        return bookTogether(List.of(request), guard, (conn, booked) -> alongside.apply(conn, booked.get(0)))
+                .map(outcomes -> outcomes.get(0));
+    }
+
+    /**
+     * The requests checked in list order, each seeing the holdings the ones before it leave, and written in one
+     * database transaction, or none of them. Booked together, their keys were all booked before (each is replayed)
+     * or none was; some but not all is a key used for something else.
+     */
+    Uni<List<Booking.Outcome>> bookTogether(List<BookingRequest> requests, Function<SqlConnection, Uni<Void>> guard,
+                                            BiFunction<SqlConnection, List<BookedTransaction>, Uni<Void>> alongside) {
         return pool.withTransaction(conn -> guard.apply(conn)
-                        .flatMap(guarded -> replays.previous(conn, List.of(request)))
-                        .flatMap(previous -> previous.containsKey(request.scopedKey())
-                                ? replays.replay(conn, request, previous.get(request.scopedKey()))
-                                : bookings.book(conn, List.of(request))
-                                        .map(records -> new Booking.Outcome(records.get(0).booked(), false))
-                                        .call(outcome -> alongside.apply(conn, outcome.transaction()))))
+                        .flatMap(guarded -> replays.previous(conn, requests))
+                        .flatMap(previous -> {
+                            if (previous.isEmpty()) {
+                                return bookings.book(conn, requests)
+                                        .map(records -> records.stream()
+                                                .map(r -> new Booking.Outcome(r.booked(), false)).toList())
+                                        .call(outcomes -> alongside.apply(conn, outcomes.stream()
+                                                .map(Booking.Outcome::transaction).toList()));
+                            }
+                            if (previous.size() < requests.size()) {
+                                return Uni.createFrom().failure(new ConflictException("IDEMPOTENCY_KEY_REUSED",
+                                        "some of the keys of movements booked together were used before"));
+                            }
+                            return Multi.createFrom().iterable(requests)
+                                    .onItem().transformToUniAndConcatenate(r ->
+                                            replays.replay(conn, r, previous.get(r.scopedKey())))
+                                    .collect().asList();
+                        }))
                 // A concurrent booking won an insert (its idempotency key, or a new holding): the retry finds and
                 // replays the booking, or updates the holding.
                 .onFailure(UniqueViolation::test).retry().atMost(1)

@@ -36,6 +36,23 @@ public final class TransactionRules {
     private static final Set<TransactionType> IN_PLACE = EnumSet.of(TransactionType.FREEZE, TransactionType.UNFREEZE,
             TransactionType.FROM_TRADING);
 
+    /**
+     * The movements that may credit ({@code INTO}) or debit ({@code OUT_OF}) the accounts dedicated to one flow,
+     * whoever asks: the stability reserve changes only by its intakes and releases; the auctioneer's auction delivery
+     * account only by an auction's supply, its moves in and out of trading, the delivery to buyers and the returns of
+     * what was not sold. Other accounts take part in any movement the other checks allow.
+     */
+    private static final Map<AccountType, Set<TransactionType>> INTO = Map.of(
+            AccountType.STABILITY_RESERVE, EnumSet.of(TransactionType.RESERVE_INTAKE),
+            AccountType.AUCTION_DELIVERY, EnumSet.of(TransactionType.AUCTION_DELIVERY,
+                    TransactionType.RESERVE_RELEASE, TransactionType.TO_TRADING, TransactionType.FROM_TRADING,
+                    TransactionType.SETTLEMENT_DELIVERY));
+    private static final Map<AccountType, Set<TransactionType>> OUT_OF = Map.of(
+            AccountType.STABILITY_RESERVE, EnumSet.of(TransactionType.RESERVE_RELEASE),
+            AccountType.AUCTION_DELIVERY, EnumSet.of(TransactionType.TO_TRADING, TransactionType.FROM_TRADING,
+                    TransactionType.SETTLEMENT_DELIVERY, TransactionType.AUCTION_RETURN,
+                    TransactionType.RESERVE_INTAKE));
+
     private final RegistryRulePack rulePack;
 
     public TransactionRules(RegistryRulePack rulePack) {
@@ -59,7 +76,7 @@ public final class TransactionRules {
             }
             checkAccount(movement.type(), initiator, accounts, line);
         }
-        checkEligible(movement);
+        checkEligible(movement, accounts);
         checkCap(movement);
         Map<HoldingKey, Long> after = new TreeMap<>();
         for (Movement.Line line : movement.lines()) {
@@ -92,6 +109,7 @@ public final class TransactionRules {
         checkOpen(type, account, line);
         checkNotRetired(account, line);
         checkPermitted(type, initiator, account, line);
+        checkDedicated(type, account, line);
     }
 
     private static void checkBalanced(Movement movement) {
@@ -140,16 +158,29 @@ public final class TransactionRules {
         }
     }
 
-    private void checkEligible(Movement movement) {
+    private static void checkDedicated(TransactionType type, AccountSnapshot account, Movement.Line line) {
+        boolean into = line.delta() > 0;
+        Set<TransactionType> allowed = (into ? INTO : OUT_OF).get(account.type());
+        if (allowed != null && !allowed.contains(type)) {
+            throw refuse("NOT_PERMITTED", type + " moves no units " + (into ? "into " : "out of ") + account.id()
+                    + ": only " + allowed + " do");
+        }
+    }
+
+    private void checkEligible(Movement movement, Map<String, AccountSnapshot> accounts) {
         for (Movement.Line line : movement.lines()) {
             InstrumentCode instrument = line.holding().instrument();
             JurisdictionRules rules = rulePack.of(instrument);
+            boolean issuable = rules.issuable().contains(instrument.product());
             boolean eligible = switch (movement.type()) {
                 case TO_TRADING -> rules.tradable().contains(instrument.product());
-                case ISSUANCE, ALLOCATION, AUCTION_DELIVERY -> rules.issuable().contains(instrument.product());
+                case ISSUANCE, ALLOCATION, AUCTION_DELIVERY -> issuable;
                 default -> true;
             };
-            if (!eligible) {
+            // Units taken out of an issuance account are issued, whatever the movement (a reserve's set-aside too).
+            boolean issued = line.delta() < 0
+                    && accounts.get(line.holding().account()).type() == AccountType.NATIONAL_ISSUANCE;
+            if (!eligible || (issued && !issuable)) {
                 throw refuse("INSTRUMENT_NOT_ELIGIBLE", instrument + " is not eligible for " + movement.type()
                         + " under the " + instrument.product().jurisdiction() + " rules");
             }

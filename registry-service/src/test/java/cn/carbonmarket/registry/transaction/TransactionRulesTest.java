@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.party.SystemParties;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.registry.account.AccountState;
@@ -33,6 +34,8 @@ class TransactionRulesTest {
     private static final InstrumentCode HBEA = InstrumentCode.parse("HBEA-2021");
     private static final String ISSUANCE = SystemAccounts.nationalIssuance(Jurisdiction.CN);
     private static final String SURRENDER = SystemAccounts.surrender("CN-2025");
+    private static final String RESERVE = SystemAccounts.stabilityReserve(Jurisdiction.CN);
+    private static final String DELIVERY = SystemAccounts.auctionDelivery(Jurisdiction.CN);
     private static final int PARTIES = 4;
 
     private final TransactionRules rules = new TransactionRules(RegistryRulePack.load(new ObjectMapper()));
@@ -50,6 +53,9 @@ class TransactionRulesTest {
         accounts.put(cancellation, new AccountSnapshot(cancellation, AccountType.VOLUNTARY_CANCELLATION,
                 AccountState.OPEN, null));
         accounts.put(SURRENDER, new AccountSnapshot(SURRENDER, AccountType.SURRENDER, AccountState.OPEN, null));
+        accounts.put(RESERVE, new AccountSnapshot(RESERVE, AccountType.STABILITY_RESERVE, AccountState.OPEN, null));
+        accounts.put(DELIVERY, new AccountSnapshot(DELIVERY, AccountType.AUCTION_DELIVERY, AccountState.OPEN,
+                SystemParties.auctioneer(Jurisdiction.CN).value()));
     }
 
     private String holding(int party) {
@@ -157,11 +163,83 @@ class TransactionRulesTest {
         assertThat(refusal(back, Initiator.system("allocation-service"), cancelled)).isEqualTo("NOT_PERMITTED");
     }
 
+    private static Movement setAside(long quantity) {
+        return Movement.between(TransactionType.RESERVE_INTAKE, CEA, quantity, ISSUANCE, HoldingStatus.AVAILABLE,
+                RESERVE, HoldingStatus.AVAILABLE);
+    }
+
+    private static Movement release(long quantity) {
+        return Movement.between(TransactionType.RESERVE_RELEASE, CEA, quantity, RESERVE, HoldingStatus.AVAILABLE,
+                DELIVERY, HoldingStatus.AVAILABLE);
+    }
+
+    @Test
+    void onlyIntakesEnterTheStabilityReserveAndOnlyReleasesLeaveIt() {
+        Initiator allocation = Initiator.system("allocation-service");
+        Map<HoldingKey, Long> reserved = Map.of(available(RESERVE, CEA), 100L, available(holding(0), CEA), 100L);
+        assertThat(refusal(setAside(100), allocation, Map.of())).isNull();
+        assertThat(refusal(release(100), allocation, reserved)).isNull();
+        assertThat(refusal(release(101), allocation, reserved)).isEqualTo("INSUFFICIENT_UNITS");
+
+        Movement out = Movement.between(TransactionType.TRANSFER, CEA, 10, RESERVE, HoldingStatus.AVAILABLE,
+                holding(0), HoldingStatus.AVAILABLE);
+        Movement in = Movement.between(TransactionType.TRANSFER, CEA, 10, holding(0), HoldingStatus.AVAILABLE,
+                RESERVE, HoldingStatus.AVAILABLE);
+        assertThat(refusal(out, Initiator.party(parties[0], "entity-1"), reserved)).isEqualTo("NOT_PERMITTED");
+        assertThat(refusal(in, Initiator.party(parties[0], "entity-1"), reserved)).isEqualTo("NOT_PERMITTED");
+        assertThat(refusal(out, Initiator.regulator("regulator"), reserved)).isEqualTo("NOT_PERMITTED");
+        assertThat(refusal(Movement.between(TransactionType.ALLOCATION, CEA, 10, ISSUANCE, HoldingStatus.AVAILABLE,
+                RESERVE, HoldingStatus.AVAILABLE), allocation, Map.of())).isEqualTo("NOT_PERMITTED");
+        assertThat(refusal(Movement.between(TransactionType.FREEZE, CEA, 10, RESERVE, HoldingStatus.AVAILABLE,
+                RESERVE, HoldingStatus.FROZEN), Initiator.regulator("regulator"), reserved)).isEqualTo("NOT_PERMITTED");
+        assertThat(refusal(Movement.between(TransactionType.RESERVE_INTAKE, CEA, 10, RESERVE, HoldingStatus.AVAILABLE,
+                DELIVERY, HoldingStatus.AVAILABLE), allocation, reserved)).as("an intake the wrong way")
+                .isEqualTo("NOT_PERMITTED");
+    }
+
+    @Test
+    void theAuctionDeliveryAccountTakesOnlyAnAuctionsMovements() {
+        Initiator allocation = Initiator.system("allocation-service");
+        Initiator settlement = Initiator.system("settlement-service");
+        HoldingKey inTrading = new HoldingKey(DELIVERY, CEA, HoldingStatus.IN_TRADING);
+        assertThat(refusal(Movement.between(TransactionType.AUCTION_DELIVERY, CEA, 10, ISSUANCE,
+                HoldingStatus.AVAILABLE, DELIVERY, HoldingStatus.AVAILABLE), allocation, Map.of())).isNull();
+        assertThat(refusal(Movement.between(TransactionType.ALLOCATION, CEA, 10, ISSUANCE, HoldingStatus.AVAILABLE,
+                DELIVERY, HoldingStatus.AVAILABLE), allocation, Map.of())).isEqualTo("NOT_PERMITTED");
+        assertThat(refusal(Movement.between(TransactionType.SETTLEMENT_DELIVERY, CEA, 10, DELIVERY,
+                HoldingStatus.IN_TRADING, holding(1), HoldingStatus.IN_TRADING), settlement, Map.of(inTrading, 10L)))
+                .as("sold units delivered to a buyer").isNull();
+        assertThat(refusal(Movement.between(TransactionType.AUCTION_RETURN, CEA, 10, DELIVERY,
+                HoldingStatus.IN_TRADING, ISSUANCE, HoldingStatus.AVAILABLE), settlement, Map.of(inTrading, 10L)))
+                .isNull();
+        assertThat(refusal(Movement.between(TransactionType.RESERVE_INTAKE, CEA, 10, DELIVERY,
+                HoldingStatus.IN_TRADING, RESERVE, HoldingStatus.AVAILABLE), settlement, Map.of(inTrading, 10L)))
+                .isNull();
+        assertThat(refusal(Movement.between(TransactionType.TRANSFER, CEA, 10, holding(0), HoldingStatus.AVAILABLE,
+                DELIVERY, HoldingStatus.AVAILABLE), Initiator.party(parties[0], "entity-1"),
+                Map.of(available(holding(0), CEA), 10L))).as("a participant's transfer to the auctioneer")
+                .isEqualTo("NOT_PERMITTED");
+    }
+
+    @Test
+    void unitsSetAsideFromAnIssuanceAccountAreIssuedSoTheProductMustStillBeIssued() {
+        String hbIssuance = SystemAccounts.nationalIssuance(Jurisdiction.HB);
+        String hbReserve = SystemAccounts.stabilityReserve(Jurisdiction.HB);
+        accounts.put(hbIssuance, new AccountSnapshot(hbIssuance, AccountType.NATIONAL_ISSUANCE, AccountState.OPEN,
+                null));
+        accounts.put(hbReserve, new AccountSnapshot(hbReserve, AccountType.STABILITY_RESERVE, AccountState.OPEN,
+                null));
+        assertThat(refusal(Movement.between(TransactionType.RESERVE_INTAKE, HBEA, 10, hbIssuance,
+                HoldingStatus.AVAILABLE, hbReserve, HoldingStatus.AVAILABLE), Initiator.system("allocation-service"),
+                Map.of())).isEqualTo("INSTRUMENT_NOT_ELIGIBLE");
+    }
+
     /**
      * Random issuance, transfers, moves into trading, pledges, freezes, cancellations and surrenders, booked when the
-     * rules accept them, and attempts to take surrendered units back, keep the registry's invariants: issued -
-     * cancelled - surrendered = held by the parties (in any status), no party holding negative, every transaction
-     * balanced.
+     * rules accept them, set-asides into the stability reserve and releases out of it, and attempts to take
+     * surrendered or reserved units, keep the registry's invariants: issued - cancelled - surrendered = held by the
+     * parties (in any status), the reserve and the auction delivery account, none of them negative, every
+     * transaction balanced.
      */
     @Property(tries = 300)
     void acceptedMovementsKeepTheInvariants(@ForAll("operations") List<Op> operations) {
@@ -169,7 +247,7 @@ class TransactionRulesTest {
         for (Op op : operations) {
             Movement movement = movement(op);
             Initiator initiator = switch (op.kind()) {
-                case ISSUE -> Initiator.system("allocation-service");
+                case ISSUE, SET_ASIDE, RELEASE -> Initiator.system("allocation-service");
                 case PLEDGE -> Initiator.pledgee("bank");
                 case FREEZE, RECLAIM -> Initiator.regulator("regulator");
                 default -> Initiator.party(parties[op.from()], "p" + op.from());
@@ -177,9 +255,9 @@ class TransactionRulesTest {
             try {
                 holdings.putAll(rules.apply(movement, initiator, accounts, holdings));
                 assertThat(movement.lines().stream().mapToLong(Movement.Line::delta).sum()).isZero();
-                assertThat(op.kind()).as("surrendered units taken back").isNotEqualTo(Kind.RECLAIM);
+                assertThat(op.kind()).as("surrendered or reserved units taken").isNotIn(Kind.RECLAIM, Kind.RAID);
             } catch (RuleViolationException refused) {
-                if (op.kind() == Kind.RECLAIM) {
+                if (op.kind() == Kind.RECLAIM || op.kind() == Kind.RAID) {
                     assertThat(refused.code()).isEqualTo("NOT_PERMITTED");
                 } else {
                     assertThat(refused.code()).isIn("INSUFFICIENT_UNITS", "QUANTITY_CAP_EXCEEDED");
@@ -188,7 +266,10 @@ class TransactionRulesTest {
             long issued = -holdings.getOrDefault(available(ISSUANCE, CEA), 0L);
             long cancelled = holdings.getOrDefault(available(SystemAccounts.voluntaryCancellation(), CEA), 0L);
             long surrendered = holdings.getOrDefault(available(SURRENDER, CEA), 0L);
-            long held = 0;
+            long reserved = holdings.getOrDefault(available(RESERVE, CEA), 0L);
+            long auctioned = holdings.getOrDefault(available(DELIVERY, CEA), 0L);
+            assertThat(reserved).isNotNegative();
+            long held = reserved + auctioned;
             for (int p = 0; p < PARTIES; p++) {
                 for (HoldingStatus status : HoldingStatus.values()) {
                     long quantity = holdings.getOrDefault(new HoldingKey(holding(p), CEA, status), 0L);
@@ -216,10 +297,14 @@ class TransactionRulesTest {
             case SURRENDER -> surrender(op.from(), op.quantity());
             case RECLAIM -> Movement.between(TransactionType.TRANSFER, CEA, op.quantity(), SURRENDER,
                     HoldingStatus.AVAILABLE, holding(op.to()), HoldingStatus.AVAILABLE);
+            case SET_ASIDE -> setAside(op.quantity());
+            case RELEASE -> release(op.quantity());
+            case RAID -> Movement.between(TransactionType.TRANSFER, CEA, op.quantity(), RESERVE,
+                    HoldingStatus.AVAILABLE, holding(op.from()), HoldingStatus.AVAILABLE);
         };
     }
 
-    enum Kind { ISSUE, TRANSFER, TO_TRADING, PLEDGE, FREEZE, CANCEL, SURRENDER, RECLAIM }
+    enum Kind { ISSUE, TRANSFER, TO_TRADING, PLEDGE, FREEZE, CANCEL, SURRENDER, RECLAIM, SET_ASIDE, RELEASE, RAID }
 
     record Op(Kind kind, int from, int to, long quantity) {
     }
@@ -233,7 +318,8 @@ class TransactionRulesTest {
                 Tuple.of(4, Arbitraries.just(Kind.TRANSFER)), Tuple.of(1, Arbitraries.just(Kind.TO_TRADING)),
                 Tuple.of(1, Arbitraries.just(Kind.PLEDGE)), Tuple.of(1, Arbitraries.just(Kind.FREEZE)),
                 Tuple.of(1, Arbitraries.just(Kind.CANCEL)), Tuple.of(1, Arbitraries.just(Kind.SURRENDER)),
-                Tuple.of(1, Arbitraries.just(Kind.RECLAIM)));
+                Tuple.of(1, Arbitraries.just(Kind.RECLAIM)), Tuple.of(1, Arbitraries.just(Kind.SET_ASIDE)),
+                Tuple.of(1, Arbitraries.just(Kind.RELEASE)), Tuple.of(1, Arbitraries.just(Kind.RAID)));
         return Combinators.combine(kind, party, party, quantity).as(Op::new)
                 .filter(op -> op.kind() != Kind.TRANSFER || op.from() != op.to())
                 .list().ofMaxSize(60);
