@@ -1,6 +1,7 @@
 package cn.carbonmarket.allocation.compliance;
 
 import cn.carbonmarket.allocation.rules.Figure;
+import cn.carbonmarket.allocation.rules.Flag;
 import java.math.BigDecimal;
 
 /**
@@ -11,10 +12,6 @@ public record ComplianceRule(String pack, Figure offsetLimitShare, Flag gasCappe
                              Figure shortfallCapShare, Flag borrowingAllowed, Figure borrowingGapThresholdShare,
                              Figure borrowingMaxShareOfGap, Figure penaltyFactorMin, Figure penaltyFactorMax,
                              Figure warningWindowDays) {
-
-    /** A yes/no rule with the document it comes from. */
-    public record Flag(boolean value, String source, boolean confirmed) {
-    }
 
     boolean factorAllowed(BigDecimal factor) {
         return factor.compareTo(penaltyFactorMin.value()) >= 0 && factor.compareTo(penaltyFactorMax.value()) <= 0;

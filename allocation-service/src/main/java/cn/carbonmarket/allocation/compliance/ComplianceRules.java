@@ -2,8 +2,10 @@ package cn.carbonmarket.allocation.compliance;
 
 import static cn.carbonmarket.allocation.rules.RuleFile.decimal;
 import static cn.carbonmarket.allocation.rules.RuleFile.figure;
+import static cn.carbonmarket.allocation.rules.RuleFile.flag;
 
 import cn.carbonmarket.allocation.rules.Figure;
+import cn.carbonmarket.allocation.rules.Flag;
 import cn.carbonmarket.allocation.rules.RuleFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +37,7 @@ public final class ComplianceRules {
 
     private static ComplianceRule rule(String pack, JsonNode node) {
         JsonNode borrowing = node.required("borrowing");
-        ComplianceRule.Flag allowed = flag(borrowing.required("allowed"));
+        Flag allowed = flag(borrowing.required("allowed"));
         JsonNode penalty = node.required("penaltyFactor");
         String penaltySource = penalty.required("source").asText();
         boolean penaltyConfirmed = penalty.required("confirmed").asBoolean();
@@ -47,14 +49,5 @@ public final class ComplianceRules {
                 new Figure(decimal(penalty, "min"), penaltySource, penaltyConfirmed),
                 new Figure(decimal(penalty, "max"), penaltySource, penaltyConfirmed),
                 figure(node.required("warningWindowDays")));
-    }
-
-    private static ComplianceRule.Flag flag(JsonNode node) {
-        JsonNode value = node.required("value");
-        if (!value.isBoolean()) {
-            throw new IllegalStateException("rule flag is written as true or false, not " + value);
-        }
-        return new ComplianceRule.Flag(value.asBoolean(), node.required("source").asText(),
-                node.required("confirmed").asBoolean());
     }
 }

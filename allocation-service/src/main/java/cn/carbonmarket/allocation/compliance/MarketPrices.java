@@ -18,7 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class MarketPrices {
 
-    static final ZoneId MARKET_ZONE = ZoneId.of("Asia/Shanghai");
+    /** The exchange's trading days are Shanghai dates. */
+    public static final ZoneId MARKET_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final EventCodec codec;
     private final Pool pool;

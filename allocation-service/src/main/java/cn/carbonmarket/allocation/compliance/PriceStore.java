@@ -10,7 +10,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** All SQL of market trades: recorded once per trade id, read back as each trading day's close. */
+/**
+ * All SQL of market trades: recorded once per trade id, read back as each trading day's close (penalties average a
+ * month of them, an auction's reserve price the last twenty).
+ */
 @ApplicationScoped
 public class PriceStore {
 
@@ -35,6 +38,20 @@ public class PriceStore {
                     List<DailyClose> closes = new ArrayList<>(rows.size());
                     rows.forEach(row -> closes.add(new DailyClose(row.getLocalDate("trading_day"),
                             row.getLong("close"))));
+                    return closes;
+                });
+    }
+
+    /** The closes of the last {@code days} trading days before {@code before}, in fen, oldest first. */
+    public Uni<List<Long>> lastCloses(SqlClient sql, String instrument, LocalDate before, int days) {
+        return sql.preparedQuery("select close from (select trading_day, round(sum(price_fen::numeric * quantity)"
+                        + " / sum(quantity))::bigint as close from market_trade where instrument = $1"
+                        + " and trading_day < $2 group by trading_day order by trading_day desc limit $3) recent"
+                        + " order by trading_day")
+                .execute(Tuple.of(instrument, before, days))
+                .map(rows -> {
+                    List<Long> closes = new ArrayList<>(rows.size());
+                    rows.forEach(row -> closes.add(row.getLong("close")));
                     return closes;
                 });
     }

@@ -1,5 +1,7 @@
 package cn.carbonmarket.allocation.issuance;
 
+import cn.carbonmarket.allocation.auction.RegistryAnswers;
+import cn.carbonmarket.allocation.reserve.StabilityReserve;
 import cn.carbonmarket.contracts.event.AllocationReturned;
 import cn.carbonmarket.contracts.event.IssuanceRefused;
 import cn.carbonmarket.contracts.event.TransactionBooked;
@@ -13,7 +15,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Follows the registry's answers to allocation's instructions on {@code registry.transactions}: the ALLOCATION
  * booking whose reference is an instruction id, a refusal, a claw-back's returns. Each answer moves its instruction
- * only from PENDING (or REFUSED, for a booking after a resend), so redeliveries change nothing. Everything else on
+ * only from PENDING (or REFUSED, for a booking after a resend), so redeliveries change nothing. Answers about
+ * auctions (their supply and returns) and the stability reserve's set-asides are handed to those; everything else on
  * the topic (transfers, deliveries, ...) is passed over.
  */
 @ApplicationScoped
@@ -24,12 +27,17 @@ public class IssuanceOutcomes {
     private final EventCodec codec;
     private final Pool pool;
     private final IssuanceInstructionStore store;
+    private final RegistryAnswers auctions;
+    private final StabilityReserve reserve;
     private final Clock clock;
 
-    IssuanceOutcomes(EventCodec codec, Pool pool, IssuanceInstructionStore store, Clock clock) {
+    IssuanceOutcomes(EventCodec codec, Pool pool, IssuanceInstructionStore store, RegistryAnswers auctions,
+                     StabilityReserve reserve, Clock clock) {
         this.codec = codec;
         this.pool = pool;
         this.store = store;
+        this.auctions = auctions;
+        this.reserve = reserve;
         this.clock = clock;
     }
 
@@ -42,15 +50,24 @@ public class IssuanceOutcomes {
     }
 
     private Uni<Void> booked(TransactionBooked booked) {
-        if (!ALLOCATION_BOOKING.equals(booked.type()) || !ours(booked.reference())) {
-            return Uni.createFrom().voidItem();
+        if (ALLOCATION_BOOKING.equals(booked.type()) && ours(booked.reference())) {
+            return store.issued(pool, booked.reference(), booked.transactionId(), clock.instant());
         }
-        return store.issued(pool, booked.reference(), booked.transactionId(), clock.instant());
+        if (RegistryAnswers.answers(booked.reference())) {
+            return auctions.booked(booked);
+        }
+        return StabilityReserve.answers(booked.reference()) ? reserve.booked(booked) : Uni.createFrom().voidItem();
     }
 
     private Uni<Void> refused(IssuanceRefused refused) {
-        return !ours(refused.instructionId()) ? Uni.createFrom().voidItem()
-                : store.refused(pool, refused.instructionId(), refused.code(), refused.reason(), clock.instant());
+        if (ours(refused.instructionId())) {
+            return store.refused(pool, refused.instructionId(), refused.code(), refused.reason(), clock.instant());
+        }
+        if (RegistryAnswers.answers(refused.instructionId())) {
+            return auctions.refused(refused);
+        }
+        return StabilityReserve.answers(refused.instructionId()) ? reserve.refused(refused)
+                : Uni.createFrom().voidItem();
     }
 
     private Uni<Void> returned(AllocationReturned returned) {

@@ -44,6 +44,15 @@ public final class RuleFile {
                 node.required("confirmed").asBoolean());
     }
 
+    /** A yes/no rule: {@code {"value": true, "source": "...", "confirmed": false}}. */
+    public static Flag flag(JsonNode node) {
+        JsonNode value = node.required("value");
+        if (!value.isBoolean()) {
+            throw new IllegalStateException("rule flag is written as true or false, not " + value);
+        }
+        return new Flag(value.asBoolean(), node.required("source").asText(), node.required("confirmed").asBoolean());
+    }
+
     /** Figures are written as strings so that no binary fraction stands between the rule and the computation. */
     public static BigDecimal decimal(JsonNode node, String field) {
         JsonNode value = node.required(field);

@@ -3,6 +3,7 @@ package cn.carbonmarket.allocation.run;
 import cn.carbonmarket.allocation.benchmark.BenchmarkPack;
 import cn.carbonmarket.allocation.benchmark.BenchmarkPacks;
 import cn.carbonmarket.allocation.issuance.IssuanceInstructionStore;
+import cn.carbonmarket.allocation.reserve.StabilityReserve;
 import cn.carbonmarket.contracts.event.IssuanceInstruction;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.party.Region;
@@ -32,7 +33,7 @@ import java.util.stream.IntStream;
 /**
  * The allocation workflow of a period: compute a run (a draft, kept with its inputs), review it, and have the
  * regulator approve it, which writes one issuance instruction per entity whose allocation changes and publishes them
- * through the outbox in the same transaction. Runs of one period are computed and approved one at a time (the
+ * through the outbox in the same transaction (with a pre-allocation, the stability reserve's set-aside too). Runs of one period are computed and approved one at a time (the
  * period's row is locked), and a draft computed before another run's approval is stale: its differences were
  * measured against allocations that have changed since.
  */
@@ -46,15 +47,17 @@ public class AllocationRuns {
     private final AllocationRunStore store;
     private final IssuanceInstructionStore instructions;
     private final BenchmarkPacks packs;
+    private final StabilityReserve reserve;
     private final Outbox outbox;
     private final Clock clock;
 
     AllocationRuns(Pool pool, AllocationRunStore store, IssuanceInstructionStore instructions, BenchmarkPacks packs,
-                   Outbox outbox, Clock clock) {
+                   StabilityReserve reserve, Outbox outbox, Clock clock) {
         this.pool = pool;
         this.store = store;
         this.instructions = instructions;
         this.packs = packs;
+        this.reserve = reserve;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -132,6 +135,10 @@ public class AllocationRuns {
                         InstrumentCode.parse(period.instrument()), at))
                 .chain(written -> outbox.publishAll(conn, IssuanceInstruction.TYPE, written.stream()
                         .map(instruction -> new Outbox.Keyed<>(instruction.instructionId(), instruction)).toList()))
+                .chain(() -> run.kind() != RunKind.PRE_ALLOCATION ? Uni.createFrom().voidItem()
+                        : reserve.setAsideAtApproval(conn, new StabilityReserve.ApprovedRun(run.runId(),
+                                run.periodId(), period.benchmarkPack(), InstrumentCode.parse(period.instrument()),
+                                run.totalTonnes())))
                 .chain(() -> run(conn, run.runId(), false));
     }
 
