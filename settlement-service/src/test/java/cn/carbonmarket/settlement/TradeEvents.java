@@ -2,6 +2,8 @@ package cn.carbonmarket.settlement;
 
 import static org.awaitility.Awaitility.await;
 
+import cn.carbonmarket.contracts.party.AccountId;
+import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.testing.KafkaTopic;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +69,7 @@ public final class TradeEvents {
     /** A registry transaction moving {@code inTrading} tonnes between the party's AVAILABLE and IN_TRADING. */
     private static String registryBooked(String type, String partyId, long inTrading) {
         String transactionId = UUID.randomUUID().toString();
-        String account = "HOLDING-" + partyId;
+        String account = AccountId.holdingOf(PartyId.parse(partyId)).value();
         String json = """
                 {"eventId":"%s","type":"TransactionBooked","version":1,"occurredAt":"%s","producer":"registry-service",\
                 "key":"%s","payload":{"transactionId":"%s","type":"%s","initiator":"party/%s",\

@@ -26,6 +26,8 @@ public class TradingStub implements QuarkusTestResourceLifecycleManager {
     public static volatile String positions = "[]";
     public static volatile boolean down;
     public static final Set<String> REFUSED_PARTIES = ConcurrentHashMap.newKeySet();
+    /** Every hold asked for, granted, refused or unanswered. */
+    public static final List<String> ASKED = new CopyOnWriteArrayList<>();
     public static final List<String> HOLDS = new CopyOnWriteArrayList<>();
     public static final List<String> RELEASED = new CopyOnWriteArrayList<>();
 
@@ -47,6 +49,7 @@ public class TradingStub implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            ASKED.add(body);
             if (REFUSED_PARTIES.stream().anyMatch(body::contains)) {
                 answer(exchange, 409, "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
                         + "\"code\":\"WITHDRAWAL_EXCEEDS_FREE_BALANCE\",\"detail\":\"open orders reserve it\"}");

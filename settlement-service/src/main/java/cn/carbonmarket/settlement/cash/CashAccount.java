@@ -37,7 +37,7 @@ public class CashAccount extends PanacheEntityBase {
     public Instant openedAt;
 
     /** Whether the party has a cash account, read on the caller's connection (inside its transaction). */
-    static Uni<Boolean> exists(SqlConnection conn, PartyId party) {
+    public static Uni<Boolean> exists(SqlConnection conn, PartyId party) {
         return conn.preparedQuery("select 1 from cash_account where party_id = $1")
                 .execute(Tuple.of(party.value()))
                 .map(rows -> rows.size() > 0);

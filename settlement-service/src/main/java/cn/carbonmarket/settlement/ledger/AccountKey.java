@@ -1,13 +1,12 @@
 package cn.carbonmarket.settlement.ledger;
 
-import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * One ledger account: its kind, its owner (a party id, a jurisdiction code, or {@link #HOUSE}) and its asset.
+ * One ledger account: its kind, its owner (a party id or {@link #HOUSE}) and its asset.
  * The natural order is the order every posting locks accounts in, so that two postings never deadlock.
  */
 public record AccountKey(AccountKind kind, String owner, Asset asset) implements Comparable<AccountKey> {
@@ -45,10 +44,6 @@ public record AccountKey(AccountKind kind, String owner, Asset asset) implements
 
     public static AccountKey feeIncome() {
         return new AccountKey(AccountKind.FEE_INCOME, HOUSE, Asset.CNY);
-    }
-
-    public static AccountKey auctionProceeds(Jurisdiction jurisdiction) {
-        return new AccountKey(AccountKind.AUCTION_PROCEEDS, jurisdiction.name(), Asset.CNY);
     }
 
     public static AccountKey registryMirror(InstrumentCode instrument) {

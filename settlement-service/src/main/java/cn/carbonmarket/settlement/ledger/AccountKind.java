@@ -20,13 +20,11 @@ public enum AccountKind {
     SETTLEMENT_BANK_OMNIBUS(Owner.HOUSE, true, false),
     /** The exchange's fee income, kept apart from participants' funds. */
     FEE_INCOME(Owner.HOUSE, true, true),
-    /** What auction winners paid, per jurisdiction that auctioned the allowances. */
-    AUCTION_PROCEEDS(Owner.JURISDICTION, true, true),
     /** The mirror of units the registry holds IN_TRADING for the market; goes negative as units come in. */
     REGISTRY_UNITS_MIRROR(Owner.HOUSE, false, false);
 
     /** Who an account of this kind belongs to, which decides what its owner string is. */
-    public enum Owner { PARTY, HOUSE, JURISDICTION }
+    public enum Owner { PARTY, HOUSE }
 
     private final Owner owner;
     private final boolean cash;

@@ -79,11 +79,12 @@ public class UnitWithdrawalResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.COMPLIANCE_ENTITY, Roles.INVESTOR, Roles.EXCHANGE_OPERATOR, Roles.REGULATOR})
-    @Operation(summary = "A unit withdrawal")
+    @Operation(summary = "A unit withdrawal", description = "By its withdrawal id: a participant's (a UUID) or an"
+            + " auction's release id for the auctioneer's unsold units (the operator and the regulator).")
     @APIResponse(responseCode = "404", description = "UNIT_WITHDRAWAL_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<UnitWithdrawalView> get(@PathParam("id") String id) {
-        return withdrawals.get(RequestValidation.uuid("id", id)).invoke(w -> caller.requireSelfOr(
+    public Uni<UnitWithdrawalView> get(@PathParam("id") @Pattern(regexp = "[A-Za-z0-9_.-]{1,100}") String id) {
+        return withdrawals.get(id).invoke(w -> caller.requireSelfOr(
                 PartyId.parse(w.partyId()), Roles.EXCHANGE_OPERATOR, Roles.REGULATOR));
     }
 

@@ -1,16 +1,19 @@
 package cn.carbonmarket.settlement.units;
 
 import cn.carbonmarket.contracts.event.UnitsReleased;
+import cn.carbonmarket.contracts.party.AccountId;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.risk.WithdrawalHold;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.outbox.Outbox;
+import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.settlement.ledger.Applied;
 import cn.carbonmarket.settlement.ledger.Entries;
 import cn.carbonmarket.settlement.ledger.EntryType;
 import cn.carbonmarket.settlement.ledger.LedgerCommand;
 import cn.carbonmarket.settlement.ledger.LedgerStore;
+import cn.carbonmarket.settlement.ledger.Rejection;
 import cn.carbonmarket.settlement.ledger.TradingDay;
 import cn.carbonmarket.settlement.tradingrisk.WithdrawalCheck;
 import io.smallrye.mutiny.Uni;
@@ -22,13 +25,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * Units out of trading (docs/architecture.md, Flows: out of trading): trading's risk view sets them aside first
  * (nothing reserved by open orders, nothing bought today), then one transaction takes them off the party's position
  * (UNITS_OUT, refused beyond what is available), records the withdrawal and publishes UnitsReleased for the registry,
- * which moves them from IN_TRADING back to AVAILABLE. Nothing waits for a bank, so the entry is posted at once.
+ * which moves them from IN_TRADING back to AVAILABLE, or to the national account an auction's unsold units return to
+ * ({@link AuctionReturns}). Nothing waits for a bank, so the entry is posted at once.
  */
 @ApplicationScoped
 public class UnitWithdrawals {
@@ -53,50 +58,76 @@ public class UnitWithdrawals {
     public record Outcome(UnitWithdrawalView withdrawal, boolean replayed) {
     }
 
+    /**
+     * Units leaving trading, named by their withdrawal id: a participant's withdrawal goes back to its own AVAILABLE
+     * holding ({@code destination} null), an auctioneer's unsold units to the national account named.
+     */
+    public record Release(String withdrawalId, PartyId party, InstrumentCode instrument, long tonnes,
+                          AccountId destination, String requestedBy) {
+    }
+
     /** The withdrawal id a party's idempotency key stands for: the same key always names the same withdrawal. */
     static UUID idOf(PartyId party, String idempotencyKey) {
         return UUID.nameUUIDFromBytes(("unit-withdrawal:" + party + ":" + idempotencyKey)
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * A withdrawal already recorded under the key goes straight to the ledger, which answers it as a replay or a
-     * conflict, without asking trading again.
-     */
+    /** A participant's withdrawal of its own units, named by its idempotency key. */
     public Uni<Outcome> request(PartyId party, InstrumentCode instrument, long tonnes, String idempotencyKey,
                                 String requestedBy) {
-        UUID id = idOf(party, idempotencyKey);
-        String entryId = Entries.id(EntryType.UNITS_OUT, id.toString());
-        return store.isRecorded(pool, id)
-                .chain(known -> known ? release(id, party, instrument, tonnes, requestedBy)
-                        : check.holdThen(new WithdrawalHold(id.toString(), party, instrument.toString(), tonnes,
-                                entryId), () -> release(id, party, instrument, tonnes, requestedBy)));
+        return release(new Release(idOf(party, idempotencyKey).toString(), party, instrument, tonnes, null,
+                requestedBy));
     }
 
-    private Uni<Outcome> release(UUID id, PartyId party, InstrumentCode instrument, long tonnes, String requestedBy) {
+    /**
+     * The one way out of trading: trading's hold, then the ledger entry, the record and UnitsReleased. A release
+     * already recorded under its id goes straight to the ledger, which answers it as a replay or a conflict, without
+     * asking trading again.
+     */
+    public Uni<Outcome> release(Release release) {
+        String entryId = Entries.id(EntryType.UNITS_OUT, release.withdrawalId());
+        return store.isRecorded(pool, release.withdrawalId())
+                .chain(known -> known ? post(release)
+                        : check.holdThen(new WithdrawalHold(release.withdrawalId(), release.party(),
+                                release.instrument().toString(), release.tonnes(), entryId), () -> post(release)));
+    }
+
+    private Uni<Outcome> post(Release release) {
         Instant now = clock.instant();
-        LedgerCommand out = new LedgerCommand.Write(Entries.unitsOut(id.toString(), party, instrument, tonnes,
-                TradingDay.of(now)));
+        LedgerCommand out = new LedgerCommand.Write(Entries.unitsOut(release.withdrawalId(), release.party(),
+                release.instrument(), release.tonnes(), TradingDay.of(now)));
         return pool.withTransaction(conn -> ledger.apply(conn, List.of(out), now)
                         .flatMap(outcomes -> {
                             Applied applied = outcomes.get(0).orThrow();
                             if (applied.replayed()) {
-                                return find(conn, id).map(w -> new Outcome(w, true));
+                                return find(conn, release.withdrawalId())
+                                        .map(w -> new Outcome(sameDestination(w, release), true));
                             }
-                            return store.insert(conn, id, party, instrument, tonnes, requestedBy,
-                                            now.atOffset(ZoneOffset.UTC))
-                                    .call(w -> outbox.publish(conn, UnitsReleased.TYPE, party.toString(),
-                                            new UnitsReleased(id.toString(), party, instrument, tonnes, now)))
+                            return store.insert(conn, release, now.atOffset(ZoneOffset.UTC))
+                                    .call(w -> outbox.publish(conn, UnitsReleased.TYPE, release.party().toString(),
+                                            new UnitsReleased(release.withdrawalId(), release.party(),
+                                                    release.instrument(), release.tonnes(), now,
+                                                    release.destination())))
                                     .map(w -> new Outcome(w, false));
                         }))
                 .onFailure(LedgerStore::lostRace).retry().atMost(3);
     }
 
-    public Uni<UnitWithdrawalView> get(UUID id) {
+    /** The ledger entry does not carry the destination: the record does, and a replay must name the same one. */
+    private static UnitWithdrawalView sameDestination(UnitWithdrawalView recorded, Release release) {
+        String asked = release.destination() == null ? null : release.destination().value();
+        if (!Objects.equals(recorded.destination(), asked)) {
+            throw new ConflictException(Rejection.ENTRY_ID_CONFLICT.name(), "withdrawal " + release.withdrawalId()
+                    + " went to " + recorded.destination() + ", not " + asked);
+        }
+        return recorded;
+    }
+
+    public Uni<UnitWithdrawalView> get(String id) {
         return pool.withConnection(conn -> find(conn, id));
     }
 
-    private Uni<UnitWithdrawalView> find(SqlConnection conn, UUID id) {
+    private Uni<UnitWithdrawalView> find(SqlConnection conn, String id) {
         return store.find(conn, id).onItem().ifNull().failWith(() -> new NotFoundException(
                 "UNIT_WITHDRAWAL_NOT_FOUND", "no unit withdrawal " + id));
     }
