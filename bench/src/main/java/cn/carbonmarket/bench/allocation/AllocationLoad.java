@@ -1,5 +1,6 @@
 package cn.carbonmarket.bench.allocation;
 
+import cn.carbonmarket.bench.Requests;
 import cn.carbonmarket.bench.allocation.BenchFleet.Entity;
 import cn.carbonmarket.bench.allocation.BenchFleet.Unit;
 import cn.carbonmarket.testing.Keycloak;

@@ -1,4 +1,4 @@
-package cn.carbonmarket.bench.allocation;
+package cn.carbonmarket.bench;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,55 +12,55 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
 /**
- * The benchmark's HTTP calls as the regulator: one at a time, or many at once with a bounded number in flight (the
- * setup's registrations, which are not measured but should not take minutes).
+ * A benchmark's HTTP calls as one user (its token): one at a time, or many at once with a bounded number in flight
+ * (a setup's registrations, which are not measured but should not take minutes).
  */
-final class Requests {
+public final class Requests {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private final HttpClient http;
     private final String token;
 
-    Requests(HttpClient http, String token) {
+    public Requests(HttpClient http, String token) {
         this.http = http;
         this.token = token;
     }
 
-    HttpRequest.Builder to(String url) {
+    public HttpRequest.Builder to(String url) {
         return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).timeout(TIMEOUT);
     }
 
-    static HttpRequest.BodyPublisher json(String body) {
+    public static HttpRequest.BodyPublisher json(String body) {
         return HttpRequest.BodyPublishers.ofString(body);
     }
 
-    HttpRequest put(String url, String body) {
+    public HttpRequest put(String url, String body) {
         return to(url).header("Content-Type", "application/json").PUT(json(body)).build();
     }
 
-    HttpRequest post(String url, String contentType, String body) {
+    public HttpRequest post(String url, String contentType, String body) {
         return to(url).header("Content-Type", contentType).POST(json(body)).build();
     }
 
-    HttpRequest get(String url) {
+    public HttpRequest get(String url) {
         return to(url).GET().build();
     }
 
     /** The answer, which must have one of the statuses. */
-    String expect(HttpRequest request, int... statuses) throws IOException, InterruptedException {
+    public String expect(HttpRequest request, int... statuses) throws IOException, InterruptedException {
         return checked(request, http.send(request, HttpResponse.BodyHandlers.ofString()), statuses);
     }
 
     /** Every request, at most {@code inFlight} at once; each answer must have one of the statuses. */
-    void all(List<HttpRequest> requests, int inFlight, int... statuses) throws InterruptedException {
+    public void all(List<HttpRequest> requests, int inFlight, int... statuses) throws InterruptedException {
         for (HttpResponse<String> response : answers(requests, inFlight)) {
             checked(response.request(), response, statuses);
         }
     }
 
     /** The answers of every request, in their order, at most {@code inFlight} at once. */
-    List<HttpResponse<String>> answers(List<HttpRequest> requests, int inFlight) throws InterruptedException {
+    public List<HttpResponse<String>> answers(List<HttpRequest> requests, int inFlight) throws InterruptedException {
         Semaphore slots = new Semaphore(inFlight);
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>(requests.size());
         for (HttpRequest request : requests) {
