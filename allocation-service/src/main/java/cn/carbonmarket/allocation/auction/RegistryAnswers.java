@@ -61,7 +61,7 @@ public class RegistryAnswers {
                             : reserve.booked(conn, reference, booked.transactionId(), at)
                                     .chain(() -> store.completeIfReturned(conn, auction.get(), at))));
         }
-        String auctionRef = reference.substring(AuctionRecord.SUPPLY_PREFIX.length());
+        String auctionRef = supplyOf(reference);
         return switch (booked.type()) {
             case TO_TRADING -> pool.withTransaction(conn -> supplied(conn, auctionRef, booked.transactionId(), at));
             case RESERVE_RELEASE -> pool.withTransaction(conn -> reserve.booked(conn,
@@ -74,11 +74,21 @@ public class RegistryAnswers {
         if (!refused.instructionId().startsWith(AuctionRecord.SUPPLY_PREFIX)) {
             return Uni.createFrom().voidItem();
         }
-        String auctionRef = refused.instructionId().substring(AuctionRecord.SUPPLY_PREFIX.length());
+        String auctionRef = supplyOf(refused.instructionId());
         Instant at = now();
         return pool.withTransaction(conn -> store.supplyRefused(conn, auctionRef, refused.code(), refused.reason(), at)
                 .chain(moved -> !moved ? Uni.createFrom().voidItem()
                         : reserve.refused(conn, AuctionPreparation.releaseMovementId(auctionRef), at)));
+    }
+
+    /**
+     * The auction a supply's booking belongs to: its reference is the instruction id {@code AUCSUP-<auctionRef>}, the
+     * supply's other bookings (issue, reserve release) add a part after a slash.
+     */
+    private static String supplyOf(String reference) {
+        String ref = reference.substring(AuctionRecord.SUPPLY_PREFIX.length());
+        int part = ref.indexOf('/');
+        return part < 0 ? ref : ref.substring(0, part);
     }
 
     /**
