@@ -3,6 +3,7 @@ package cn.carbonmarket.trading.auction;
 import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.party.PartyType;
 import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
@@ -24,12 +25,18 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * A one-way auction: one seller's volume offered at or above a reserve price to sealed bids during a window,
- * then cleared at a uniform price or cancelled, once.
+ * A one-way auction: one seller's volume ({@code quantity}, V) offered in lots at or above a reserve price to sealed
+ * bids during a window, then cleared at a uniform price or cancelled, once. A primary auction (allocation's, with an
+ * {@code auctionRef}) may add a cost containment volume R at and above a trigger price and withhold W below a floor
+ * price ({@link SupplyCurve}); the seller puts up V + R.
  */
 @Entity
 @Table(name = "auction")
@@ -76,8 +83,41 @@ public class Auction extends PanacheEntityBase {
     @Column(name = "clearing_fen")
     public Long clearingPrice;
 
-    /** Tonnes allocated, once cleared: the whole volume. */
-    public Long allocated;
+    /** Tonnes sold, once closed: the allocations together (zero when cancelled). */
+    public Long sold;
+
+    /** Tonnes bid at or above the reserve price, once closed. */
+    public Long demand;
+
+    /** Allocation's reference of a primary auction; null for the operator's. */
+    @Column(name = "auction_ref")
+    public String auctionRef;
+
+    /** Tonnes per lot: bids and allocations are whole lots (the listing's quantity step for the operator's). */
+    @Column(name = "lot_tonnes", nullable = false)
+    public long lot;
+
+    /** The most one bidder's bids together may ask for; null: no cap. */
+    @Column(name = "bidder_cap_tonnes")
+    public Long bidderCap;
+
+    /** The party types that may bid, comma-separated; null: every party. */
+    @Column(name = "eligible_types")
+    public String eligibleTypes;
+
+    /** Cost containment: at a clearing price of at least this, {@link #ccrTonnes} more are on offer. */
+    @Column(name = "ccr_trigger_fen")
+    public Long ccrTrigger;
+
+    @Column(name = "ccr_tonnes")
+    public Long ccrTonnes;
+
+    /** Emissions containment: at a clearing price below this, {@link #ecrWithheld} fewer are on offer. */
+    @Column(name = "ecr_floor_fen")
+    public Long ecrFloor;
+
+    @Column(name = "ecr_withhold_tonnes")
+    public Long ecrWithheld;
 
     static Uni<List<Auction>> inOrder() {
         return list("order by id");
@@ -86,6 +126,11 @@ public class Auction extends PanacheEntityBase {
     /** The announced auctions whose bid window has ended by {@code now}, the earliest first. */
     static Uni<List<Auction>> dueBy(Instant now) {
         return list("state = ?1 and closesAt <= ?2 order by closesAt", State.ANNOUNCED, now);
+    }
+
+    /** The auction with allocation's reference {@code auctionRef} (null if there is none). */
+    static Uni<Auction> byRef(String auctionRef) {
+        return find("auctionRef", auctionRef).firstResult();
     }
 
     /** The auction with its row locked until the transaction ends (null if there is none). */
@@ -98,8 +143,8 @@ public class Auction extends PanacheEntityBase {
      * pool, not the session: the risk view recovers on start, outside any request's reactive session.
      */
     static Uni<List<OffBookCommitment>> openCommitments(Pool pool) {
-        return pool.query("select id, seller, instrument, quantity, reserve_fen from auction where state = 'ANNOUNCED'"
-                        + " order by id").execute()
+        return pool.query("select id, seller, instrument, quantity + coalesce(ccr_tonnes, 0) as quantity, reserve_fen"
+                        + " from auction where state = 'ANNOUNCED' order by id").execute()
                 .flatMap(auctions -> pool.query("select b.id, b.bidder, a.instrument, b.price_fen, b.quantity"
                                 + " from auction_bid b join auction a on a.id = b.auction_id"
                                 + " where a.state = 'ANNOUNCED' order by b.id").execute()
@@ -154,6 +199,39 @@ public class Auction extends PanacheEntityBase {
         return bid;
     }
 
+    /** What sells at each clearing price. */
+    SupplyCurve supply() {
+        SupplyCurve supply = SupplyCurve.fixed(quantity, lot);
+        if (ecrFloor != null) {
+            supply = supply.withFloor(ecrFloor, ecrWithheld);
+        }
+        return ccrTrigger == null ? supply : supply.withRelease(ccrTrigger, ccrTonnes);
+    }
+
+    /** V + R: what the seller puts up and the most that can sell. */
+    long offered() {
+        return ccrTonnes == null ? quantity : quantity + ccrTonnes;
+    }
+
+    /** The party types that may bid, in their declared order; null: every party. */
+    Set<PartyType> eligible() {
+        if (eligibleTypes == null) {
+            return null;
+        }
+        Set<PartyType> types = EnumSet.noneOf(PartyType.class);
+        Arrays.stream(eligibleTypes.split(",")).map(PartyType::valueOf).forEach(types::add);
+        return types;
+    }
+
+    void eligible(Set<PartyType> types) {
+        eligibleTypes = types == null ? null : EnumSet.copyOf(types).stream().map(PartyType::name)
+                .collect(Collectors.joining(","));
+    }
+
+    BidRules bidRules(int maxBids) {
+        return new BidRules(reserve, lot, offered(), bidderCap, eligible(), maxBids);
+    }
+
     /** Whether bids are taken at {@code now}: announced and inside the half-open window. */
     void requireBidding(Instant now) {
         requireAnnounced();
@@ -170,15 +248,18 @@ public class Auction extends PanacheEntityBase {
         }
     }
 
-    void cleared(long price, Instant now) {
+    void cleared(ClearingOutcome.Cleared outcome, Instant now) {
         state = State.CLEARED;
-        clearingPrice = price;
-        allocated = quantity;
+        clearingPrice = outcome.price();
+        sold = outcome.sold();
+        demand = outcome.demand();
         closedAt = now;
     }
 
-    void cancelled(Instant now) {
+    void cancelled(long demandAtReserve, Instant now) {
         state = State.CANCELLED;
+        sold = 0L;
+        demand = demandAtReserve;
         closedAt = now;
     }
 

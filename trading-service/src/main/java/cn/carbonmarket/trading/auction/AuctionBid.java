@@ -46,9 +46,10 @@ public class AuctionBid extends PanacheEntityBase {
     @Column(name = "trade_id")
     public String tradeId;
 
-    /** How many bids {@code bidder} has placed in the auction. */
-    static Uni<Long> countOf(long auctionId, PartyId bidder) {
-        return count("auctionId = ?1 and bidder = ?2", auctionId, bidder.value());
+    /** The quantities of the bids {@code bidder} has placed in the auction. */
+    static Uni<List<Long>> quantitiesOf(long auctionId, PartyId bidder) {
+        return AuctionBid.<AuctionBid>list("auctionId = ?1 and bidder = ?2", auctionId, bidder.value())
+                .map(bids -> bids.stream().map(bid -> bid.quantity).toList());
     }
 
     /** Every bid of the auction, oldest first. */

@@ -1,21 +1,27 @@
 package cn.carbonmarket.trading.auction;
 
+import cn.carbonmarket.contracts.event.AuctionAnnounced;
+import cn.carbonmarket.contracts.event.AuctionClosed;
+import cn.carbonmarket.contracts.event.PrimaryAuctionRequested;
 import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.party.PartyType;
+import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.problem.NotFoundException;
+import cn.carbonmarket.platform.outbox.Outbox;
 import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.trading.block.BookReference;
 import cn.carbonmarket.trading.block.OffBookLedger;
 import cn.carbonmarket.trading.block.OffBookTrade;
 import cn.carbonmarket.trading.block.TradePrinter;
-import cn.carbonmarket.contracts.trade.Side;
+import cn.carbonmarket.trading.risk.ReservationKey;
+import cn.carbonmarket.trading.risk.RiskProfile;
 import cn.carbonmarket.trading.rules.AuctionRules;
 import cn.carbonmarket.trading.rules.ListingRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
 import cn.carbonmarket.trading.trade.RecordedTrade;
-import cn.carbonmarket.trading.risk.ReservationKey;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -30,16 +36,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.logging.Logger;
 
 /**
- * One-way auctions: the operator announces, bidders place sealed bids in the window, and the close clears them at
- * a uniform price. Bids and the close lock the auction's row, so no bid slips in beside or after the close and a
- * bidder's bid count holds under concurrent bids.
+ * One-way auctions: the operator announces (or allocation asks for a primary auction), bidders place sealed bids in
+ * the window, and the close clears them at a uniform price against the auction's supply curve. Bids and the close
+ * lock the auction's row, so no bid slips in beside or after the close and a bidder's bid count and cap hold under
+ * concurrent bids. Every announcement and close publishes its event through the outbox in its own transaction.
  */
 @ApplicationScoped
 public class AuctionHouse {
 
     private static final Logger LOG = Logger.getLogger(AuctionHouse.class);
 
-    /** An auction's terms as the operator announces them. */
+    /** An auction's terms as the operator announces them: lots of the listing's quantity step, no cap, all types. */
     public record Terms(PartyId seller, InstrumentCode instrument, long quantity, long reserve, Instant opensAt,
                         Instant closesAt) {
     }
@@ -47,43 +54,75 @@ public class AuctionHouse {
     private final BookReference books;
     private final TradePrinter printer;
     private final OffBookLedger ledger;
+    private final Outbox outbox;
     private final TradingRulePack rules;
     private final Clock clock;
 
-    public AuctionHouse(BookReference books, TradePrinter printer, OffBookLedger ledger, ObjectMapper json,
-                        Clock clock) {
+    public AuctionHouse(BookReference books, TradePrinter printer, OffBookLedger ledger, Outbox outbox,
+                        ObjectMapper json, Clock clock) {
         this.books = books;
         this.printer = printer;
         this.ledger = ledger;
+        this.outbox = outbox;
         this.rules = TradingRulePack.load(json);
         this.clock = clock;
     }
 
-    /** Announces an auction, reserving its volume from the seller's units (422 if the seller lacks them). */
+    /** Announces the operator's auction, reserving its volume from the seller's units (422 if the seller lacks them). */
     public Uni<Auction> announce(Terms terms, String operator) {
         Instant now = clock.instant();
         Jurisdiction jurisdiction = terms.instrument().product().jurisdiction();
         AuctionRules limits = rules.auction(jurisdiction).orElseThrow(() -> notTraded(terms.instrument()));
         ListingRules listing = rules.listing(jurisdiction).orElseThrow(() -> notTraded(terms.instrument()));
         checkTerms(terms, limits, listing, now);
+        Auction auction = new Auction();
+        auction.seller = terms.seller().value();
+        auction.instrument = terms.instrument().toString();
+        auction.quantity = terms.quantity();
+        auction.lot = listing.quantityStep();
+        auction.reserve = terms.reserve();
+        auction.opensAt = terms.opensAt();
+        auction.closesAt = terms.closesAt();
+        auction.announcedBy = operator;
         List<ReservationKey.OffBook> reserved = new CopyOnWriteArrayList<>();
-        return books.tradable(terms.instrument()).chain(depth -> Panache.withTransaction(() -> {
-            Auction auction = new Auction();
-            auction.seller = terms.seller().value();
-            auction.instrument = terms.instrument().toString();
-            auction.quantity = terms.quantity();
-            auction.reserve = terms.reserve();
-            auction.opensAt = terms.opensAt();
-            auction.closesAt = terms.closesAt();
-            auction.state = Auction.State.ANNOUNCED;
-            auction.announcedBy = operator;
-            auction.announcedAt = now;
-            return auction.<Auction>persist().invoke(persisted -> {
-                ledger.reserve(volumeKey(persisted.id), TradeMode.AUCTION, terms.seller(),
-                        terms.instrument(), Side.SELL, terms.reserve(), terms.quantity());
-                reserved.add(volumeKey(persisted.id));
-            });
-        })).onFailure().invoke(() -> ledger.release(reserved));
+        return books.tradable(terms.instrument())
+                .chain(depth -> Panache.withTransaction(() -> announced(auction, now, reserved)))
+                .onFailure().invoke(() -> ledger.release(reserved));
+    }
+
+    /**
+     * Announces allocation's primary auction, inside the caller's transaction, unless one with its reference exists
+     * already (that one is answered, nothing changes). It reserves the volume and any cost containment volume from
+     * the seller's units (422 {@code INSUFFICIENT_UNITS} while the risk view does not show them) and adds the key to
+     * {@code reserved}, for the caller to release should its transaction not commit.
+     *
+     * <p>Of the operator's limits it keeps the volume maximum (it bounds the pro rata arithmetic), the tick and the
+     * quantity step; the bid window's length is the regulator's calendar's to decide, and a window that has passed
+     * is announced all the same, so that the closer cancels it and allocation hears of it, rather than the request
+     * being lost. An instrument the operator halted takes the auction too: a halt stops the continuous book, bids
+     * in auctions never checked it.
+     */
+    public Uni<Auction> announce(PrimaryAuctionRequested request, List<ReservationKey.OffBook> reserved) {
+        Instant now = clock.instant();
+        Jurisdiction jurisdiction = request.instrument().product().jurisdiction();
+        AuctionRules limits = rules.auction(jurisdiction).orElseThrow(() -> notTraded(request.instrument()));
+        ListingRules listing = rules.listing(jurisdiction).orElseThrow(() -> notTraded(request.instrument()));
+        Auction auction = PrimaryTerms.auction(request, limits, listing);
+        return books.listed(request.instrument()).chain(depth -> Panache.withTransaction(
+                () -> Auction.byRef(request.auctionRef()).onItem().ifNull()
+                        .switchTo(() -> announced(auction, now, reserved))));
+    }
+
+    /** Persists the auction, reserves what it offers from the seller's units and publishes its announcement. */
+    private Uni<Auction> announced(Auction auction, Instant now, List<ReservationKey.OffBook> reserved) {
+        auction.state = Auction.State.ANNOUNCED;
+        auction.announcedAt = now;
+        return auction.<Auction>persist().invoke(persisted -> {
+            ledger.reserve(volumeKey(persisted.id), TradeMode.AUCTION, new PartyId(persisted.seller),
+                    InstrumentCode.parse(persisted.instrument), Side.SELL, persisted.reserve, persisted.offered());
+            reserved.add(volumeKey(persisted.id));
+        }).call(persisted -> outbox.publish(AuctionAnnounced.TYPE, persisted.id.toString(),
+                AuctionEvents.announced(persisted)));
     }
 
     /** The key of the seller's units an auction reserves. */
@@ -113,7 +152,10 @@ public class AuctionHouse {
         }
     }
 
-    /** A sealed bid, reserving its price and the most fee per tonne from the bidder's cash (422 if it lacks it). */
+    /**
+     * A sealed bid, reserving its price and the most fee per tonne from the bidder's cash (422 if it lacks it), after
+     * the auction's {@link BidRules}.
+     */
     public Uni<AuctionBid> bid(PartyId bidder, long auctionId, long price, long quantity) {
         Instant now = clock.instant();
         List<ReservationKey.OffBook> reserved = new CopyOnWriteArrayList<>();
@@ -122,22 +164,11 @@ public class AuctionHouse {
             if (bidder.value().equals(auction.seller)) {
                 throw new RuleViolationException("SELLER_CANNOT_BID", "the seller does not bid in its own auction");
             }
-            if (price < auction.reserve) {
-                throw new RuleViolationException("BELOW_RESERVE_PRICE", price + " fen is below the reserve price "
-                        + auction.reserve);
-            }
-            if (quantity > auction.quantity) {
-                throw new RuleViolationException("BID_ABOVE_VOLUME", "the auction offers " + auction.quantity
-                        + " t, not " + quantity);
-            }
             Jurisdiction jurisdiction = InstrumentCode.parse(auction.instrument).product().jurisdiction();
-            onTickAndStep(price, quantity, rules.listing(jurisdiction).orElseThrow());
-            int maxBids = rules.auction(jurisdiction).orElseThrow().maxBidsPerBidder();
-            return AuctionBid.countOf(auctionId, bidder).chain(bids -> {
-                if (bids >= maxBids) {
-                    throw new RuleViolationException("TOO_MANY_BIDS", "a bidder places at most " + maxBids
-                            + " bids in one auction");
-                }
+            onTick(price, rules.listing(jurisdiction).orElseThrow());
+            BidRules bidRules = auction.bidRules(rules.auction(jurisdiction).orElseThrow().maxBidsPerBidder());
+            return typeOf(bidder, auction).chain(type -> AuctionBid.quantitiesOf(auctionId, bidder).chain(own -> {
+                bidRules.check(type, own, price, quantity);
                 AuctionBid bid = new AuctionBid();
                 bid.auctionId = auctionId;
                 bid.bidder = bidder.value();
@@ -149,15 +180,25 @@ public class AuctionHouse {
                             InstrumentCode.parse(auction.instrument), Side.BUY, price, quantity);
                     reserved.add(bidKey(persisted.id));
                 });
-            });
+            }));
         })).onFailure().invoke(() -> ledger.release(reserved));
+    }
+
+    /** The bidder's party type where the auction asks for one (null: unknown, or not asked). */
+    private static Uni<PartyType> typeOf(PartyId bidder, Auction auction) {
+        if (auction.eligibleTypes == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return RiskProfile.<RiskProfile>findById(bidder.value()).map(profile -> profile == null ? null
+                : profile.partyType);
     }
 
     /**
      * Closes an auction whose window has ended: clears it and records each allocation as a trade from the
-     * seller, or cancels it when demand at the reserve price falls short of the volume. The allocations fill the
-     * reservations once, after the commit; a stop before they are recorded leaves a cleared auction whose trades
-     * {@link ClearedAuctions} hands to recovery (and whose reservations recovery no longer reinstates).
+     * seller, or cancels it when no price finds demand for the supply; {@code AuctionClosed} goes out with the close.
+     * The allocations fill the reservations once, after the commit; a stop before they are recorded leaves a cleared
+     * auction whose trades {@link ClearedAuctions} hands to recovery (and whose reservations recovery no longer
+     * reinstates).
      */
     public Uni<Auction> close(long auctionId) {
         Instant now = clock.instant();
@@ -169,7 +210,9 @@ public class AuctionHouse {
                         reserved.add(volumeKey(auctionId));
                         bids.forEach(bid -> reserved.add(bidKey(bid.id)));
                         allocations.addAll(settle(auction, bids, now));
-                        return printer.print(allocations.stream().map(Allocation::trade).toList());
+                        return printer.print(allocations.stream().map(Allocation::trade).toList())
+                                .chain(() -> outbox.publish(AuctionClosed.TYPE, auction.id.toString(),
+                                        AuctionEvents.closed(auction, bids)));
                     });
                 }))
                 .call(auction -> {
@@ -188,19 +231,19 @@ public class AuctionHouse {
 
     /** Clears the auction or cancels it: the allocations (none when cancelled). */
     private static List<Allocation> settle(Auction auction, List<AuctionBid> bids, Instant now) {
-        ClearingOutcome outcome = UniformPriceClearing.clear(auction.quantity, auction.reserve,
+        ClearingOutcome outcome = UniformPriceClearing.clear(auction.supply(), auction.reserve,
                 bids.stream().map(AuctionBid::sealed).toList());
         bids.forEach(bid -> bid.allocated = 0L);
         if (!(outcome instanceof ClearingOutcome.Cleared cleared)) {
-            auction.cancelled(now);
+            auction.cancelled(outcome.demand(), now);
             return List.of();
         }
-        auction.cleared(cleared.price(), now);
+        auction.cleared(cleared, now);
         List<Allocation> allocations = new ArrayList<>();
-        for (AuctionBid bid : bids) {
-            long tonnes = cleared.allocations().get(bid.id);
-            bid.allocated = tonnes;
-            if (tonnes > 0) {
+        for (int i = 0; i < bids.size(); i++) {
+            AuctionBid bid = bids.get(i);
+            bid.allocated = cleared.allocated()[i];
+            if (bid.allocated > 0) {
                 bid.tradeId = auction.instrument + "-AUCTION-" + auction.id + "-" + bid.id;
                 allocations.add(new Allocation(bid.id, bid.trade(auction)));
             }
@@ -240,13 +283,17 @@ public class AuctionHouse {
     }
 
     private static void onTickAndStep(long price, long quantity, ListingRules listing) {
-        if (price % listing.tick() != 0) {
-            throw new RuleViolationException("PRICE_NOT_ON_TICK", price + " fen is not a multiple of the tick "
-                    + listing.tick());
-        }
+        onTick(price, listing);
         if (quantity % listing.quantityStep() != 0) {
             throw new RuleViolationException("QUANTITY_NOT_ON_STEP", quantity + " t is not a multiple of "
                     + listing.quantityStep() + " t");
+        }
+    }
+
+    private static void onTick(long price, ListingRules listing) {
+        if (price % listing.tick() != 0) {
+            throw new RuleViolationException("PRICE_NOT_ON_TICK", price + " fen is not a multiple of the tick "
+                    + listing.tick());
         }
     }
 
@@ -254,7 +301,7 @@ public class AuctionHouse {
         return new NotFoundException("AUCTION_NOT_FOUND", "no auction " + auctionId);
     }
 
-    private static NotFoundException notTraded(InstrumentCode instrument) {
+    static NotFoundException notTraded(InstrumentCode instrument) {
         return new NotFoundException("INSTRUMENT_NOT_LISTED", instrument + " is not listed for trading");
     }
 }

@@ -33,10 +33,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** One-way auctions: the operator announces and closes; participants bid sealed and see their own bids. */
+/**
+ * One-way auctions: the operator announces (allocation's primary auctions arrive as events) and closes; participants
+ * bid sealed and see their own bids.
+ */
 @Path("/api/v1/auctions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Auctions", description = "One-way auctions: announcement, sealed bids, uniform-price close, results")
+@Tag(name = "Auctions", description = "One-way auctions (the operator's and allocation's primary auctions):"
+        + " announcement, sealed bids, uniform-price close, results")
 @SecurityRequirement(name = "SecurityScheme")
 public class AuctionResource {
 
@@ -91,13 +95,16 @@ public class AuctionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COMPLIANCE_ENTITY, Roles.INVESTOR})
     @Operation(summary = "Place a sealed bid for the caller's party",
-            description = "Within the bid window, at or above the reserve price, at most the volume; not by the"
-                    + " seller. Nobody but the bidder and the operator sees it before the close.")
+            description = "Within the bid window, at or above the reserve price, in whole lots, at most what the"
+                    + " auction offers; not by the seller; only by parties of the eligible types; the bidder's bids"
+                    + " together at most the bidder cap. Nobody but the bidder and the operator sees it before the"
+                    + " close.")
     @APIResponse(responseCode = "201", description = "placed")
     @APIResponse(responseCode = "409", description = "AUCTION_CLOSED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "OUTSIDE_BID_WINDOW, BELOW_RESERVE_PRICE, BID_ABOVE_VOLUME,"
-            + " SELLER_CANNOT_BID, TOO_MANY_BIDS",
+    @APIResponse(responseCode = "422", description = "OUTSIDE_BID_WINDOW, BELOW_RESERVE_PRICE, LOT_SIZE,"
+            + " BID_ABOVE_VOLUME, NOT_ELIGIBLE, ABOVE_BIDDER_CAP, SELLER_CANNOT_BID, TOO_MANY_BIDS,"
+            + " INSUFFICIENT_CASH, POSITION_LIMIT",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> bid(@PathParam("auctionId") long auctionId, @Valid @NotNull BidEntry entry) {
         return house.bid(party(), auctionId, entry.priceFen(), entry.quantity())
@@ -144,8 +151,8 @@ public class AuctionResource {
             }
             boolean seesAll = party.map(p -> p.value().equals(auction.seller)).orElse(true);
             return house.bids(auctionId).map(bids -> new ResultView(auction.id, auction.state.name(),
-                    auction.quantity, bids.stream().mapToLong(bid -> bid.quantity).sum(), auction.clearingPrice,
-                    auction.allocated, bids.stream()
+                    auction.quantity, auction.offered(), auction.demand, auction.clearingPrice, auction.sold,
+                    bids.stream()
                     .filter(bid -> seesAll || party.get().value().equals(bid.bidder))
                     .map(BidView::of).toList()));
         });

@@ -8,6 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record BidEntry(
         @Schema(description = "fen per tonne, at least the reserve price", examples = "9800") @NotNull @Positive
         Long priceFen,
-        @Schema(description = "whole tonnes, at most the auction's volume", examples = "50000") @NotNull @Positive
-        Long quantity) {
+        @Schema(description = "tonnes in whole lots of the auction, at most what it offers", examples = "50000")
+        @NotNull @Positive Long quantity) {
 }

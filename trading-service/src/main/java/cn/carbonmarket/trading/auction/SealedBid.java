@@ -6,7 +6,7 @@ import java.time.Instant;
  * A bid as clearing sees it.
  *
  * @param price    fen per tonne
- * @param quantity whole tonnes
+ * @param quantity whole tonnes, whole lots of the auction's
  */
 public record SealedBid(long bidId, long price, long quantity, Instant submittedAt) {
 

@@ -25,13 +25,17 @@ public class BookReference {
 
     /** The instrument's depth, refused with {@code INSTRUMENT_HALTED} while the operator halts it. */
     public Uni<BookDepth> tradable(InstrumentCode instrument) {
+        return listed(instrument).invoke(depth -> {
+            if (depth.halted()) {
+                throw new RuleViolationException("INSTRUMENT_HALTED", instrument + " is halted");
+            }
+        });
+    }
+
+    /** The instrument's depth, halted or not. */
+    public Uni<BookDepth> listed(InstrumentCode instrument) {
         Context context = Vertx.currentContext();
         return Uni.createFrom().deferred(() -> exchange.depth(instrument))
-                .emitOn(task -> context.runOnContext(ignored -> task.run()))
-                .invoke(depth -> {
-                    if (depth.halted()) {
-                        throw new RuleViolationException("INSTRUMENT_HALTED", instrument + " is halted");
-                    }
-                });
+                .emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 }

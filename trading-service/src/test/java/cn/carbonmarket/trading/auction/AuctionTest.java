@@ -108,7 +108,7 @@ class AuctionTest {
         // 400 t above the price fill; the 600 t left go 1:2 to the two bids at 9,200; the bid below gets nothing.
         get(DemoUser.INVESTOR_1, AUCTIONS + "/" + auction + "/result").statusCode(200)
                 .body("state", equalTo("CLEARED")).body("clearingPriceFen", equalTo(9_200))
-                .body("allocated", equalTo(1_000)).body("demand", equalTo(1_400))
+                .body("sold", equalTo(1_000)).body("demand", equalTo(1_400))
                 .body("bids.bidId", contains((int) margin1, (int) below))
                 .body("bids.allocated", contains(200, 0));
         get(DemoUser.ENTITY_1, AUCTIONS + "/" + auction + "/result").statusCode(200)
@@ -128,6 +128,17 @@ class AuctionTest {
                 Duration.ofSeconds(30)).value();
         assertThat(event).contains("\"mode\":\"AUCTION\"", "\"quantity\":200", "\"priceFen\":9200",
                 "\"buyerPartyId\":\"" + DemoUser.INVESTOR_1.partyId() + "\"", "\"buyerFeeFen\":");
+        // The announcement and the close went out on trading.auctions: an operator's auction has no reference.
+        assertThat(database.count("select count(*) from outbox_event where event_type = 'AuctionAnnounced'"
+                + " and event_key = ? and envelope like '%\"auctionRef\":null%'", String.valueOf(auction)))
+                .isEqualTo(1);
+        String closed = new KafkaTopic("trading.auctions").await(r -> r.key().equals(String.valueOf(auction))
+                && r.value().contains("\"type\":\"AuctionClosed\""), Duration.ofSeconds(30)).value();
+        assertThat(closed).contains("\"outcome\":\"CLEARED\"", "\"clearingPriceFen\":9200",
+                "\"offeredTonnes\":1000", "\"soldTonnes\":1000", "\"demandTonnes\":1400", "\"bidders\":3",
+                "\"winners\":[{\"partyId\":\"" + DemoUser.ENTITY_2.partyId() + "\",\"tonnes\":400},"
+                        + "{\"partyId\":\"" + DemoUser.INDIVIDUAL_1.partyId() + "\",\"tonnes\":400},"
+                        + "{\"partyId\":\"" + DemoUser.INVESTOR_1.partyId() + "\",\"tonnes\":200}]");
         // The filled bid paid value and fee; the unfilled and the partly filled bids' reservations are free again.
         assertThat(balance(DemoUser.INVESTOR_1, "CNY", "reserved")).isEqualTo(investorReserved);
         assertThat(balance(DemoUser.INVESTOR_1, "CNY", "balance")).isLessThan(investorCash - 9_200 * 200)
@@ -167,6 +178,10 @@ class AuctionTest {
                 .body("state", equalTo("CANCELLED")).body("demand", equalTo(999))
                 .body("clearingPriceFen", equalTo(null)).body("bids.allocated", everyItem(equalTo(0)));
         assertThat(trades.withIdStartingWith("CEA-2025-AUCTION-" + auction + "-")).isEmpty();
+        assertThat(new KafkaTopic("trading.auctions").await(r -> r.key().equals(String.valueOf(auction))
+                && r.value().contains("\"type\":\"AuctionClosed\""), Duration.ofSeconds(30)).value())
+                .contains("\"outcome\":\"CANCELLED\"", "\"clearingPriceFen\":null", "\"soldTonnes\":0",
+                        "\"demandTonnes\":999", "\"bidders\":2", "\"winners\":[]");
         assertThat(balance(DemoUser.ENTITY_2, "CEA-2025", "reserved")).as("a cancelled auction frees its volume")
                 .isEqualTo(sellerReserved);
         assertThat(balance(DemoUser.INVESTOR_1, "CNY", "reserved")).as("and its bids").isEqualTo(bidderReserved);

@@ -66,8 +66,9 @@ class CloseRecoveryTest {
         String tradeId = "CEA-2024-AUCTION-" + auction + "-" + bid;
         try {
             // What a stop right after the close's commit leaves: auction and bid cleared, the trade nowhere.
-            database.update("update auction set state = 'CLEARED', clearing_fen = ?, allocated = quantity,"
-                    + " closed_at = ? where id = ?", CLEARING, CLOSE.atOffset(ZoneOffset.UTC), auction);
+            database.update("update auction set state = 'CLEARED', clearing_fen = ?, sold = quantity,"
+                    + " demand = quantity, closed_at = ? where id = ?", CLEARING, CLOSE.atOffset(ZoneOffset.UTC),
+                    auction);
             database.update("update auction_bid set allocated = ?, trade_id = ? where id = ?", TONNES, tradeId, bid);
 
             PreTradeRisk restarted = restart.recovered();

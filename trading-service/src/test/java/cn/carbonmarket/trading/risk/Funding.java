@@ -84,8 +84,12 @@ public final class Funding {
      * IN_TRADING line second) as registry transaction {@code transactionId}; waits until trading processed it.
      */
     public static void movedIntoTrading(DemoUser user, String transactionId, String instrument, long tonnes) {
+        movedIntoTrading(user.partyId(), transactionId, instrument, tonnes);
+    }
+
+    /** The same for any party, a system party such as an auctioneer too. */
+    public static void movedIntoTrading(String party, String transactionId, String instrument, long tonnes) {
         UUID eventId = UUID.randomUUID();
-        String party = user.partyId();
         String account = "HOLDING-" + party;
         String now = Instant.now().toString();
         String json = """
