@@ -46,6 +46,7 @@ class AllocationRunTest {
                 "activity_data", "activity_upload", "generating_unit")) {
             DB.update("delete from " + table);
         }
+        DB.update("delete from reserve_movement where period_id = ?", PERIOD);
         DB.update("delete from compliance_period where period_id = ?", PERIOD);
         hubei = covered(PartyEvents.registered(DemoUser.ENTITY_1.partyId(), "Wuhan Thermal Power Co., Ltd.",
                 "COMPLIANCE_ENTITY", "HB"));
@@ -150,6 +151,10 @@ class AllocationRunTest {
         String toHubei = instructionId(pre, hubei);
         INSTRUCTIONS.await(r -> r.key().equals(toHubei) && r.value().contains("\"FREE_ALLOCATION\"")
                 && r.value().contains("\"quantity\":3738248"), Duration.ofSeconds(30));
+        // the pack's stabilisation share goes to the stability reserve: 8% of 4,012,648 = 321,011.84 -> 321,011 t
+        INSTRUCTIONS.await(r -> r.key().equals("SETASIDE-" + pre) && r.value().contains("\"ReserveSetAside\"")
+                && r.value().contains("\"tonnes\":321011"), Duration.ofSeconds(30));
+        assertThat(DB.count("select count(*) from reserve_movement where period_id = ?", PERIOD)).isEqualTo(1);
 
         booked(toHubei, hubei);
         booked(instructionId(pre, guangdong), guangdong);
@@ -191,6 +196,8 @@ class AllocationRunTest {
 
         compute(DemoUser.REGULATOR, "PRE_ALLOCATION", 2018).statusCode(409)
                 .body("code", equalTo("PERIOD_TRUED_UP"));
+        // a true-up sets nothing aside
+        assertThat(DB.count("select count(*) from reserve_movement where period_id = ?", PERIOD)).isEqualTo(1);
     }
 
     @Test
