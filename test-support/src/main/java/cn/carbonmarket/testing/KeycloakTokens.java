@@ -34,6 +34,17 @@ public final class KeycloakTokens {
         return token.value();
     }
 
+    /**
+     * A token of a participant the test makes for itself: a Keycloak user acting for {@code partyId} with
+     * {@code role} (made once; its password is its name).
+     */
+    public static String participantToken(String user, String partyId, String role) {
+        return call(() -> {
+            KEYCLOAK.ensureParticipant(user, partyId, role);
+            return KEYCLOAK.token(user);
+        });
+    }
+
     /** A service's client-credentials token; the local secret of client X is X-secret. */
     public static String serviceToken(String client) {
         return call(() -> KEYCLOAK.clientToken(client, client + "-secret"));

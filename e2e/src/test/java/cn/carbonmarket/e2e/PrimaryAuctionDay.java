@@ -1,0 +1,145 @@
+package cn.carbonmarket.e2e;
+
+import static cn.carbonmarket.e2e.AllocationCalls.ALLOCATION;
+import static cn.carbonmarket.e2e.AllocationCalls.REGISTRY;
+import static cn.carbonmarket.e2e.AllocationCalls.eventually;
+import static cn.carbonmarket.e2e.AllocationCalls.get;
+import static cn.carbonmarket.e2e.AllocationCalls.send;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.oneOf;
+
+import cn.carbonmarket.contracts.party.AccountId;
+import cn.carbonmarket.contracts.party.Jurisdiction;
+import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.contracts.party.SystemParties;
+import cn.carbonmarket.contracts.party.UnifiedSocialCreditCode;
+import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.testing.KeycloakTokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The parts of a primary auction the trading day's suite drives: its bidders (institutions of their own, each with a
+ * Keycloak user and cash at the clearing bank), the period whose allowances it sells, and reads of the four books.
+ * Each read answers the current figure, so the suite compares before and after and can run again on the same
+ * databases.
+ */
+final class PrimaryAuctionDay {
+
+    static final String TRADING = System.getProperty("market.e2e.trading");
+    static final String SETTLEMENT = System.getProperty("market.e2e.settlement");
+    static final String PERIOD = "CN-2026";
+    static final String INSTRUMENT = "CEA-2026";
+    static final PartyId AUCTIONEER = SystemParties.auctioneer(Jurisdiction.CN);
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    /** A bidder of the suite's own: its party and its token. */
+    record Bidder(String partyId, String token) {
+
+        String holdingAccount() {
+            return AccountId.holdingOf(PartyId.parse(partyId)).value();
+        }
+
+        ValidatableResponse bid(long auctionId, long priceFen, long tonnes) {
+            return given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("priceFen", priceFen, "quantity", tonnes))
+                    .when().post(TRADING + "/api/v1/auctions/" + auctionId + "/bids").then().log().ifValidationFails();
+        }
+
+        ValidatableResponse mine(String auctionRef) {
+            return given().auth().oauth2(token).when().get(ALLOCATION + "/api/v1/auction-results/" + auctionRef
+                    + "/mine").then().log().ifValidationFails();
+        }
+    }
+
+    private PrimaryAuctionDay() {
+    }
+
+    /** An institution registered at the registry, followed by trading and settlement, with cash deposited. */
+    static Bidder bidder(int index, long cashFen) {
+        String code = UnifiedSocialCreditCode.completing("91310000" + String.format("%09d", 600_000_000 + index))
+                .code();
+        String party = send(DemoUser.REGULATOR, "POST", REGISTRY + "/api/v1/parties", Map.of(
+                "name", "E2E Auction Bidder " + index + " Co., Ltd.", "type", "INSTITUTION", "region", "SH",
+                "creditCode", code)).statusCode(oneOf(200, 201)).extract().path("id");
+        eventually(() -> get(DemoUser.OPERATOR, SETTLEMENT + "/api/v1/balances/" + party).extract().statusCode() == 200
+                && get(DemoUser.OPERATOR, TRADING + "/api/v1/risk-profiles/" + party).extract().statusCode() == 200);
+        String reference = "E2E-AUCTION-" + UUID.randomUUID();
+        given().auth().oauth2(KeycloakTokens.accessToken(DemoUser.BANK)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", reference)
+                .body(Map.of("bankReference", reference, "partyId", party, "amountFen", cashFen))
+                .when().post(SETTLEMENT + "/api/v1/deposits").then().log().ifValidationFails().statusCode(201);
+        return new Bidder(party, KeycloakTokens.participantToken("e2e-bidder-" + index, party, "investor"));
+    }
+
+    /** The period whose allowance (listed at the exchange) the auction sells, opened once. */
+    static void openPeriod() {
+        send(DemoUser.REGULATOR, "PUT", ALLOCATION + "/api/v1/compliance-periods/" + PERIOD, Map.of(
+                "jurisdiction", "CN", "firstYear", 2026, "lastYear", 2026, "instrument", INSTRUMENT,
+                "benchmarkPack", "CN-2022", "deadline95", "2027-10-31", "deadline100", "2027-12-31"))
+                .statusCode(oneOf(200, 201));
+        String status = get(DemoUser.REGULATOR, ALLOCATION + "/api/v1/compliance-periods/" + PERIOD).statusCode(200)
+                .extract().path("status");
+        if (!"ALLOCATING".equals(status)) {
+            send(DemoUser.REGULATOR, "POST", ALLOCATION + "/api/v1/compliance-periods/" + PERIOD + "/status",
+                    Map.of("status", "ALLOCATING")).statusCode(200);
+        }
+    }
+
+    /** The exchange's time: locally it may run ahead of the wall clock (it starts at the next opening). */
+    static Instant marketTime() {
+        return Instant.parse(get(DemoUser.OPERATOR, TRADING + "/api/v1/market-session").statusCode(200).extract()
+                .path("marketTime"));
+    }
+
+    static LocalDate tradeDate(Instant marketTime) {
+        return LocalDate.ofInstant(marketTime, SHANGHAI);
+    }
+
+    static JsonPath auction(String ref) {
+        return get(DemoUser.REGULATOR, ALLOCATION + "/api/v1/auction-calendar/" + PERIOD + "/auctions/" + ref)
+                .statusCode(200).extract().jsonPath();
+    }
+
+    /** The registry's holding of the period's instrument in the account and status, 0 if none. */
+    static long registry(String account, String status) {
+        List<Map<String, Object>> holdings = get(DemoUser.REGULATOR, REGISTRY + "/api/v1/accounts/" + account)
+                .statusCode(200).extract().jsonPath().getList("holdings");
+        return holdings.stream().filter(h -> INSTRUMENT.equals(h.get("instrument")) && status.equals(h.get("status")))
+                .mapToLong(h -> ((Number) h.get("quantity")).longValue()).sum();
+    }
+
+    /** Settlement's available units of the period's instrument for the party. */
+    static long settlementUnits(String party) {
+        List<Map<String, Object>> units = get(DemoUser.OPERATOR, SETTLEMENT + "/api/v1/balances/" + party)
+                .statusCode(200).extract().jsonPath().getList("units");
+        return units.stream().filter(u -> INSTRUMENT.equals(u.get("instrument")))
+                .mapToLong(u -> ((Number) u.get("available")).longValue()).sum();
+    }
+
+    static long settlementCash(String party) {
+        return get(DemoUser.OPERATOR, SETTLEMENT + "/api/v1/balances/" + party).statusCode(200).extract().jsonPath()
+                .getLong("cash.available");
+    }
+
+    /** The auction revenue account's proceeds so far. */
+    static long proceeds() {
+        return get(DemoUser.REGULATOR, SETTLEMENT + "/api/v1/auction-revenue?jurisdiction=CN").statusCode(200)
+                .extract().jsonPath().getLong("proceedsFen");
+    }
+
+    /** The stability reserve's booked balance of the period's instrument as allocation keeps it. */
+    static long reserveBalance() {
+        List<Map<String, Object>> balances = get(DemoUser.REGULATOR, ALLOCATION + "/api/v1/stability-reserve/CN")
+                .statusCode(200).extract().jsonPath().getList("balances");
+        return balances.stream().filter(b -> INSTRUMENT.equals(b.get("instrument")))
+                .mapToLong(b -> ((Number) b.get("balanceTonnes")).longValue()).sum();
+    }
+}
