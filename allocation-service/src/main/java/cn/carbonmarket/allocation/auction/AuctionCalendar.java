@@ -195,14 +195,14 @@ public class AuctionCalendar {
     }
 
     /**
-     * A cancelled or withdrawn auction's lots onto the next scheduled auctions of its period, or left waiting for the
-     * next one scheduled.
+     * A cancelled or withdrawn auction's lots onto the scheduled auctions after it in its period's calendar, or left
+     * waiting for the next one scheduled.
      */
     Uni<Void> carryOn(SqlClient conn, AuctionRecord from, long lots, int count, Instant at) {
         if (lots <= 0) {
             return Uni.createFrom().voidItem();
         }
-        return store.nextScheduled(conn, from.periodId(), from.auctionRef()).chain(next -> {
+        return store.nextScheduled(conn, from).chain(next -> {
             List<CarryOver.Share> shares = CarryOver.spread(lots, next, count);
             if (shares.isEmpty()) {
                 return store.carry(conn, from.periodId(), from.auctionRef(), null, lots, at);

@@ -99,11 +99,11 @@ public class AuctionStore {
                 .map(rows -> Rows.all(rows, AuctionStore::auction));
     }
 
-    /** The period's scheduled auctions after {@code ref} in calendar order, locked: carry-over adds to them. */
-    Uni<List<String>> nextScheduled(SqlClient sql, String periodId, String ref) {
-        return sql.preparedQuery("select auction_ref from auction where period_id = $1 and auction_ref <> $2"
-                        + " and status = 'SCHEDULED' order by opens_at, seq for update")
-                .execute(Tuple.of(periodId, ref))
+    /** The period's scheduled auctions after {@code from} in calendar order, locked: carry-over adds to them. */
+    Uni<List<String>> nextScheduled(SqlClient sql, AuctionRecord from) {
+        return sql.preparedQuery("select auction_ref from auction where period_id = $1 and status = 'SCHEDULED'"
+                        + " and (opens_at, seq) > ($2, $3) order by opens_at, seq for update")
+                .execute(Tuple.of(from.periodId(), utc(from.opensAt()), from.seq()))
                 .map(rows -> Rows.all(rows, row -> row.getString("auction_ref")));
     }
 
