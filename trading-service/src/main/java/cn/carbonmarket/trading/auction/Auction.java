@@ -119,6 +119,21 @@ public class Auction extends PanacheEntityBase {
     @Column(name = "ecr_withhold_tonnes")
     public Long ecrWithheld;
 
+    /** An auction to announce: V of the seller's instrument in lots of {@code lot} t from the reserve price. */
+    static Auction offering(PartyId seller, InstrumentCode instrument, long quantity, long lot, long reserve,
+                            Instant opensAt, Instant closesAt, String announcedBy) {
+        Auction auction = new Auction();
+        auction.seller = seller.value();
+        auction.instrument = instrument.toString();
+        auction.quantity = quantity;
+        auction.lot = lot;
+        auction.reserve = reserve;
+        auction.opensAt = opensAt;
+        auction.closesAt = closesAt;
+        auction.announcedBy = announcedBy;
+        return auction;
+    }
+
     static Uni<List<Auction>> inOrder() {
         return list("order by id");
     }

@@ -75,15 +75,8 @@ public class AuctionHouse {
         AuctionRules limits = rules.auction(jurisdiction).orElseThrow(() -> notTraded(terms.instrument()));
         ListingRules listing = rules.listing(jurisdiction).orElseThrow(() -> notTraded(terms.instrument()));
         checkTerms(terms, limits, listing, now);
-        Auction auction = new Auction();
-        auction.seller = terms.seller().value();
-        auction.instrument = terms.instrument().toString();
-        auction.quantity = terms.quantity();
-        auction.lot = listing.quantityStep();
-        auction.reserve = terms.reserve();
-        auction.opensAt = terms.opensAt();
-        auction.closesAt = terms.closesAt();
-        auction.announcedBy = operator;
+        Auction auction = Auction.offering(terms.seller(), terms.instrument(), terms.quantity(),
+                listing.quantityStep(), terms.reserve(), terms.opensAt(), terms.closesAt(), operator);
         List<ReservationKey.OffBook> reserved = new CopyOnWriteArrayList<>();
         return books.tradable(terms.instrument())
                 .chain(depth -> Panache.withTransaction(() -> announced(auction, now, reserved)))

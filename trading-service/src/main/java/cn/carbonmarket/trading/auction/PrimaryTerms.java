@@ -23,18 +23,11 @@ final class PrimaryTerms {
     /** The auction to announce, not yet persisted. */
     static Auction auction(PrimaryAuctionRequested request, AuctionRules limits, ListingRules listing) {
         check(request, limits, listing);
-        Auction auction = new Auction();
+        Auction auction = Auction.offering(request.seller(), request.instrument(), request.volumeTonnes(),
+                request.lotTonnes(), request.reservePriceFen(), request.opensAt(), request.closesAt(), ANNOUNCED_BY);
         auction.auctionRef = request.auctionRef();
-        auction.seller = request.seller().value();
-        auction.instrument = request.instrument().toString();
-        auction.quantity = request.volumeTonnes();
-        auction.lot = request.lotTonnes();
-        auction.reserve = request.reservePriceFen();
         auction.bidderCap = request.bidderCapTonnes();
         auction.eligible(request.eligibleTypes());
-        auction.opensAt = request.opensAt();
-        auction.closesAt = request.closesAt();
-        auction.announcedBy = ANNOUNCED_BY;
         if (released(request) > 0) {
             auction.ccrTrigger = request.costContainment().triggerPriceFen();
             auction.ccrTonnes = released(request);

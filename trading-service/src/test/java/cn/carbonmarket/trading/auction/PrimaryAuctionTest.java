@@ -26,6 +26,7 @@ import cn.carbonmarket.trading.block.RecordedTrades;
 import cn.carbonmarket.trading.calendar.ManualClock;
 import cn.carbonmarket.trading.order.EmptyJournal;
 import cn.carbonmarket.trading.risk.Funding;
+import cn.carbonmarket.trading.risk.Restart;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -68,6 +69,8 @@ class PrimaryAuctionTest {
     EventCodec codec;
     @Inject
     RecordedTrades trades;
+    @Inject
+    Restart restart;
 
     private final Database database = new Database("trading");
 
@@ -126,6 +129,9 @@ class PrimaryAuctionTest {
                 .body("costContainment.releaseTonnes", equalTo(500))
                 .body("emissionsContainment", nullValue()).body("sold", nullValue()).body("demand", nullValue());
         assertThat(position(seller, "reserved")).as("V + R of the seller's units reserved once").isEqualTo(1_500);
+        assertThat(restart.recovered().balances(PartyId.parse(seller))).as("and again after a restart")
+                .filteredOn(asset -> asset.asset().equals(INSTRUMENT)).singleElement()
+                .satisfies(asset -> assertThat(asset.reserved()).isEqualTo(1_500));
     }
 
     @Test
