@@ -127,7 +127,23 @@ class AllocationIssuanceIT {
             });
             assertThat(holding(holdingAccount(party), instrument)).isEqualTo(tonnes);
         });
+        // The pack sets a stabilisation share of the pre-allocation aside in the stability reserve at approval.
+        eventually(() -> reserveMovements(run).stream().allMatch(m -> "BOOKED".equals(m.get("status"))));
+        List<Map<String, Object>> setAside = reserveMovements(run);
+        assertThat(setAside).singleElement().satisfies(m -> {
+            assertThat(m.get("kind")).isEqualTo("SET_ASIDE");
+            assertThat(((Number) m.get("tonnes")).longValue()).isEqualTo(total * 8 / 100);
+        });
+        long reserved = ((Number) setAside.get(0).get("tonnes")).longValue();
+        assertThat(holding("STABILITY_RESERVE-CN", instrument)).isEqualTo(reserved);
         // The issuance account mirrors what left it: minus everything issued of the period's own instrument.
-        assertThat(holding("NATIONAL_ISSUANCE-CN", instrument)).isEqualTo(-total);
+        assertThat(holding("NATIONAL_ISSUANCE-CN", instrument)).isEqualTo(-total - reserved);
+    }
+
+    /** The stability reserve's movements that the run set aside. */
+    private static List<Map<String, Object>> reserveMovements(String run) {
+        List<Map<String, Object>> movements = get(DemoUser.REGULATOR, ALLOCATION + "/api/v1/stability-reserve/CN")
+                .statusCode(200).extract().jsonPath().getList("movements");
+        return movements.stream().filter(m -> run.equals(String.valueOf(m.get("runId")))).toList();
     }
 }

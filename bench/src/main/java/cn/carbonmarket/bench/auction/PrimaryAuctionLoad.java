@@ -27,6 +27,7 @@ import java.util.function.Predicate;
  * bid window to end is not a phase. Ends with RESULT lines.
  *
  * <p>Usage: PrimaryAuctionLoad REGISTRY_URL ALLOCATION_URL TRADING_URL SETTLEMENT_URL KEYCLOAK_URL BIDDERS BIDS_EACH
+ * WINDOW_S (long enough for every bid: the bids go in while the window is open)
  */
 public final class PrimaryAuctionLoad {
 
@@ -60,10 +61,11 @@ public final class PrimaryAuctionLoad {
     public static void main(String[] args) throws Exception {
         int bidderCount = Integer.parseInt(args[5]);
         int bidsEach = Integer.parseInt(args[6]);
-        new PrimaryAuctionLoad(args).run(bidderCount, bidsEach);
+        Duration window = Duration.ofSeconds(Long.parseLong(args[7]));
+        new PrimaryAuctionLoad(args).run(bidderCount, bidsEach, window);
     }
 
-    private void run(int bidderCount, int bidsEach) throws Exception {
+    private void run(int bidderCount, int bidsEach, Duration window) throws Exception {
         Requests regulator = new Requests(http, keycloak.token("regulator"));
         Requests operator = new Requests(http, keycloak.token("operator"));
         long setupStarted = System.nanoTime();
@@ -75,7 +77,6 @@ public final class PrimaryAuctionLoad {
         int bids = bidderCount * bidsEach;
         // Demand is twice the volume: half the lots sell, the price is set inside the bids' range.
         long volumeLots = Math.max(4, bids / 2);
-        Duration window = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.window", "180")));
         // The window is in the exchange's time, which locally may run ahead of the wall clock (it starts at the next
         // opening): the offset tells when, on this machine's clock, the window opens and closes.
         JsonNode session = JSON.readTree(operator.expect(operator.get(trading + "/api/v1/market-session"), 200));
