@@ -4,6 +4,8 @@ import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import cn.carbonmarket.contracts.party.Jurisdiction;
+import cn.carbonmarket.contracts.party.SystemParties;
 import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.Identities;
@@ -112,6 +114,55 @@ public final class RegistryFixtures {
                 .body(Map.of("name", "Entity " + creditCode, "type", "COMPLIANCE_ENTITY", "region", "HB",
                         "creditCode", creditCode))
                 .post("/api/v1/parties").then().statusCode(201).extract().path("id");
+    }
+
+    public static final String AUCTIONEER = SystemParties.auctioneer(Jurisdiction.CN).toString();
+    public static final String DELIVERY = "AUCTION_DELIVERY-CN";
+    public static final String RESERVE = "STABILITY_RESERVE-CN";
+    public static final String ISSUANCE = "NATIONAL_ISSUANCE-CN";
+
+    /** An event of allocation's issuance stream as allocation-service publishes it, in a fresh envelope. */
+    private static String allocationEvent(String type, String instructionId, String payload) {
+        return """
+                {"eventId":"%s","type":"%s","version":1,"occurredAt":"%s","producer":"allocation-service",\
+                "key":"%s","payload":%s}""".formatted(UUID.randomUUID(), type, Instant.now(), instructionId, payload);
+    }
+
+    /** An auction's supply of CEA-2025 as allocation-service publishes it. */
+    public static String auctionSupply(String instructionId, long fromIssuance, long fromReserve) {
+        return auctionSupply(instructionId, CEA, fromIssuance, fromReserve);
+    }
+
+    public static String auctionSupply(String instructionId, String instrument, long fromIssuance,
+                                       long fromReserve) {
+        return allocationEvent("AuctionSupply", instructionId, """
+                {"instructionId":"%s","auctionRef":"%s","instrument":"%s","fromIssuanceTonnes":%d,\
+                "fromReserveTonnes":%d}""".formatted(instructionId, "AUC-" + instructionId, instrument, fromIssuance,
+                fromReserve));
+    }
+
+    /** A set-aside of CEA-2025 into the stability reserve as allocation-service publishes it. */
+    public static String reserveSetAside(String instructionId, long tonnes) {
+        return allocationEvent("ReserveSetAside", instructionId, """
+                {"instructionId":"%s","periodId":"CN-2025","instrument":"%s","tonnes":%d,\
+                "reason":"stabilisation share"}""".formatted(instructionId, CEA, tonnes));
+    }
+
+    /** Publishes an instruction of allocation's issuance stream and waits until its outcome is recorded. */
+    public static void instruct(String instructionId, String json, String status) {
+        new KafkaTopic("allocation.issuance-instructions").send(instructionId, json);
+        awaitInstruction(instructionId, status);
+    }
+
+    public static void awaitInstruction(String instructionId, String status) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> DB.count("select count(*) from issuance_instruction"
+                + " where instruction_id = ? and status = ?", instructionId, status) == 1);
+    }
+
+    /** Puts {@code tonnes} of CEA-2025 into the auctioneer's units in trading, as an auction's supply does. */
+    public static void auctioneerInTrading(long tonnes) {
+        String id = "AUCSUP-" + UUID.randomUUID();
+        instruct(id, auctionSupply(id, tonnes, 0), "BOOKED");
     }
 
     public static long quantity(String account, String instrument, String status) {

@@ -8,6 +8,7 @@ import cn.carbonmarket.platform.outbox.EventCodec;
 import cn.carbonmarket.platform.outbox.Outbox;
 import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.registry.issuance.IssuanceInstructionStore.Instruction;
+import cn.carbonmarket.registry.party.Auctioneers;
 import cn.carbonmarket.registry.transaction.Booking;
 import cn.carbonmarket.registry.transaction.Initiator;
 import cn.carbonmarket.registry.transaction.Movement;
@@ -38,16 +39,18 @@ public class IssuanceInstructions {
     private final EventCodec codec;
     private final Booking booking;
     private final ClawBacks clawBacks;
+    private final Auctioneers auctioneers;
     private final IssuanceInstructionStore instructions;
     private final Pool pool;
     private final Outbox outbox;
     private final Clock clock;
 
-    IssuanceInstructions(EventCodec codec, Booking booking, ClawBacks clawBacks,
+    IssuanceInstructions(EventCodec codec, Booking booking, ClawBacks clawBacks, Auctioneers auctioneers,
                          IssuanceInstructionStore instructions, Pool pool, Outbox outbox, Clock clock) {
         this.codec = codec;
         this.booking = booking;
         this.clawBacks = clawBacks;
+        this.auctioneers = auctioneers;
         this.instructions = instructions;
         this.pool = pool;
         this.outbox = outbox;
@@ -81,13 +84,14 @@ public class IssuanceInstructions {
 
     /**
      * An auction's supply ({@link IssuanceMovements#supply}): its movements booked together and its record written
-     * in one database transaction, so that allocation sees all of it in trading or none. Only the reserve can be
-     * short (the issuance account mirrors what it issues, and the supply fills the delivery account before it moves
-     * into trading): then the refusal says so.
+     * in one database transaction, so that allocation sees all of it in trading or none, after the auctioneer's
+     * registration (a no-op once it is registered). Only the reserve can be short (the issuance account mirrors what
+     * it issues, and the supply fills the delivery account before it moves into trading): then the refusal says so.
      */
     Uni<Void> supply(AuctionSupply supply) {
         Instruction recorded = Instruction.of(supply);
         return refusedAs(recorded, () -> booking.bookTogether(IssuanceMovements.supply(supply), ALLOCATION,
+                        conn -> auctioneers.register(conn).replaceWithVoid(),
                         (conn, booked) -> booked(conn, recorded, booked.get(booked.size() - 1).id()))
                 .replaceWithVoid()
                 .onFailure(f -> f instanceof RuleViolationException r && "INSUFFICIENT_UNITS".equals(r.code()))

@@ -5,10 +5,9 @@ import cn.carbonmarket.contracts.party.Region;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.annotation.Priority;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 
@@ -32,12 +31,8 @@ public class Auctioneers {
         this.admissions = admissions;
     }
 
-    /**
-     * Before the Kafka consumers start (SmallRye Reactive Messaging starts them at LIBRARY_BEFORE): an auction
-     * supply's booking must find the auction delivery account held by the auctioneer, or its lines would name no
-     * party.
-     */
-    void registerAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+    /** Once the outbox can publish: its relay sends to Kafka, which the messaging start connects. */
+    void registerAtStart(@Observes StartupEvent event) {
         if (register().await().atMost(Duration.ofMinutes(1))) {
             LOG.infof("registered the auctioneer %s holding %s", NATIONAL.id(), NATIONAL.holdingAccount());
         }
@@ -48,6 +43,14 @@ public class Auctioneers {
      * starting at once: the party row's insert decides which one registers it and publishes PartyRegistered.
      */
     public Uni<Boolean> register() {
-        return pool.withTransaction(conn -> admissions.admit(conn, NATIONAL, "registry-service"));
+        return pool.withTransaction(this::register);
+    }
+
+    /**
+     * The same in the caller's transaction. An auction's supply books after it: the consumers start with the
+     * service, maybe before the start's registration committed, and the supply's lines must name the auctioneer.
+     */
+    public Uni<Boolean> register(SqlConnection conn) {
+        return admissions.admit(conn, NATIONAL, "registry-service");
     }
 }

@@ -72,24 +72,23 @@ public class Party extends PanacheEntityBase {
 
     /** A new party as a registration describes it; {@link PartyAdmissions} writes it. */
     static Party of(PartyRegistration registration, Instant registeredAt, String registeredBy) {
-        Party party = new Party();
-        party.id = registration.partyId().value();
-        party.name = registration.name();
-        party.type = registration.type();
-        party.region = registration.region();
-        party.identityCode = registration.identity().code();
-        party.registeredAt = registeredAt;
-        party.registeredBy = registeredBy;
-        return party;
+        return of(registration.partyId(), registration.name(), registration.type(), registration.region(),
+                registration.identity().code(), registeredAt, registeredBy);
     }
 
-    /** A system party as the registry registers it itself. */
+    /** A system party as the registry registers it itself: without an identity. */
     static Party of(SystemParty system, Instant registeredAt, String registeredBy) {
+        return of(system.id(), system.name(), system.type(), system.region(), null, registeredAt, registeredBy);
+    }
+
+    private static Party of(PartyId id, String name, PartyType type, Region region, String identityCode,
+                            Instant registeredAt, String registeredBy) {
         Party party = new Party();
-        party.id = system.id().value();
-        party.name = system.name();
-        party.type = system.type();
-        party.region = system.region();
+        party.id = id.value();
+        party.name = name;
+        party.type = type;
+        party.region = region;
+        party.identityCode = identityCode;
         party.registeredAt = registeredAt;
         party.registeredBy = registeredBy;
         return party;

@@ -60,12 +60,13 @@ public class Booking {
 
     /**
      * Movements that belong together (an auction's supply), booked in list order in one database transaction, each
-     * seeing the holdings the ones before it leave, with {@code alongside} writing in it for new bookings: all of
-     * them, or none when one is refused. Each under its own key; asked again, they are replayed together.
+     * seeing the holdings the ones before it leave, with {@code guard} and {@code alongside} as above: all of them,
+     * or none when one is refused. Each under its own key; asked again, they are replayed together.
      */
     public Uni<List<Outcome>> bookTogether(List<KeyedMovement> movements, Initiator initiator,
+                                           Function<SqlConnection, Uni<Void>> guard,
                                            BiFunction<SqlConnection, List<BookedTransaction>, Uni<Void>> alongside) {
-        return single.bookTogether(movements.stream().map(m -> new BookingRequest(m, initiator)).toList(),
-                SingleBooking.NO_GUARD, alongside);
+        return single.bookTogether(movements.stream().map(m -> new BookingRequest(m, initiator)).toList(), guard,
+                alongside);
     }
 }

@@ -102,6 +102,17 @@ class RegistryInvariantsTest {
         assertThat(DB.count("select count(*) from transaction_line l join account a on a.id = l.account_id"
                 + " where a.type = 'SURRENDER' and l.delta < 0")).as("seed %d: units out of a surrender account", seed)
                 .isZero();
+        // The stability reserve changes only by intakes and releases, and the auctioneer's units only by an auction's
+        // movements (its supply, trading, delivery to buyers, returns of what was not sold).
+        assertThat(DB.count("select count(*) from transaction_line l join account a on a.id = l.account_id"
+                + " join registry_transaction t on t.id = l.transaction_id where a.type = 'STABILITY_RESERVE'"
+                + " and not (l.delta > 0 and t.type = 'RESERVE_INTAKE' or l.delta < 0 and t.type = 'RESERVE_RELEASE')"))
+                .as("seed %d: units into or out of the reserve otherwise", seed).isZero();
+        assertThat(DB.count("select count(*) from transaction_line l join account a on a.id = l.account_id"
+                + " join registry_transaction t on t.id = l.transaction_id where a.type = 'AUCTION_DELIVERY'"
+                + " and t.type not in ('AUCTION_DELIVERY', 'RESERVE_RELEASE', 'TO_TRADING', 'FROM_TRADING',"
+                + " 'SETTLEMENT_DELIVERY', 'AUCTION_RETURN', 'RESERVE_INTAKE')"))
+                .as("seed %d: units of the auctioneer moved otherwise", seed).isZero();
         assertThat(DB.count("select count(*) from (select 'SURRENDER-' || period_id as account_id,"
                 + " sum(allowance_tonnes + borrowed_tonnes + offset_tonnes) as recorded from surrender"
                 + " group by period_id) s full join (select account_id, sum(quantity) as held from holding"
