@@ -71,6 +71,29 @@ public final class Requests {
         return answers.stream().map(CompletableFuture::join).toList();
     }
 
+    /** Until a GET of every URL answers 200, asking at most {@code inFlight} at once and again every 200 ms. */
+    public void awaitFound(List<String> urls, int inFlight, Duration patience) throws InterruptedException {
+        List<String> waiting = urls;
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!waiting.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(waiting.size() + " still not found within " + patience + ", e.g. "
+                        + waiting.get(0));
+            }
+            List<HttpResponse<String>> answers = answers(waiting.stream().map(this::get).toList(), inFlight);
+            List<String> still = new ArrayList<>();
+            for (int i = 0; i < answers.size(); i++) {
+                if (answers.get(i).statusCode() != 200) {
+                    still.add(waiting.get(i));
+                }
+            }
+            waiting = still;
+            if (!waiting.isEmpty()) {
+                Thread.sleep(200);
+            }
+        }
+    }
+
     private static String checked(HttpRequest request, HttpResponse<String> response, int... statuses) {
         for (int status : statuses) {
             if (response.statusCode() == status) {

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -51,7 +49,8 @@ public final class AllocationLoad {
         regulator.all(entities.stream().map(e -> regulator.post(registry + "/api/v1/parties", "application/json",
                 e.registration())).toList(), IN_FLIGHT, 200, 201);
         long registered = System.nanoTime();
-        awaitCovered(regulator, allocation, entities);
+        regulator.awaitFound(entities.stream().map(e -> allocation + "/api/v1/covered-entities/" + e.id()).toList(),
+                IN_FLIGHT, PATIENCE);
         long covered = System.nanoTime();
         regulator.expect(regulator.put(allocation + "/api/v1/compliance-periods/" + PERIOD, """
                 {"jurisdiction":"CN","firstYear":2025,"lastYear":2025,"instrument":"CEA-2025",\
@@ -100,31 +99,6 @@ public final class AllocationLoad {
         System.out.printf("RESULT allocation.approve.%d %d ms%n", entityCount, millis(t2, t3));
         System.out.printf("RESULT allocation.issued.%d %d ms%n", entityCount, millis(t3, t4));
         System.out.printf("RESULT allocation.total %d ms%n", millis(t0, t4));
-    }
-
-    /** Until allocation has read every entity's registration from the registry's topic. */
-    private static void awaitCovered(Requests regulator, String allocation, List<Entity> entities) throws Exception {
-        List<Entity> waiting = entities;
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!waiting.isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(waiting.size() + " entities not covered by allocation within "
-                        + PATIENCE);
-            }
-            List<HttpRequest> probes = waiting.stream()
-                    .map(e -> regulator.get(allocation + "/api/v1/covered-entities/" + e.id())).toList();
-            List<HttpResponse<String>> answers = regulator.answers(probes, IN_FLIGHT);
-            List<Entity> still = new ArrayList<>();
-            for (int i = 0; i < answers.size(); i++) {
-                if (answers.get(i).statusCode() != 200) {
-                    still.add(waiting.get(i));
-                }
-            }
-            waiting = still;
-            if (!waiting.isEmpty()) {
-                Thread.sleep(200);
-            }
-        }
     }
 
     /** Until every instruction of the period is answered (none pending) and the period balances. */
