@@ -97,6 +97,7 @@ public final class PrimaryAuctionLoad {
         regulator.expect(regulator.post(auctionUrl + "/prepare", "application/json", ""), 200);
         JsonNode announced = await(regulator, auctionUrl, a -> "ANNOUNCED".equals(a.path("status").asText()));
         long t1 = System.nanoTime();
+        System.out.printf("scheduled, supplied and announced in %d ms%n", millis(t0, t1));
         long auctionId = announced.path("tradingAuctionId").asLong();
         long reserve = announced.path("preparation").path("reservePriceFen").asLong();
 
@@ -116,6 +117,7 @@ public final class PrimaryAuctionLoad {
             }
         }
         long t3 = System.nanoTime();
+        System.out.printf("%d bids placed in %d ms; waiting for the window to end%n", bids, millis(t2, t3));
 
         sleepUntil(closesAt.minus(ahead));
         long t4 = System.nanoTime();
@@ -133,6 +135,7 @@ public final class PrimaryAuctionLoad {
         await(regulator, settlement + "/api/v1/auction-revenue?jurisdiction=CN",
                 r -> r.path("proceedsFen").asLong() == revenue);
         long t6 = System.nanoTime();
+        System.out.printf("result %d ms after the close, paid %d ms later%n", millis(t4, t5), millis(t5, t6));
 
         String tradeDate = LocalDate.ofInstant(closesAt, SHANGHAI).toString();
         operator.expect(operator.post(settlement + "/api/v1/clearing-runs/" + tradeDate, "application/json", ""),
