@@ -60,10 +60,15 @@ public class Caller {
      * through: the regulator and the party itself pass, an authority only for its own region.
      */
     public void requireRegionOf(PartyId party, Region region, String message) {
-        boolean regulatorOrSelf = identity.hasRole(Roles.REGULATOR) || partyId().filter(party::equals).isPresent();
-        if (!regulatorOrSelf && region().filter(r -> r == region).isEmpty()) {
+        if (!seesRegionOf(party, region)) {
             throw new ForbiddenException("NOT_YOUR_REGION", message);
         }
+    }
+
+    /** Whether the caller sees a record of {@code party} in {@code region}: the regulator, the party, its region's authority. */
+    public boolean seesRegionOf(PartyId party, Region region) {
+        return identity.hasRole(Roles.REGULATOR) || partyId().filter(party::equals).isPresent()
+                || region().filter(r -> r == region).isPresent();
     }
 
     /** Those remembered with a verified token's cached identity, else read from the token (once per request). */

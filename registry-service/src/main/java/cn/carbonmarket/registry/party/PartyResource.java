@@ -71,15 +71,14 @@ public class PartyResource {
             Roles.VERIFIER})
     @Operation(summary = "One party", description = "The regulator sees any party, a provincial authority the"
             + " parties of its region, a participant only itself.")
-    @APIResponse(responseCode = "403", description = "not the caller's party or region",
+    @APIResponse(responseCode = "403", description = "a participant asking for another party",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "no such party",
+    @APIResponse(responseCode = "404", description = "no such party (to a provincial authority: none in its region)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PartyView> get(@PathParam("id") String id) {
         PartyId party = PartyId.parse(id);
         caller.requireSelfOr(party, Roles.REGULATOR, Roles.PROVINCIAL_AUTHORITY);
-        return parties.find(party).invoke(view -> caller.requireRegionOf(party, view.region(),
-                "a provincial authority sees only its region's parties"));
+        return parties.findFor(caller, party);
     }
 
     @GET

@@ -5,6 +5,7 @@ import cn.carbonmarket.contracts.party.PartyType;
 import cn.carbonmarket.contracts.party.Region;
 import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.NotFoundException;
+import cn.carbonmarket.platform.security.Caller;
 import cn.carbonmarket.registry.account.Account;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -59,8 +60,27 @@ public class PartyService {
     @WithSession
     public Uni<PartyView> find(PartyId id) {
         return Party.<Party>findById(id.value())
-                .onItem().ifNull().failWith(() -> new NotFoundException("PARTY_NOT_FOUND", "no party " + id))
+                .onItem().ifNull().failWith(() -> notFound(id))
                 .flatMap(party -> Account.holdingOf(id).map(holding -> PartyView.of(party, holding)));
+    }
+
+    /**
+     * The party as {@code caller} may see it. To a provincial authority a party of another region answers exactly as
+     * one that does not exist: a refusal would tell it that the person is registered (an individual's registration
+     * is personal information).
+     */
+    @WithSession
+    public Uni<PartyView> findFor(Caller caller, PartyId id) {
+        return find(id).map(view -> {
+            if (!caller.seesRegionOf(id, view.region())) {
+                throw notFound(id);
+            }
+            return view;
+        });
+    }
+
+    private static NotFoundException notFound(PartyId id) {
+        return new NotFoundException("PARTY_NOT_FOUND", "no party " + id);
     }
 
     /** One page of parties, optionally of one region and type, oldest registration first. */

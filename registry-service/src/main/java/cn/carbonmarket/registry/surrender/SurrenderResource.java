@@ -101,9 +101,10 @@ public class SurrenderResource {
             description = "The regulator sees any entity's, a provincial authority its region's, an entity its own.")
     @APIResponse(responseCode = "400", description = "partyId or periodId missing or invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "not the caller's party or region",
+    @APIResponse(responseCode = "403", description = "a participant asking for another party",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "no obligation of the party for the period is known",
+    @APIResponse(responseCode = "404", description = "no obligation of the party for the period is known; to a"
+            + " provincial authority, no such party in its region (PARTY_NOT_FOUND)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SurrenderView> of(@QueryParam("partyId") String partyId, @QueryParam("periodId") String periodId) {
         RequestValidation validation = new RequestValidation();
@@ -112,8 +113,7 @@ public class SurrenderResource {
         validation.throwIfInvalid();
         caller.requireSelfOr(party, Roles.REGULATOR, Roles.PROVINCIAL_AUTHORITY);
         Uni<Void> allowed = !caller.hasRole(Roles.PROVINCIAL_AUTHORITY) ? Uni.createFrom().voidItem()
-                : parties.find(party).invoke(view -> caller.requireRegionOf(party, view.region(),
-                        "a provincial authority sees only its region's obligations")).replaceWithVoid();
+                : parties.findFor(caller, party).replaceWithVoid();
         return allowed.flatMap(ok -> surrenders.of(party, period));
     }
 }

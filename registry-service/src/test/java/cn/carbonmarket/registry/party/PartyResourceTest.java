@@ -20,6 +20,7 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -202,8 +203,16 @@ class PartyResourceTest {
 
         given().auth().oauth2(accessToken(DemoUser.PROVINCE_HB)).when().get("/api/v1/parties/" + hubei)
                 .then().statusCode(200);
-        given().auth().oauth2(accessToken(DemoUser.PROVINCE_HB)).when().get("/api/v1/parties/" + guangdong)
-                .then().statusCode(403).body("code", equalTo("NOT_YOUR_REGION"));
+        // Another region's party answers exactly as one that does not exist: nothing tells that it is registered.
+        String unknown = UUID.randomUUID().toString();
+        Map<String, Object> outside = given().auth().oauth2(accessToken(DemoUser.PROVINCE_HB)).when()
+                .get("/api/v1/parties/" + guangdong).then().statusCode(404).body("code", equalTo("PARTY_NOT_FOUND"))
+                .extract().jsonPath().getMap("$");
+        Map<String, Object> absent = given().auth().oauth2(accessToken(DemoUser.PROVINCE_HB)).when()
+                .get("/api/v1/parties/" + unknown).then().statusCode(404).extract().jsonPath().getMap("$");
+        assertThat(outside).containsOnlyKeys(absent.keySet());
+        assertThat(String.valueOf(outside.get("detail")).replace(guangdong, unknown)).isEqualTo(absent.get("detail"));
+        assertThat(outside.get("title")).isEqualTo(absent.get("title"));
         given().auth().oauth2(accessToken(DemoUser.PROVINCE_HB)).when().get("/api/v1/parties?region=GD")
                 .then().statusCode(403);
         given().auth().oauth2(accessToken(DemoUser.PROVINCE_HB)).queryParam("size", 500)

@@ -209,8 +209,8 @@ class SurrenderTest {
                 .queryParam("periodId", period).get("/api/v1/surrenders").then().statusCode(403);
         state(DemoUser.PROVINCE_HB, period);
         given().auth().oauth2(accessToken(DemoUser.PROVINCE_HB)).queryParam("partyId", DemoUser.ENTITY_2.partyId())
-                .queryParam("periodId", period).get("/api/v1/surrenders").then().statusCode(403)
-                .body("code", equalTo("NOT_YOUR_REGION"));
+                .queryParam("periodId", period).get("/api/v1/surrenders").then().statusCode(404)
+                .body("code", equalTo("PARTY_NOT_FOUND"));
         given().auth().oauth2(accessToken(ENTITY)).queryParam("partyId", PARTY).get("/api/v1/surrenders").then()
                 .statusCode(400);
         surrender(ENTITY, id(), "CN 2025", "CEA-2025", 0).statusCode(400);
