@@ -7,6 +7,7 @@ import cn.carbonmarket.registry.holding.Holding;
 import cn.carbonmarket.registry.transaction.BookedTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -66,7 +67,8 @@ public class AccountResource {
     @Path("/transactions")
     @Operation(summary = "Transactions that touched the account, newest first, a page at a time",
             description = "Filters: type (e.g. TRANSFER), from and to (booking dates, inclusive, Asia/Shanghai).")
-    public Uni<List<BookedTransaction>> transactions(@PathParam("id") String id, @BeanParam StatementFilter filter) {
+    public Uni<List<BookedTransaction>> transactions(@PathParam("id") String id,
+                                                     @Valid @BeanParam StatementFilter filter) {
         return statements.transactions(filter.pageOf(visible(id)));
     }
 
@@ -75,7 +77,7 @@ public class AccountResource {
     @Produces("text/csv")
     @Operation(summary = "The same statement as CSV, one row per line of this account", description = "Columns:"
             + " transaction_id, booked_at, type, instrument, status, delta, initiator.")
-    public Uni<Response> transactionsCsv(@PathParam("id") String id, @BeanParam StatementFilter filter) {
+    public Uni<Response> transactionsCsv(@PathParam("id") String id, @Valid @BeanParam StatementFilter filter) {
         return transactions(id, filter).map(transactions -> Response.ok(StatementCsv.render(id, transactions))
                 .header("Content-Disposition", "attachment; filename=\"" + id + "-statement.csv\"").build());
     }

@@ -46,7 +46,7 @@ public class StatementFilter {
         LocalDate toDate = to == null ? null : validation.field("to", () -> parseDate("to", to));
         validation.throwIfInvalid();
         return new StatementPage(account.value(), typeFilter, startOf(fromDate),
-                toDate == null ? null : startOf(toDate.plusDays(1)), size, page * size);
+                toDate == null ? null : startOf(toDate.plusDays(1)), size, (long) page * size);
     }
 
     private static OffsetDateTime startOf(LocalDate day) {

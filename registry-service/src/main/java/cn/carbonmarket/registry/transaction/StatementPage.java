@@ -7,5 +7,5 @@ import java.time.OffsetDateTime;
  * from {@code from} until before {@code until} where those are given.
  */
 public record StatementPage(String account, TransactionType type, OffsetDateTime from, OffsetDateTime until,
-                            int size, int offset) {
+                            int size, long offset) {
 }
