@@ -69,13 +69,15 @@ final class PrimaryAuctionDay {
         String party = send(DemoUser.REGULATOR, "POST", REGISTRY + "/api/v1/parties", Map.of(
                 "name", "E2E Auction Bidder " + index + " Co., Ltd.", "type", "INSTITUTION", "region", "SH",
                 "creditCode", code)).statusCode(oneOf(200, 201)).extract().path("id");
-        eventually(() -> get(DemoUser.OPERATOR, SETTLEMENT + "/api/v1/balances/" + party).extract().statusCode() == 200
-                && get(DemoUser.OPERATOR, TRADING + "/api/v1/risk-profiles/" + party).extract().statusCode() == 200);
+        eventually(() -> get(DemoUser.OPERATOR, TRADING + "/api/v1/risk-profiles/" + party).extract()
+                .statusCode() == 200);
+        // Settlement opens the cash account when it reads the registration: until then the deposit is refused
+        // (422 CASH_ACCOUNT_NOT_FOUND, nothing booked), so it is asked again under the same reference.
         String reference = "E2E-AUCTION-" + UUID.randomUUID();
-        given().auth().oauth2(KeycloakTokens.accessToken(DemoUser.BANK)).contentType(ContentType.JSON)
+        eventually(() -> given().auth().oauth2(KeycloakTokens.accessToken(DemoUser.BANK)).contentType(ContentType.JSON)
                 .header("Idempotency-Key", reference)
                 .body(Map.of("bankReference", reference, "partyId", party, "amountFen", cashFen))
-                .when().post(SETTLEMENT + "/api/v1/deposits").then().log().ifValidationFails().statusCode(201);
+                .when().post(SETTLEMENT + "/api/v1/deposits").then().extract().statusCode() == 201);
         return new Bidder(party, KeycloakTokens.participantToken("e2e-bidder-" + index, party, "investor"));
     }
 
