@@ -82,8 +82,9 @@ public class AuctionClearingBenchmark {
                     BIDDERS * BIDS_EACH, cleared.demand(), cleared.price(), cleared.sold(), SUPPLY.volume(),
                     SUPPLY.offered());
         }
-        double millis = new Runner(new OptionsBuilder().include(AuctionClearingBenchmark.class.getName()).build())
-                .run().iterator().next().getPrimaryResult().getScore();
-        System.out.printf("RESULT auction.clearing.1m_bids %.0f ms%n", millis);
+        // JMH's score is the mean time of a clearing in ms (a duration, not money or tonnes): whole milliseconds.
+        long millis = Math.round(new Runner(new OptionsBuilder().include(AuctionClearingBenchmark.class.getName())
+                .build()).run().iterator().next().getPrimaryResult().getScore());
+        System.out.printf("RESULT auction.clearing.1m_bids %d ms%n", millis);
     }
 }
