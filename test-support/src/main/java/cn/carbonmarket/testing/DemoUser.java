@@ -6,6 +6,8 @@ import java.util.Map;
 public enum DemoUser {
     REGULATOR("regulator", null, null),
     PROVINCE_HB("province-hb", null, null),
+    /** Shenzhen's authority: region GD, running the Shenzhen pilot (its jurisdiction claim). */
+    AUTHORITY_SZ("authority-sz", null, null),
     ENTITY_1("entity-1", "83dabb3c-a463-3f3e-b9fd-002e55c704cf", Map.of("name", "Wuhan Thermal Power Co., Ltd.",
             "type", "COMPLIANCE_ENTITY", "region", "HB", "creditCode", "91420100714680123L")),
     ENTITY_2("entity-2", "41900360-42b8-3069-a34d-dbc69acee1ca", Map.of("name", "Shenzhen Cement Co., Ltd.",

@@ -73,13 +73,24 @@ public final class Keycloak {
      * unless it exists already; the role mapping is set either way.
      */
     public void ensureParticipant(String user, String partyId, String role) throws IOException, InterruptedException {
+        ensureUser(user, role, "\"party_id\":[\"%s\"],\"region\":[\"HB\"]".formatted(partyId));
+    }
+
+    /** A provincial authority of {@code region} that runs {@code jurisdiction} (null: the pilot of its region). */
+    public void ensureAuthority(String user, String region, String jurisdiction)
+            throws IOException, InterruptedException {
+        ensureUser(user, "provincial-authority", jurisdiction == null ? "\"region\":[\"%s\"]".formatted(region)
+                : "\"region\":[\"%s\"],\"jurisdiction\":[\"%s\"]".formatted(region, jurisdiction));
+    }
+
+    private void ensureUser(String user, String role, String attributes) throws IOException, InterruptedException {
         String admin = token("master", "admin-cli", "admin", "admin");
         String roleJson = send("GET", url + "/admin/realms/" + REALM + "/roles/" + role, admin, null, 200);
         send("POST", url + "/admin/realms/" + REALM + "/users", admin, """
                 {"username":"%s","enabled":true,"email":"%s@bench.carbon-market.cn","emailVerified":true,
-                 "firstName":"Bench","lastName":"%s","attributes":{"party_id":["%s"],"region":["HB"]},
+                 "firstName":"Bench","lastName":"%s","attributes":{%s},
                  "credentials":[{"type":"password","value":"%s","temporary":false}]}"""
-                .formatted(user, user, user, partyId, user), 201, 409);
+                .formatted(user, user, user, attributes, user), 201, 409);
         JsonNode found = JSON.readTree(send("GET", url + "/admin/realms/" + REALM + "/users?exact=true&username="
                 + enc(user), admin, null, 200));
         String userId = found.get(0).get("id").asText();

@@ -45,6 +45,17 @@ public final class KeycloakTokens {
         });
     }
 
+    /**
+     * A token of a provincial authority the test makes for itself: of {@code region}, running {@code jurisdiction}
+     * (null: the pilot of its region, as {@code province-hb} runs HB). Made once; its password is its name.
+     */
+    public static String authorityToken(String user, String region, String jurisdiction) {
+        return call(() -> {
+            KEYCLOAK.ensureAuthority(user, region, jurisdiction);
+            return KEYCLOAK.token(user);
+        });
+    }
+
     /** A service's client-credentials token; the local secret of client X is X-secret. */
     public static String serviceToken(String client) {
         return call(() -> KEYCLOAK.clientToken(client, client + "-secret"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.carbonmarket.contracts.InvalidValueException;
 import cn.carbonmarket.contracts.party.Jurisdiction;
+import cn.carbonmarket.contracts.party.Region;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -31,7 +32,7 @@ class InstrumentCodeTest {
     void rejectsMalformedVintageWithClearMessage() {
         assertThatThrownBy(() -> InstrumentCode.parse("CEA-20x5"))
                 .isInstanceOf(InvalidValueException.class)
-                .hasMessage("instrument 'CEA-20x5' is not PRODUCT-YYYY (for example CEA-2025)")
+                .hasMessageStartingWith("instrument 'CEA-20x5' is not PRODUCT-YYYY (for example CEA-2025)")
                 .extracting(e -> ((InvalidValueException) e).field()).isEqualTo("instrument");
     }
 
@@ -50,6 +51,43 @@ class InstrumentCodeTest {
     void rejectsMissing() {
         assertThatThrownBy(() -> InstrumentCode.parse("  ")).hasMessage("instrument is required");
         assertThatThrownBy(() -> InstrumentCode.parse(null)).hasMessage("instrument is required");
+    }
+
+    @Test
+    void anOffsetNamesItsProjectsProvinceAndType() {
+        InstrumentCode code = InstrumentCode.parse("CCER-2025-HB-WIND");
+        assertThat(code.origin()).isEqualTo(new OffsetOrigin(Region.HB, ProjectType.WIND));
+        assertThat(code).hasToString("CCER-2025-HB-WIND").isNotEqualTo(InstrumentCode.parse("CCER-2025"));
+        assertThat(InstrumentCode.parse("PHCER-2025-GD-LOW_CARBON_ACTION").product().jurisdiction())
+                .isEqualTo(Jurisdiction.GD);
+        assertThat(InstrumentCode.parse("CCER-2018").originIfRecorded()).isEmpty();
+    }
+
+    @Test
+    void anAllowanceHasNoOrigin() {
+        assertThatThrownBy(() -> InstrumentCode.parse("CEA-2025-HB-WIND"))
+                .hasMessage("CEA is an allowance; only offsets name an origin");
+        assertThatThrownBy(() -> InstrumentCode.parse("CCER-2025-XX-WIND")).hasMessageContaining("unknown region 'XX'");
+        assertThatThrownBy(() -> InstrumentCode.parse("CCER-2025-HB-TIDAL"))
+                .hasMessageContaining("unknown project type 'TIDAL'");
+    }
+
+    @Test
+    void eachJurisdictionHasOneAllowance() {
+        for (Jurisdiction j : Jurisdiction.values()) {
+            assertThat(Product.allowanceOf(j).jurisdiction()).isEqualTo(j);
+            assertThat(Product.allowanceOf(j).isOffset()).isFalse();
+        }
+        assertThat(Product.BCER.isOffset()).isTrue();
+    }
+
+    @Property
+    void anOffsetsOriginRoundTripsThroughText(@ForAll Region province, @ForAll ProjectType type,
+                                              @ForAll @IntRange(min = 2013, max = 2100) int vintage) {
+        for (Product offset : new Product[] {Product.CCER, Product.BCER, Product.PHCER}) {
+            InstrumentCode code = new InstrumentCode(offset, vintage, new OffsetOrigin(province, type));
+            assertThat(InstrumentCode.parse(code.toString())).isEqualTo(code);
+        }
     }
 
     @Property

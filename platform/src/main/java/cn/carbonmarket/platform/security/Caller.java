@@ -1,5 +1,6 @@
 package cn.carbonmarket.platform.security;
 
+import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.party.Region;
 import cn.carbonmarket.platform.problem.ForbiddenException;
@@ -18,6 +19,7 @@ public class Caller {
 
     public static final String PARTY_CLAIM = "party_id";
     public static final String REGION_CLAIM = "region";
+    public static final String JURISDICTION_CLAIM = "jurisdiction";
 
     private final SecurityIdentity identity;
     private TokenClaims claims;
@@ -40,6 +42,32 @@ public class Caller {
 
     public Optional<Region> region() {
         return Optional.ofNullable(claims().region()).map(Region::parse);
+    }
+
+    /**
+     * The pilot a provincial authority runs: its {@code jurisdiction} claim (Shenzhen's authority is in region GD but
+     * runs SZ), else the pilot of the same code as its region; empty for other callers and non-pilot regions.
+     */
+    public Optional<Jurisdiction> jurisdiction() {
+        if (!identity.hasRole(Roles.PROVINCIAL_AUTHORITY)) {
+            return Optional.empty();
+        }
+        String claimed = claims().jurisdiction() != null ? claims().jurisdiction() : claims().region();
+        return Arrays.stream(Jurisdiction.values()).filter(j -> j != Jurisdiction.CN && j.name().equals(claimed))
+                .findFirst();
+    }
+
+    /** Whether the caller runs {@code jurisdiction}'s market and compliance: the regulator any, an authority its pilot. */
+    public boolean runs(Jurisdiction jurisdiction) {
+        return identity.hasRole(Roles.REGULATOR) || jurisdiction().filter(j -> j == jurisdiction).isPresent();
+    }
+
+    /** 403 NOT_YOUR_JURISDICTION unless {@link #runs} the jurisdiction. */
+    public void requireRuns(Jurisdiction jurisdiction) {
+        if (!runs(jurisdiction)) {
+            throw new ForbiddenException("NOT_YOUR_JURISDICTION", "the caller does not run the "
+                    + jurisdiction.displayName() + " (" + jurisdiction + ")");
+        }
     }
 
     /**

@@ -10,15 +10,17 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *
  * @param partyId the {@code party_id} claim, or null
  * @param region the {@code region} claim, or null
+ * @param jurisdiction the {@code jurisdiction} claim (the pilot an authority runs where it is not its region), or null
  */
-public record TokenClaims(String partyId, String region) {
+public record TokenClaims(String partyId, String region, String jurisdiction) {
 
     /** The identity attribute that holds them. */
     public static final String ATTRIBUTE = TokenClaims.class.getName();
-    static final TokenClaims NONE = new TokenClaims(null, null);
+    static final TokenClaims NONE = new TokenClaims(null, null, null);
 
     public static TokenClaims of(JsonWebToken token) {
-        return new TokenClaims(text(token.getClaim(Caller.PARTY_CLAIM)), text(token.getClaim(Caller.REGION_CLAIM)));
+        return new TokenClaims(text(token.getClaim(Caller.PARTY_CLAIM)), text(token.getClaim(Caller.REGION_CLAIM)),
+                text(token.getClaim(Caller.JURISDICTION_CLAIM)));
     }
 
     private static String text(Object value) {

@@ -3,6 +3,7 @@ package cn.carbonmarket.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.party.Region;
 import cn.carbonmarket.platform.problem.ForbiddenException;
@@ -23,7 +24,7 @@ class CallerTest {
     void theClaimsRememberedWithACachedIdentityAreReadWithoutAskingTheToken() {
         Token token = new Token(Map.of());
         Caller caller = new Caller(identity(token).addAttribute(TokenClaims.ATTRIBUTE,
-                new TokenClaims(ALICE.toString(), "HB")).build());
+                new TokenClaims(ALICE.toString(), "HB", null)).build());
 
         assertThat(caller.partyId()).contains(ALICE);
         assertThat(caller.region()).contains(Region.HB);
@@ -39,7 +40,7 @@ class CallerTest {
         assertThat(caller.partyId()).contains(ALICE);
         assertThat(caller.partyId()).contains(ALICE);
         assertThat(caller.region()).contains(Region.GD);
-        assertThat(token.asked).hasValue(2);
+        assertThat(token.asked).hasValue(3);
     }
 
     @Test
@@ -52,6 +53,28 @@ class CallerTest {
                 .hasMessageContaining("own party");
         regulator.requireSelfOr(BOB, Roles.REGULATOR);
         assertThat(regulator.partyId()).isEmpty();
+    }
+
+    @Test
+    void anAuthorityRunsThePilotOfItsRegionOrTheOneItsTokenNames() {
+        Caller hubei = new Caller(identity(new Token(Map.of(Caller.REGION_CLAIM, "HB")))
+                .addRole(Roles.PROVINCIAL_AUTHORITY).build());
+        Caller shenzhen = new Caller(identity(new Token(Map.of(Caller.REGION_CLAIM, "GD",
+                Caller.JURISDICTION_CLAIM, "SZ"))).addRole(Roles.PROVINCIAL_AUTHORITY).build());
+        Caller hebei = new Caller(identity(new Token(Map.of(Caller.REGION_CLAIM, "HE")))
+                .addRole(Roles.PROVINCIAL_AUTHORITY).build());
+        Caller entity = new Caller(identity(new Token(Map.of(Caller.REGION_CLAIM, "HB"))).build());
+        Caller regulator = new Caller(identity(new Token(Map.of())).addRole(Roles.REGULATOR).build());
+
+        assertThat(hubei.runs(Jurisdiction.HB)).isTrue();
+        assertThat(hubei.runs(Jurisdiction.CN)).isFalse();
+        assertThat(shenzhen.runs(Jurisdiction.SZ)).isTrue();
+        assertThat(shenzhen.runs(Jurisdiction.GD)).isFalse();
+        assertThat(hebei.jurisdiction()).isEmpty();
+        assertThat(entity.runs(Jurisdiction.HB)).isFalse();
+        assertThat(regulator.runs(Jurisdiction.SZ)).isTrue();
+        assertThatThrownBy(() -> hubei.requireRuns(Jurisdiction.SZ)).isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("Shenzhen pilot (SZ)");
     }
 
     @Test
