@@ -1,8 +1,10 @@
 package cn.carbonmarket.allocation.compliance;
 
+import cn.carbonmarket.contracts.coverage.Sector;
 import cn.carbonmarket.contracts.event.ObligationSet;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.contracts.unit.OffsetRules;
 import cn.carbonmarket.platform.outbox.Outbox;
 import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.NotFoundException;
@@ -71,7 +73,8 @@ public class ObligationSetting {
                             c.input().partyId().toString(), new ObligationSet(period.periodId(),
                                     new PartyId(c.input().partyId()), instrument, c.version(),
                                     c.figures().verifiedEmissionsTonnes(), c.figures().obligationTonnes(),
-                                    c.figures().offsetLimitTonnes(), c.figures().borrowingLimitTonnes(), at)))
+                                    c.figures().offsetLimitTonnes(), c.figures().borrowingLimitTonnes(), at,
+                                    Sector.POWER, OffsetRules.NATIONAL)))
                             .toList();
                     Uni<Void> written = changed.isEmpty() ? Uni.createFrom().voidItem()
                             : store.write(conn, period.periodId(), runId, setBy, at, changed)
