@@ -8,12 +8,14 @@ import cn.carbonmarket.testing.DemoUser;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** The calls the allocation suites share: a user's requests, waiting for an outcome, a fresh period, a holding. */
+/**
+ * The calls the suites share: a user's (or any token's) requests, waiting for an outcome, a fresh period, a holding.
+ */
 final class AllocationCalls {
 
     static final String REGISTRY = System.getProperty("market.e2e.registry");
@@ -24,11 +26,21 @@ final class AllocationCalls {
     }
 
     static ValidatableResponse get(DemoUser user, String url) {
-        return given().auth().oauth2(accessToken(user)).when().get(url).then().log().ifValidationFails();
+        return get(accessToken(user), url);
+    }
+
+    static ValidatableResponse get(String token, String url) {
+        return given().auth().oauth2(token).when().get(url).then().log().ifValidationFails();
     }
 
     static ValidatableResponse send(DemoUser user, String method, String url, Object body) {
-        return given().auth().oauth2(accessToken(user)).contentType(ContentType.JSON).body(body)
+        return send(accessToken(user), method, url, body);
+    }
+
+    /** A request under a fresh {@code Idempotency-Key} (the registry's movements require one; others ignore it). */
+    static ValidatableResponse send(String token, String method, String url, Object body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key",
+                        UUID.randomUUID().toString()).body(body)
                 .when().request(method, url).then().log().ifValidationFails();
     }
 
@@ -55,10 +67,6 @@ final class AllocationCalls {
 
     /** The registry's AVAILABLE holding of the instrument in the account, 0 if none (negative for issuance). */
     static long holding(String account, String instrument) {
-        List<Map<String, Object>> holdings = get(DemoUser.REGULATOR, REGISTRY + "/api/v1/accounts/" + account)
-                .statusCode(200).extract().jsonPath().getList("holdings");
-        return holdings.stream().filter(h -> instrument.equals(h.get("instrument"))
-                        && "AVAILABLE".equals(h.get("status")))
-                .mapToLong(h -> ((Number) h.get("quantity")).longValue()).sum();
+        return MarketCalls.registry(account, instrument, "AVAILABLE");
     }
 }

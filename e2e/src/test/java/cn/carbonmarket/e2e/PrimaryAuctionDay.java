@@ -23,7 +23,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The parts of a primary auction the trading day's suite drives: its bidders (institutions of their own, each with a
@@ -71,13 +70,7 @@ final class PrimaryAuctionDay {
                 "creditCode", code)).statusCode(oneOf(200, 201)).extract().path("id");
         eventually(() -> get(DemoUser.OPERATOR, TRADING + "/api/v1/risk-profiles/" + party).extract()
                 .statusCode() == 200);
-        // Settlement opens the cash account when it reads the registration: until then the deposit is refused
-        // (422 CASH_ACCOUNT_NOT_FOUND, nothing booked), so it is asked again under the same reference.
-        String reference = "E2E-AUCTION-" + UUID.randomUUID();
-        eventually(() -> given().auth().oauth2(KeycloakTokens.accessToken(DemoUser.BANK)).contentType(ContentType.JSON)
-                .header("Idempotency-Key", reference)
-                .body(Map.of("bankReference", reference, "partyId", party, "amountFen", cashFen))
-                .when().post(SETTLEMENT + "/api/v1/deposits").then().extract().statusCode() == 201);
+        MarketCalls.deposit(party, cashFen);
         return new Bidder(party, KeycloakTokens.participantToken("e2e-bidder-" + index, party, "investor"));
     }
 
@@ -112,23 +105,16 @@ final class PrimaryAuctionDay {
 
     /** The registry's holding of the period's instrument in the account and status, 0 if none. */
     static long registry(String account, String status) {
-        List<Map<String, Object>> holdings = get(DemoUser.REGULATOR, REGISTRY + "/api/v1/accounts/" + account)
-                .statusCode(200).extract().jsonPath().getList("holdings");
-        return holdings.stream().filter(h -> INSTRUMENT.equals(h.get("instrument")) && status.equals(h.get("status")))
-                .mapToLong(h -> ((Number) h.get("quantity")).longValue()).sum();
+        return MarketCalls.registry(account, INSTRUMENT, status);
     }
 
     /** Settlement's available units of the period's instrument for the party. */
     static long settlementUnits(String party) {
-        List<Map<String, Object>> units = get(DemoUser.OPERATOR, SETTLEMENT + "/api/v1/balances/" + party)
-                .statusCode(200).extract().jsonPath().getList("units");
-        return units.stream().filter(u -> INSTRUMENT.equals(u.get("instrument")))
-                .mapToLong(u -> ((Number) u.get("available")).longValue()).sum();
+        return MarketCalls.settlementUnits(party, INSTRUMENT);
     }
 
     static long settlementCash(String party) {
-        return get(DemoUser.OPERATOR, SETTLEMENT + "/api/v1/balances/" + party).statusCode(200).extract().jsonPath()
-                .getLong("cash.available");
+        return MarketCalls.settlementCash(party);
     }
 
     /** The auction revenue account's proceeds so far. */

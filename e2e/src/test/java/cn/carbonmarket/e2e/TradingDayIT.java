@@ -84,30 +84,21 @@ class TradingDayIT {
 
     /** The registry's holding of CEA-2025 in {@code status}, 0 if none. */
     private static long registry(DemoUser user, String status) {
-        List<Map<String, Object>> holdings = get(DemoUser.REGULATOR, REGISTRY + "/api/v1/accounts/" + holding(user))
-                .statusCode(200).extract().jsonPath().getList("holdings");
-        return holdings.stream().filter(h -> CEA.equals(h.get("instrument")) && status.equals(h.get("status")))
-                .mapToLong(h -> number(h, "quantity")).sum();
+        return MarketCalls.registry(holding(user), CEA, status);
     }
 
     /** One field ({@code balance}, {@code reserved}, {@code free}) of trading's risk view of the caller's asset. */
     private static long trading(DemoUser user, String asset, String field) {
-        List<Map<String, Object>> assets = get(user, TRADING + "/api/v1/risk/balances").statusCode(200)
-                .extract().jsonPath().getList("$");
-        return assets.stream().filter(a -> asset.equals(a.get("asset"))).mapToLong(a -> number(a, field)).sum();
+        return MarketCalls.trading(accessToken(user), asset, field);
     }
 
     /** Settlement's available units of CEA-2025 and available cash (fen) of the party. */
     private static long settlementUnits(DemoUser user) {
-        List<Map<String, Object>> units = get(DemoUser.OPERATOR, SETTLEMENT + "/api/v1/balances/" + user.partyId())
-                .statusCode(200).extract().jsonPath().getList("units");
-        return units.stream().filter(u -> CEA.equals(u.get("instrument"))).mapToLong(u -> number(u, "available"))
-                .sum();
+        return MarketCalls.settlementUnits(user.partyId(), CEA);
     }
 
     private static long settlementCash(DemoUser user) {
-        return get(DemoUser.OPERATOR, SETTLEMENT + "/api/v1/balances/" + user.partyId()).statusCode(200)
-                .extract().jsonPath().getLong("cash.available");
+        return MarketCalls.settlementCash(user.partyId());
     }
 
     private static long number(Map<String, Object> row, String field) {

@@ -1,0 +1,92 @@
+package cn.carbonmarket.e2e;
+
+import static cn.carbonmarket.e2e.AllocationCalls.REGISTRY;
+import static cn.carbonmarket.e2e.AllocationCalls.eventually;
+import static cn.carbonmarket.e2e.AllocationCalls.get;
+import static cn.carbonmarket.e2e.AllocationCalls.send;
+import static cn.carbonmarket.e2e.PrimaryAuctionDay.SETTLEMENT;
+import static cn.carbonmarket.e2e.PrimaryAuctionDay.TRADING;
+import static io.restassured.RestAssured.given;
+
+import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.testing.KeycloakTokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A participant's way to the exchange: units into trading at the registry, cash in at the clearing bank, orders, and
+ * each book's view of the party (the registry's holdings, trading's risk view, settlement's balances).
+ */
+final class MarketCalls {
+
+    private MarketCalls() {
+    }
+
+    static JsonPath depth(String instrument) {
+        return get(DemoUser.REGULATOR, TRADING + "/api/v1/instruments/" + instrument + "/depth").statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** The band's limit of a previous close: close x (10,000 +- bps) / 10,000, rounded half up to the tick. */
+    static long bandLimit(long previousCloseFen, int bandBasisPoints, long tickFen) {
+        long exactTimes10000 = previousCloseFen * (10_000L + bandBasisPoints);
+        long ticks = (exactTimes10000 + 5_000L * tickFen) / (10_000L * tickFen);
+        return ticks * tickFen;
+    }
+
+    /** AVAILABLE to IN_TRADING in the caller's own holding account. */
+    static ValidatableResponse moveToTrading(String token, String account, String instrument, long tonnes) {
+        return send(token, "POST", REGISTRY + "/api/v1/trading-moves", Map.of("account", account,
+                "instrument", instrument, "quantity", tonnes));
+    }
+
+    /**
+     * Cash in at the clearing bank. Settlement opens the cash account when it reads the party's registration (here:
+     * the registry's or a migration's); until then the deposit is refused (422 CASH_ACCOUNT_NOT_FOUND, nothing booked), so it is
+     * asked again under the same reference.
+     */
+    static void deposit(String partyId, long amountFen) {
+        String reference = "E2E-DEPOSIT-" + UUID.randomUUID();
+        eventually(() -> given().auth().oauth2(KeycloakTokens.accessToken(DemoUser.BANK))
+                .contentType(ContentType.JSON).header("Idempotency-Key", reference)
+                .body(Map.of("bankReference", reference, "partyId", partyId, "amountFen", amountFen))
+                .when().post(SETTLEMENT + "/api/v1/deposits").then().extract().statusCode() == 201);
+    }
+
+    static ValidatableResponse order(String token, String instrument, String side, long priceFen, long tonnes) {
+        return send(token, "POST", TRADING + "/api/v1/orders", Map.of("clientOrderId", UUID.randomUUID().toString(),
+                "instrument", instrument, "side", side, "priceFen", priceFen, "quantity", tonnes));
+    }
+
+    /** One field ({@code balance}, {@code reserved}, {@code free}) of trading's risk view of the caller's asset. */
+    static long trading(String token, String asset, String field) {
+        List<Map<String, Object>> assets = get(token, TRADING + "/api/v1/risk/balances").statusCode(200)
+                .extract().jsonPath().getList("$");
+        return assets.stream().filter(a -> asset.equals(a.get("asset")))
+                .mapToLong(a -> ((Number) a.get(field)).longValue()).sum();
+    }
+
+    static long settlementUnits(String partyId, String instrument) {
+        List<Map<String, Object>> units = get(DemoUser.OPERATOR, SETTLEMENT + "/api/v1/balances/" + partyId)
+                .statusCode(200).extract().jsonPath().getList("units");
+        return units.stream().filter(u -> instrument.equals(u.get("instrument")))
+                .mapToLong(u -> ((Number) u.get("available")).longValue()).sum();
+    }
+
+    static long settlementCash(String partyId) {
+        return get(DemoUser.OPERATOR, SETTLEMENT + "/api/v1/balances/" + partyId).statusCode(200).extract()
+                .jsonPath().getLong("cash.available");
+    }
+
+    /** The registry's holding of the instrument in the account and status, 0 if none. */
+    static long registry(String account, String instrument, String status) {
+        List<Map<String, Object>> holdings = get(DemoUser.REGULATOR, REGISTRY + "/api/v1/accounts/" + account)
+                .statusCode(200).extract().jsonPath().getList("holdings");
+        return holdings.stream().filter(h -> instrument.equals(h.get("instrument")) && status.equals(h.get("status")))
+                .mapToLong(h -> ((Number) h.get("quantity")).longValue()).sum();
+    }
+}

@@ -1,0 +1,119 @@
+package cn.carbonmarket.e2e;
+
+import cn.carbonmarket.contracts.party.Jurisdiction;
+import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.contracts.unit.Product;
+import cn.carbonmarket.testing.KeycloakTokens;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The seven pilots as the acceptance suite drives them: each one's sample registry export and control totals on the
+ * test classpath ({@code /pilots/<folder>/}), and its provincial authority. Shenzhen's authority is of Guangdong's
+ * region and runs the Shenzhen pilot through its jurisdiction claim; the others run the pilot of their region.
+ */
+enum Pilot {
+    BJ("beijing", "beijing_holdings.csv", "BJ", 2_000, 500),
+    TJ("tianjin", "tianjin_balances.csv", "TJ", 1_000, 1_000),
+    SH("shanghai", "shanghai_registry.xlsx", "SH", 1_000, 500),
+    CQ("chongqing", "chongqing_holdings.tsv", "CQ", 2_000, 800),
+    HB("hubei", "hubei_registry.xml", "HB", 1_000, 1_000),
+    GD("guangdong", "guangdong_positions.csv", "GD", 1_000, 1_000),
+    SZ("shenzhen", "shenzhen_registry.json", "GD", 1_000, 2_000);
+
+    private final String folder;
+    private final String exportFile;
+    private final String region;
+    private final int bandBasisPoints;
+    private final int offsetLimitBasisPoints;
+
+    /**
+     * @param bandBasisPoints        the pilot exchange's daily band around the previous close
+     * @param offsetLimitBasisPoints the share of an entity's verified emissions its offsets may cover in the pilot
+     */
+    Pilot(String folder, String exportFile, String region, int bandBasisPoints, int offsetLimitBasisPoints) {
+        this.folder = folder;
+        this.exportFile = exportFile;
+        this.region = region;
+        this.bandBasisPoints = bandBasisPoints;
+        this.offsetLimitBasisPoints = offsetLimitBasisPoints;
+    }
+
+    int bandBasisPoints() {
+        return bandBasisPoints;
+    }
+
+    int offsetLimitBasisPoints() {
+        return offsetLimitBasisPoints;
+    }
+
+    Jurisdiction jurisdiction() {
+        return Jurisdiction.valueOf(name());
+    }
+
+    String region() {
+        return region;
+    }
+
+    /** The pilot's allowance of the year, e.g. {@code BEA-2024}. */
+    String allowance(int year) {
+        return new InstrumentCode(Product.allowanceOf(jurisdiction()), year).toString();
+    }
+
+    /** The pilot's compliance period of the year, e.g. {@code CQ-2024}. */
+    String period(int year) {
+        return name() + "-" + year;
+    }
+
+    /** A token of the pilot's provincial authority (made once in Keycloak). */
+    String authorityToken() {
+        String jurisdictionClaim = region.equals(name()) ? null : name();
+        return KeycloakTokens.authorityToken("authority-" + name().toLowerCase(Locale.ROOT), region,
+                jurisdictionClaim);
+    }
+
+    String exportFile() {
+        return exportFile;
+    }
+
+    byte[] export() {
+        return resource(exportFile);
+    }
+
+    byte[] control() {
+        return resource("control.json");
+    }
+
+    /** The control totals per instrument, as the pilot's {@code control.json} states them. */
+    Map<String, Long> controlTotals() {
+        Map<String, Object> totals = controlJson().getMap("totalsTonnes");
+        return totals.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> ((Number) e.getValue()).longValue()));
+    }
+
+    long controlHoldingRows() {
+        return controlJson().getLong("holdingRows");
+    }
+
+    private JsonPath controlJson() {
+        return JsonPath.from(new String(control(), StandardCharsets.UTF_8));
+    }
+
+    private byte[] resource(String file) {
+        String path = "/pilots/" + folder + "/" + file;
+        try (InputStream in = Pilot.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is not on the test classpath (test-support's fixtures)");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
