@@ -19,38 +19,50 @@ import java.util.stream.Collectors;
  * region and runs the Shenzhen pilot through its jurisdiction claim; the others run the pilot of their region.
  */
 enum Pilot {
-    BJ("beijing", "beijing_holdings.csv", "BJ", 2_000, 500),
-    TJ("tianjin", "tianjin_balances.csv", "TJ", 1_000, 1_000),
-    SH("shanghai", "shanghai_registry.xlsx", "SH", 1_000, 500),
-    CQ("chongqing", "chongqing_holdings.tsv", "CQ", 2_000, 800),
-    HB("hubei", "hubei_registry.xml", "HB", 1_000, 1_000),
-    GD("guangdong", "guangdong_positions.csv", "GD", 1_000, 1_000),
-    SZ("shenzhen", "shenzhen_registry.json", "GD", 1_000, 2_000);
+    BJ("beijing", "beijing_holdings.csv", "BJ", 2_000, 500, 5_000),
+    TJ("tianjin", "tianjin_balances.csv", "TJ", 1_000, 1_000, 0),
+    SH("shanghai", "shanghai_registry.xlsx", "SH", 1_000, 500, 0),
+    CQ("chongqing", "chongqing_holdings.tsv", "CQ", 2_000, 800, 0),
+    HB("hubei", "hubei_registry.xml", "HB", 1_000, 1_000, 10_000),
+    GD("guangdong", "guangdong_positions.csv", "GD", 1_000, 1_000, 7_000),
+    SZ("shenzhen", "shenzhen_registry.json", "GD", 1_000, 1_000, 0);
 
     private final String folder;
     private final String exportFile;
     private final String region;
     private final int bandBasisPoints;
     private final int offsetLimitBasisPoints;
+    private final int localOffsetBasisPoints;
 
     /**
+     * The pilot's figures the suite expects its rule packs (trading's and allocation's) to apply.
+     *
      * @param bandBasisPoints        the pilot exchange's daily band around the previous close
-     * @param offsetLimitBasisPoints the share of an entity's verified emissions its offsets may cover in the pilot
+     * @param offsetLimitBasisPoints the share of an entity's verified emissions its offsets may cover
+     * @param localOffsetBasisPoints the share of that offset limit that must come from the pilot's own province
      */
-    Pilot(String folder, String exportFile, String region, int bandBasisPoints, int offsetLimitBasisPoints) {
+    Pilot(String folder, String exportFile, String region, int bandBasisPoints, int offsetLimitBasisPoints,
+          int localOffsetBasisPoints) {
         this.folder = folder;
         this.exportFile = exportFile;
         this.region = region;
         this.bandBasisPoints = bandBasisPoints;
         this.offsetLimitBasisPoints = offsetLimitBasisPoints;
+        this.localOffsetBasisPoints = localOffsetBasisPoints;
     }
 
     int bandBasisPoints() {
         return bandBasisPoints;
     }
 
-    int offsetLimitBasisPoints() {
-        return offsetLimitBasisPoints;
+    /** The offset limit of an obligation: its share of the verified emissions, rounded down. */
+    long offsetLimit(long verifiedEmissionsTonnes) {
+        return verifiedEmissionsTonnes * offsetLimitBasisPoints / 10_000;
+    }
+
+    /** The most of an offset limit that may come from outside the pilot's province, rounded down. */
+    long nonLocalOffsetLimit(long offsetLimitTonnes) {
+        return offsetLimitTonnes * (10_000 - localOffsetBasisPoints) / 10_000;
     }
 
     Jurisdiction jurisdiction() {

@@ -5,6 +5,7 @@ import static cn.carbonmarket.e2e.AllocationCalls.eventually;
 import static cn.carbonmarket.e2e.AllocationCalls.get;
 import static cn.carbonmarket.e2e.MarketCalls.registry;
 import static cn.carbonmarket.e2e.PrimaryAuctionDay.TRADING;
+import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -46,11 +47,12 @@ class PilotAcceptanceIT {
     private static final long OFFSETS_LEFT = 10;
 
     /**
-     * A pilot's case: an entity of its export (with the 2024 allowance and the CCER the export gives it), the sector
-     * the authority enrols it in, and an institution of the export that buys.
+     * A pilot's case: an entity of its export (with the 2024 allowance and the CCER the export gives it; the export
+     * records no CCER's origin, so they count only where the pilot takes offsets of any origin, else their refusal's
+     * code), the sector the authority enrols it in, and an institution of the export that buys.
      */
     record PilotCase(Pilot pilot, PilotHolder entity, long exportedAllowance, String exportedOffset,
-                     long exportedOffsetTonnes, String sector, PilotHolder buyer) {
+                     long exportedOffsetTonnes, String exportedOffsetRefusal, String sector, PilotHolder buyer) {
 
         @Override
         public String toString() {
@@ -61,20 +63,26 @@ class PilotAcceptanceIT {
     static Stream<PilotCase> pilots() {
         return Stream.of(
                 new PilotCase(Pilot.BJ, PilotHolder.organisation("BJ0001665", "91110000870G71DCE0"), 2_969_025,
-                        "CCER-2022", 48_933, "POWER", PilotHolder.organisation("BJ0001007", "91110000FF11B98C9C")),
+                        "CCER-2022", 48_933, "INSTRUMENT_NOT_ELIGIBLE",
+                        "POWER", PilotHolder.organisation("BJ0001007", "91110000FF11B98C9C")),
                 new PilotCase(Pilot.TJ, PilotHolder.organisation("TJ0002295", "91120000228G7HF931"), 2_534_687,
-                        "CCER-2021", 71_223, "STEEL", PilotHolder.organisation("TJ0001042", "9112000088003CF405")),
+                        "CCER-2021", 71_223, "INSTRUMENT_NOT_ELIGIBLE",
+                        "STEEL", PilotHolder.organisation("TJ0001042", "9112000088003CF405")),
                 new PilotCase(Pilot.SH, PilotHolder.organisation("SH0004444", "91310000D3C75CE3HN"), 2_950_513,
-                        "CCER-2022", 92_069, "AVIATION", PilotHolder.organisation("SH0001014", "91310000509201873N")),
+                        "CCER-2022", 92_069, null,
+                        "AVIATION", PilotHolder.organisation("SH0001014", "91310000509201873N")),
                 new PilotCase(Pilot.CQ, PilotHolder.organisation("CQ0001917", "91500000C433HE6G4P"), 2_209_461,
-                        "CCER-2019", 169_971, "CEMENT", PilotHolder.organisation("CQ0001014", "91500000C44D203E12")),
+                        "CCER-2019", 169_971, "INSTRUMENT_NOT_ELIGIBLE",
+                        "CEMENT", PilotHolder.organisation("CQ0001014", "91500000C44D203E12")),
                 new PilotCase(Pilot.HB, PilotHolder.organisation("HB0001238", "91420000AA1ED71898"), 2_995_660,
-                        "CCER-2020", 103_678, "PAPER", PilotHolder.organisation("HB0001154", "914200001118H1D30N")),
+                        "CCER-2020", 103_678, "NON_LOCAL_OFFSET_LIMIT_EXCEEDED",
+                        "PAPER", PilotHolder.organisation("HB0001154", "914200001118H1D30N")),
                 new PilotCase(Pilot.GD, PilotHolder.organisation("GD0001560", "9144000064F533CD8C"), 2_934_966,
-                        "CCER-2018", 181_760, "CHEMICAL", PilotHolder.organisation("GD0001007", "91440000A37F9AF78U")),
+                        "CCER-2018", 181_760, "INSTRUMENT_NOT_ELIGIBLE",
+                        "CHEMICAL", PilotHolder.organisation("GD0001007", "91440000A37F9AF78U")),
                 new PilotCase(Pilot.SZ, PilotHolder.organisation("SZ0001945", "91440300H6G46BHHEL"), 1_145_518,
-                        "CCER-2017", 186_351, "MANUFACTURING",
-                        PilotHolder.organisation("SZ0001007", "91440300559D622EDR")));
+                        "CCER-2017", 186_351, "INSTRUMENT_NOT_ELIGIBLE",
+                        "MANUFACTURING", PilotHolder.organisation("SZ0001007", "91440300559D622EDR")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -110,7 +118,7 @@ class PilotAcceptanceIT {
         eventually(() -> registry(account, allowance, "AVAILABLE") == c.exportedAllowance() + FREE_ALLOCATION);
         PilotPeriods.obligations(pilot, YEAR, c.entity());
         JsonPath obligation = PilotPeriods.obligationAtRegistry(pilot, YEAR, c.entity());
-        long offsetLimit = VERIFIED_EMISSIONS * pilot.offsetLimitBasisPoints() / 10_000;
+        long offsetLimit = pilot.offsetLimit(VERIFIED_EMISSIONS);
         assertThat(obligation.getLong("obligationTonnes")).isEqualTo(VERIFIED_EMISSIONS);
         assertThat(obligation.getLong("offsetLimitTonnes")).isEqualTo(offsetLimit);
 
@@ -146,27 +154,38 @@ class PilotAcceptanceIT {
         assertThat(MarketCalls.settlementCash(c.entity().partyId()))
                 .isEqualTo(value - fees.fee(TradeMode.CONTINUOUS, Side.SELL, value));
 
-        // Surrender: allowances and offsets up to OFFSETS_LEFT below the limit; one tonne beyond the limit is
-        // refused whole, naming what may still be surrendered; then the rest.
+        // Offsets: the exported CCER where the pilot takes them, else local CCER of a wind farm the regulator issues.
         String entityToken = c.entity().token("compliance-entity");
+        String offset = c.exportedOffset();
+        if (c.exportedOffsetRefusal() != null) {
+            PilotPeriods.surrender(pilot, YEAR, c.entity(), entityToken, Map.of(offset, 1L)).statusCode(422)
+                    .body("code", equalTo(c.exportedOffsetRefusal()));
+            offset = "CCER-2025-" + pilot.region() + "-WIND";
+            PilotPeriods.issueOffsets(accessToken(DemoUser.REGULATOR), c.entity(), offset, offsetLimit)
+                    .statusCode(201);
+        }
+        long offsetsHeld = registry(account, offset, "AVAILABLE");
+        assertThat(offsetsHeld).isGreaterThanOrEqualTo(offsetLimit);
+
+        // Surrender: allowances, and offsets up to OFFSETS_LEFT below the limit; one tonne beyond the limit is
+        // refused whole, naming what may still be surrendered; then the rest.
         long allowances = VERIFIED_EMISSIONS - offsetLimit;
         Map<String, Long> first = new LinkedHashMap<>();
         first.put(allowance, allowances);
-        first.put(c.exportedOffset(), offsetLimit - OFFSETS_LEFT);
+        first.put(offset, offsetLimit - OFFSETS_LEFT);
         PilotPeriods.surrender(pilot, YEAR, c.entity(), entityToken, first).statusCode(201);
-        PilotPeriods.surrender(pilot, YEAR, c.entity(), entityToken, Map.of(c.exportedOffset(), OFFSETS_LEFT + 1))
+        long nonLocalLeft = Math.min(OFFSETS_LEFT, pilot.nonLocalOffsetLimit(offsetLimit));
+        PilotPeriods.surrender(pilot, YEAR, c.entity(), entityToken, Map.of(offset, OFFSETS_LEFT + 1))
                 .statusCode(422).body("code", equalTo("OFFSET_LIMIT_EXCEEDED"))
                 .body("detail", endsWith("; may still be surrendered: allowances " + OFFSETS_LEFT
                         + " t, borrowed allowances 0 t, offsets " + OFFSETS_LEFT + " t, non-local offsets "
-                        + OFFSETS_LEFT + " t"));
+                        + nonLocalLeft + " t"));
         assertThat(PilotPeriods.obligationAtRegistry(pilot, YEAR, c.entity()).getLong("outstandingTonnes"))
                 .isEqualTo(OFFSETS_LEFT);
-        PilotPeriods.surrender(pilot, YEAR, c.entity(), entityToken, Map.of(c.exportedOffset(), OFFSETS_LEFT))
-                .statusCode(201);
+        PilotPeriods.surrender(pilot, YEAR, c.entity(), entityToken, Map.of(offset, OFFSETS_LEFT)).statusCode(201);
         assertThat(registry(account, allowance, "AVAILABLE"))
                 .isEqualTo(c.exportedAllowance() + FREE_ALLOCATION - INTO_TRADING - allowances);
-        assertThat(registry(account, c.exportedOffset(), "AVAILABLE"))
-                .isEqualTo(c.exportedOffsetTonnes() - offsetLimit);
+        assertThat(registry(account, offset, "AVAILABLE")).isEqualTo(offsetsHeld - offsetLimit);
         assertThat(PilotPeriods.obligationAtRegistry(pilot, YEAR, c.entity()).getLong("outstandingTonnes")).isZero();
 
         // The pilot's compliance table: the entity compliant, its obligation met by allowances and offsets.

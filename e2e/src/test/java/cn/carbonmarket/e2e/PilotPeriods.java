@@ -79,6 +79,14 @@ final class PilotPeriods {
         return REGISTRY + "/api/v1/surrenders?partyId=" + entity.partyId() + "&periodId=" + pilot.period(year);
     }
 
+    /** Offsets with an origin issued to the holder by whoever may issue them (the regulator, a pilot's authority). */
+    static ValidatableResponse issueOffsets(String token, PilotHolder holder, String instrument, long tonnes) {
+        String id = "E2E-" + UUID.randomUUID();
+        return send(token, "POST", REGISTRY + "/api/v1/offset-issuances", Map.of("issuanceId", id,
+                "partyId", holder.partyId(), "instrument", instrument, "quantity", tonnes,
+                "projectId", "P-" + id, "projectName", "E2E project of " + instrument));
+    }
+
     /** The entity surrenders these instruments and tonnes, in this order, under a surrender id of its own. */
     static ValidatableResponse surrender(Pilot pilot, int year, PilotHolder entity, String token,
                                          Map<String, Long> lines) {

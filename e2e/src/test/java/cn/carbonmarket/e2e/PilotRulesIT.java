@@ -48,14 +48,6 @@ class PilotRulesIT {
         return lines;
     }
 
-    private static JsonPath issueOffsets(String token, PilotHolder holder, String instrument, long tonnes) {
-        String id = "E2E-" + UUID.randomUUID();
-        return send(token, "POST", REGISTRY + "/api/v1/offset-issuances", Map.of("issuanceId", id,
-                "partyId", holder.partyId(), "instrument", instrument, "quantity", tonnes,
-                "projectId", "P-" + id, "projectName", "E2E project of " + instrument)).statusCode(201)
-                .extract().jsonPath();
-    }
-
     /**
      * Chongqing: an entity keeps at least half of the year's free allocation (here 100,001 t: it keeps 50,001 t);
      * the entity of the export holds no CQEA-2024 of its own, so it may move at most 50,000 t into trading.
@@ -94,8 +86,8 @@ class PilotRulesIT {
         String allowance = pilot.allowance(YEAR);
         String account = entity.holdingAccount();
         long verified = 200_000;
-        long offsetLimit = verified * pilot.offsetLimitBasisPoints() / 10_000;
-        long nonLocalLimit = offsetLimit / 2;
+        long offsetLimit = pilot.offsetLimit(verified);
+        long nonLocalLimit = pilot.nonLocalOffsetLimit(offsetLimit);
         migrated(pilot, entity);
         PilotPeriods.open(pilot, YEAR);
         PilotPeriods.enrolIssued(pilot, YEAR, entity, "CEMENT", 50_000, verified);
@@ -107,8 +99,8 @@ class PilotRulesIT {
         // authority; another pilot's authority issues no Beijing credits.
         String windCcer = "CCER-2025-HB-WIND";
         String bcer = "BCER-2025-BJ-FORESTRY";
-        issueOffsets(accessToken(DemoUser.REGULATOR), entity, windCcer, nonLocalLimit + 1);
-        issueOffsets(pilot.authorityToken(), entity, bcer, offsetLimit);
+        PilotPeriods.issueOffsets(accessToken(DemoUser.REGULATOR), entity, windCcer, nonLocalLimit + 1);
+        PilotPeriods.issueOffsets(pilot.authorityToken(), entity, bcer, offsetLimit);
         send(Pilot.TJ.authorityToken(), "POST", REGISTRY + "/api/v1/offset-issuances", Map.of("issuanceId",
                 "E2E-" + UUID.randomUUID(), "partyId", entity.partyId(), "instrument", bcer, "quantity", 1,
                 "projectId", "P-TJ", "projectName", "not Tianjin's to issue")).statusCode(403);
