@@ -188,12 +188,25 @@ class PilotAcceptanceIT {
         assertThat(registry(account, offset, "AVAILABLE")).isEqualTo(offsetsHeld - offsetLimit);
         assertThat(PilotPeriods.obligationAtRegistry(pilot, YEAR, c.entity()).getLong("outstandingTonnes")).isZero();
 
-        // The pilot's compliance table: the entity compliant, its obligation met by allowances and offsets.
+        // The pilot's compliance table: the entity compliant, its obligation met by allowances and offsets; the
+        // jurisdiction's overview counts the period as the table does, and is the pilot's authority's alone.
         eventually(() -> "COMPLIANT".equals(PilotPeriods.complianceRow(pilot, YEAR, c.entity()).get("status")));
         Map<String, Object> row = PilotPeriods.complianceRow(pilot, YEAR, c.entity());
         assertThat(((Number) row.get("obligationTonnes")).longValue()).isEqualTo(VERIFIED_EMISSIONS);
         assertThat(((Number) row.get("allowanceTonnes")).longValue()).isEqualTo(allowances);
         assertThat(((Number) row.get("offsetTonnes")).longValue()).isEqualTo(offsetLimit);
         assertThat(((Number) row.get("missingTonnes")).longValue()).isZero();
+        List<Map<String, Object>> table = PilotPeriods.complianceTable(pilot, YEAR);
+        String overview = ALLOCATION + "/api/v1/jurisdictions/" + pilot.name() + "/compliance";
+        List<Map<String, Object>> periods = get(pilot.authorityToken(), overview).statusCode(200).extract()
+                .jsonPath().getList("periods");
+        assertThat(periods).filteredOn(p -> pilot.period(YEAR).equals(p.get("periodId"))).singleElement()
+                .satisfies(p -> {
+                    assertThat(((Number) p.get("entities")).longValue()).isEqualTo(table.size());
+                    assertThat(((Number) p.get("compliant")).longValue()).isEqualTo(table.stream()
+                            .filter(r -> "COMPLIANT".equals(r.get("status"))).count()).isPositive();
+                });
+        Pilot other = Pilot.values()[(pilot.ordinal() + 1) % Pilot.values().length];
+        get(other.authorityToken(), overview).statusCode(403).body("code", equalTo("NOT_YOUR_JURISDICTION"));
     }
 }

@@ -96,11 +96,15 @@ final class PilotPeriods {
                 "partyId", entity.partyId(), "periodId", pilot.period(year), "lines", body));
     }
 
-    /** The entity's row of the pilot's compliance table, as its authority reads it. */
+    /** The pilot's compliance table of the period as its authority reads it: a row per obligated entity. */
+    static List<Map<String, Object>> complianceTable(Pilot pilot, int year) {
+        return get(pilot.authorityToken(), ALLOCATION + "/api/v1/compliance/" + pilot.period(year)).statusCode(200)
+                .extract().jsonPath().getList("entities");
+    }
+
+    /** The entity's row of the pilot's compliance table. */
     static Map<String, Object> complianceRow(Pilot pilot, int year, PilotHolder entity) {
-        List<Map<String, Object>> rows = get(pilot.authorityToken(), ALLOCATION + "/api/v1/compliance/"
-                + pilot.period(year)).statusCode(200).extract().jsonPath().getList("entities");
-        return rows.stream().filter(r -> entity.partyId().equals(r.get("partyId"))).findFirst()
+        return complianceTable(pilot, year).stream().filter(r -> entity.partyId().equals(r.get("partyId"))).findFirst()
                 .orElseThrow(() -> new AssertionError(entity.partyId() + " is not in " + pilot.period(year)
                         + "'s compliance table"));
     }

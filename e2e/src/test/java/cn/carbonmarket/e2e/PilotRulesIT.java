@@ -169,6 +169,9 @@ class PilotRulesIT {
                 .statusCode(422);
         JsonPath penalty = send(pilot.authorityToken(), "POST", penalties, Map.of("partyId", entity.partyId(),
                 "factor", 3)).statusCode(oneOf(200, 201)).extract().jsonPath();
+        assertThat(penalty.getString("method")).isEqualTo("PRICE_MULTIPLE");
+        assertThat(penalty.getString("pricesFrom")).isEqualTo("2024-12-31");
+        assertThat(penalty.getString("pricesTo")).isEqualTo("2025-06-30");
         assertThat(penalty.getLong("shortfallTonnes")).isEqualTo(shortfall);
         assertThat(new BigDecimal(penalty.getString("factor"))).isEqualByComparingTo("3");
         assertThat(penalty.getLong("priceFen")).isEqualTo(average);
