@@ -17,12 +17,12 @@ import cn.carbonmarket.trading.block.OffBookLedger;
 import cn.carbonmarket.trading.block.OffBookTrade;
 import cn.carbonmarket.trading.block.TradePrinter;
 import cn.carbonmarket.trading.risk.ReservationKey;
+import cn.carbonmarket.trading.risk.PartyEligibility;
 import cn.carbonmarket.trading.risk.RiskProfile;
 import cn.carbonmarket.trading.rules.AuctionRules;
 import cn.carbonmarket.trading.rules.ListingRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
 import cn.carbonmarket.trading.trade.RecordedTrade;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -56,15 +56,17 @@ public class AuctionHouse {
     private final OffBookLedger ledger;
     private final Outbox outbox;
     private final TradingRulePack rules;
+    private final PartyEligibility eligibility;
     private final Clock clock;
 
     public AuctionHouse(BookReference books, TradePrinter printer, OffBookLedger ledger, Outbox outbox,
-                        ObjectMapper json, Clock clock) {
+                        TradingRulePack rules, PartyEligibility eligibility, Clock clock) {
         this.books = books;
         this.printer = printer;
         this.ledger = ledger;
         this.outbox = outbox;
-        this.rules = TradingRulePack.load(json);
+        this.rules = rules;
+        this.eligibility = eligibility;
         this.clock = clock;
     }
 
@@ -147,7 +149,7 @@ public class AuctionHouse {
 
     /**
      * A sealed bid, reserving its price and the most fee per tonne from the bidder's cash (422 if it lacks it), after
-     * the auction's {@link BidRules}.
+     * the auction's {@link BidRules} and by a party type the instrument's jurisdiction admits to trading.
      */
     public Uni<AuctionBid> bid(PartyId bidder, long auctionId, long price, long quantity) {
         Instant now = clock.instant();
@@ -157,23 +159,25 @@ public class AuctionHouse {
             if (bidder.value().equals(auction.seller)) {
                 throw new RuleViolationException("SELLER_CANNOT_BID", "the seller does not bid in its own auction");
             }
-            Jurisdiction jurisdiction = InstrumentCode.parse(auction.instrument).product().jurisdiction();
+            InstrumentCode instrument = InstrumentCode.parse(auction.instrument);
+            Jurisdiction jurisdiction = instrument.product().jurisdiction();
             onTick(price, rules.listing(jurisdiction).orElseThrow());
             BidRules bidRules = auction.bidRules(rules.auction(jurisdiction).orElseThrow().maxBidsPerBidder());
-            return typeOf(bidder, auction).chain(type -> AuctionBid.quantitiesOf(auctionId, bidder).chain(own -> {
-                bidRules.check(type, own, price, quantity);
-                AuctionBid bid = new AuctionBid();
-                bid.auctionId = auctionId;
-                bid.bidder = bidder.value();
-                bid.price = price;
-                bid.quantity = quantity;
-                bid.submittedAt = now;
-                return bid.<AuctionBid>persist().invoke(persisted -> {
-                    ledger.reserve(bidKey(persisted.id), TradeMode.AUCTION, bidder,
-                            InstrumentCode.parse(auction.instrument), Side.BUY, price, quantity);
-                    reserved.add(bidKey(persisted.id));
-                });
-            }));
+            return eligibility.require(bidder, instrument).chain(() -> typeOf(bidder, auction))
+                    .chain(type -> AuctionBid.quantitiesOf(auctionId, bidder).chain(own -> {
+                        bidRules.check(type, own, price, quantity);
+                        AuctionBid bid = new AuctionBid();
+                        bid.auctionId = auctionId;
+                        bid.bidder = bidder.value();
+                        bid.price = price;
+                        bid.quantity = quantity;
+                        bid.submittedAt = now;
+                        return bid.<AuctionBid>persist().invoke(persisted -> {
+                            ledger.reserve(bidKey(persisted.id), TradeMode.AUCTION, bidder, instrument, Side.BUY,
+                                    price, quantity);
+                            reserved.add(bidKey(persisted.id));
+                        });
+                    }));
         })).onFailure().invoke(() -> ledger.release(reserved));
     }
 

@@ -1,6 +1,5 @@
 package cn.carbonmarket.trading.block;
 
-import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.problem.NotFoundException;
@@ -8,9 +7,10 @@ import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.trading.calendar.TradingCalendar;
 import cn.carbonmarket.trading.calendar.TradingMode;
 import cn.carbonmarket.contracts.trade.Side;
+import cn.carbonmarket.trading.risk.PartyEligibility;
+import cn.carbonmarket.trading.rules.JurisdictionRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
 import cn.carbonmarket.trading.trade.RecordedTrade;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,30 +32,36 @@ public class BlockDesk {
     private final TradePrinter printer;
     private final OffBookLedger ledger;
     private final TradingRulePack rules;
-    private final TradingCalendar calendar;
+    private final PartyEligibility eligibility;
     private final Clock clock;
     private final Pool pool;
 
-    public BlockDesk(BookReference books, TradePrinter printer, OffBookLedger ledger, ObjectMapper json,
-                     Clock clock, Pool pool) {
+    public BlockDesk(BookReference books, TradePrinter printer, OffBookLedger ledger, TradingRulePack rules,
+                     PartyEligibility eligibility, Clock clock, Pool pool) {
         this.books = books;
         this.pool = pool;
         this.printer = printer;
         this.ledger = ledger;
-        this.rules = TradingRulePack.load(json);
-        this.calendar = TradingCalendar.load(json);
+        this.rules = rules;
+        this.eligibility = eligibility;
         this.clock = clock;
     }
 
-    /** @param addressee the one counterparty that may accept, or null for an offer open to all */
+    /**
+     * Posts an offer by the rules of the instrument's jurisdiction: its block session, threshold and band, and the
+     * party types it admits.
+     *
+     * @param addressee the one counterparty that may accept, or null for an offer open to all
+     */
     public Uni<BlockOffer> post(PartyId poster, InstrumentCode instrument, Side side, long quantity, long price,
                                 PartyId addressee) {
         Instant now = clock.instant();
-        Instant expiresAt = calendar.sessionClose(TradingMode.BLOCK, now).orElseThrow(() -> outsideSession(now));
-        Jurisdiction jurisdiction = instrument.product().jurisdiction();
-        BlockTerms terms = new BlockTerms(rules.block(jurisdiction).orElseThrow(() -> notTraded(instrument)),
-                rules.listing(jurisdiction).orElseThrow(() -> notTraded(instrument)));
-        return books.tradable(instrument)
+        JurisdictionRules jurisdiction = rules.rules(instrument.product().jurisdiction())
+                .orElseThrow(() -> notTraded(instrument));
+        Instant expiresAt = blockSessionClose(jurisdiction, now);
+        BlockTerms terms = new BlockTerms(jurisdiction.block(), jurisdiction.listing());
+        return eligibility.require(poster, instrument)
+                .chain(() -> books.tradable(instrument))
                 .invoke(depth -> terms.check(quantity, price, depth.previousClose()))
                 .chain(depth -> Panache.withTransaction(() -> BlockOffer.post(poster, instrument, side, quantity,
                         price, addressee, now, expiresAt).persist()));
@@ -68,14 +74,16 @@ public class BlockDesk {
      */
     public Uni<BlockOffer> accept(PartyId party, long offerId) {
         Instant now = clock.instant();
-        if (!calendar.isOpen(TradingMode.BLOCK, now)) {
-            return Uni.createFrom().failure(outsideSession(now));
-        }
         List<RecordedTrade> booked = new CopyOnWriteArrayList<>();
         return pool.withTransaction(conn -> BlockOffer.lockedOn(conn, offerId)
                 .onItem().ifNull().failWith(() -> notFound(offerId)).call(offer -> {
+                    InstrumentCode instrument = InstrumentCode.parse(offer.instrument);
+                    // Accepted only while the block session of the instrument's jurisdiction is open.
+                    blockSessionClose(rules.rules(instrument.product().jurisdiction())
+                            .orElseThrow(() -> notTraded(instrument)), now);
                     OffBookTrade trade = offer.accept(party, now);
-                    return books.tradable(trade.instrument()).invoke(() -> booked.add(ledger.book(trade)))
+                    return eligibility.require(party, instrument)
+                            .chain(() -> books.tradable(instrument)).invoke(() -> booked.add(ledger.book(trade)))
                             .chain(() -> BlockOffer.acceptedOn(conn, offer))
                             .chain(() -> ledger.record(conn, booked))
                             .chain(() -> printer.print(List.of(trade)));
@@ -117,8 +125,20 @@ public class BlockDesk {
         return new NotFoundException("OFFER_NOT_FOUND", "no block offer " + offerId);
     }
 
-    private static RuleViolationException outsideSession(Instant now) {
-        return new RuleViolationException("OUTSIDE_SESSION", "block trading is closed at " + now);
+    /**
+     * When the block session open at {@code now} closes; 422 {@code OUTSIDE_SESSION} when none is, which is always
+     * so in a jurisdiction without block trading.
+     */
+    private static Instant blockSessionClose(JurisdictionRules jurisdiction, Instant now) {
+        TradingCalendar calendar = jurisdiction.calendar();
+        if (!calendar.offers(TradingMode.BLOCK)) {
+            throw new RuleViolationException("OUTSIDE_SESSION", "the " + jurisdiction.jurisdiction().displayName()
+                    + " (" + jurisdiction.jurisdiction() + ") has no block agreement trading");
+        }
+        return calendar.sessionClose(TradingMode.BLOCK, now).orElseThrow(() -> new RuleViolationException(
+                "OUTSIDE_SESSION", "block trading in " + jurisdiction.jurisdiction() + " is closed at "
+                        + now.atZone(calendar.zone()) + "; it next opens at "
+                        + calendar.nextOpen(TradingMode.BLOCK, now).atZone(calendar.zone())));
     }
 
     private static NotFoundException notTraded(InstrumentCode instrument) {

@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * Which days the exchange trades and when each trading mode is open, read from calendar/trading-calendar.json
  * (data with its sources, not code). Asked about a year whose holidays it does not know, it refuses rather than
- * guess a day open.
+ * guess a day open. The file's sessions are the national market's; a jurisdiction with hours of its own trades on
+ * the same days with its own sessions ({@link #withSessions}), and a mode without sessions does not exist there.
  */
 public final class TradingCalendar {
 
@@ -35,24 +36,37 @@ public final class TradingCalendar {
 
     public TradingCalendar(ZoneId zone, Map<TradingMode, List<SessionWindow>> sessions, Set<Integer> years,
                            Set<LocalDate> holidays) {
-        for (TradingMode mode : TradingMode.values()) {
-            if (!sessions.containsKey(mode)) {
-                throw new IllegalStateException("the calendar has no sessions for " + mode);
-            }
+        if (sessions.getOrDefault(TradingMode.LISTING, List.of()).isEmpty()) {
+            throw new IllegalStateException("a calendar without listing sessions trades nothing");
         }
         this.zone = zone;
-        this.sessions = new EnumMap<>(sessions);
-        this.sessions.replaceAll((mode, windows) -> List.copyOf(windows));
+        this.sessions = new EnumMap<>(TradingMode.class);
+        sessions.forEach((mode, windows) -> {
+            if (!windows.isEmpty()) {
+                this.sessions.put(mode, List.copyOf(windows));
+            }
+        });
         this.years = Set.copyOf(years);
         this.holidays = Set.copyOf(holidays);
+    }
+
+    /** The same trading days with other sessions: a jurisdiction's own hours, and only the modes it has. */
+    public TradingCalendar withSessions(Map<TradingMode, List<SessionWindow>> own) {
+        return new TradingCalendar(zone, own, years, holidays);
     }
 
     public ZoneId zone() {
         return zone;
     }
 
+    /** The windows of {@code mode}; none where the mode does not exist. */
     public List<SessionWindow> sessions(TradingMode mode) {
-        return sessions.get(mode);
+        return sessions.getOrDefault(mode, List.of());
+    }
+
+    /** Whether {@code mode} exists here at all. */
+    public boolean offers(TradingMode mode) {
+        return sessions.containsKey(mode);
     }
 
     public boolean isTradingDay(LocalDate date) {
@@ -88,7 +102,7 @@ public final class TradingCalendar {
             return false;
         }
         LocalTime time = local.toLocalTime();
-        return sessions.get(mode).stream().anyMatch(window -> window.contains(time));
+        return sessions(mode).stream().anyMatch(window -> window.contains(time));
     }
 
     /** When the session of {@code mode} that is open at {@code instant} closes; empty if none is open then. */
@@ -97,7 +111,7 @@ public final class TradingCalendar {
             return Optional.empty();
         }
         ZonedDateTime local = instant.atZone(zone);
-        return sessions.get(mode).stream().filter(window -> window.contains(local.toLocalTime())).findFirst()
+        return sessions(mode).stream().filter(window -> window.contains(local.toLocalTime())).findFirst()
                 .map(window -> local.toLocalDate().atTime(window.closes()).atZone(zone).toInstant());
     }
 
@@ -107,21 +121,24 @@ public final class TradingCalendar {
         return isTradingDay(date) ? Optional.of(date) : Optional.empty();
     }
 
-    /** When {@code mode} next opens at or after {@code instant} (itself, if it is open then). */
+    /** When {@code mode}, which must exist here, next opens at or after {@code instant} (itself, if open then). */
     public Instant nextOpen(TradingMode mode, Instant instant) {
+        if (!offers(mode)) {
+            throw new IllegalStateException(mode + " trading does not exist here, so it never opens");
+        }
         if (isOpen(mode, instant)) {
             return instant;
         }
         ZonedDateTime local = instant.atZone(zone);
         LocalDate date = local.toLocalDate();
         if (isTradingDay(date)) {
-            for (SessionWindow window : sessions.get(mode)) {
+            for (SessionWindow window : sessions(mode)) {
                 if (local.toLocalTime().isBefore(window.opens())) {
                     return date.atTime(window.opens()).atZone(zone).toInstant();
                 }
             }
         }
-        return nextTradingDay(date).atTime(sessions.get(mode).get(0).opens()).atZone(zone).toInstant();
+        return nextTradingDay(date).atTime(sessions(mode).get(0).opens()).atZone(zone).toInstant();
     }
 
     public static TradingCalendar load(ObjectMapper mapper) {

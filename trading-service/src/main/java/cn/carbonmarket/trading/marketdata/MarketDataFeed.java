@@ -70,14 +70,13 @@ public class MarketDataFeed implements FillListener {
     public MarketDataFeed(@Channel("trading-market-data") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
                                   bufferSize = 8192) MutinyEmitter<String> kafka,
                           EventCodec codec, Clock clock, ObjectMapper json, Pool pool, MarketDataStore store,
-                          MarketDataConfig config, OutboxConfig outbox) {
+                          MarketDataConfig config, OutboxConfig outbox, MarketDays marketDays) {
         this.kafka = kafka;
         this.codec = codec;
         this.clock = clock;
         this.producer = outbox.producer();
         this.config = config;
-        TradingCalendar calendar = TradingCalendar.load(json);
-        this.recorder = new TradeRecorder(pool, store, new MarketDay(calendar), calendar.zone());
+        this.recorder = new TradeRecorder(pool, store, marketDays, TradingCalendar.load(json).zone());
     }
 
     void start(@Observes StartupEvent event) {

@@ -9,9 +9,7 @@ import cn.carbonmarket.platform.problem.Problem;
 import cn.carbonmarket.platform.problem.Problem.FieldError;
 import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.platform.security.Roles;
-import cn.carbonmarket.trading.calendar.TradingCalendar;
 import cn.carbonmarket.trading.order.ExchangeQueries;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,15 +50,15 @@ public class MarketDataResource {
     private final ExchangeQueries exchange;
     private final MarketDataStore store;
     private final MarketDataFeed feed;
-    private final MarketDay marketDay;
+    private final MarketDays marketDays;
     private final Clock clock;
 
     public MarketDataResource(ExchangeQueries exchange, MarketDataStore store, MarketDataFeed feed,
-                              ObjectMapper json, Clock clock) {
+                              MarketDays marketDays, Clock clock) {
         this.exchange = exchange;
         this.store = store;
         this.feed = feed;
-        this.marketDay = new MarketDay(TradingCalendar.load(json));
+        this.marketDays = marketDays;
         this.clock = clock;
     }
 
@@ -118,13 +116,15 @@ public class MarketDataResource {
     @Path("/statistics")
     @Operation(summary = "A trading day's statistics: open = first trade else previous close, close = volume-weighted"
             + " average else previous close (fen); volume, turnover and trades include block trades, which move no"
-            + " price. Without a date: the current trading day, which rolls over when the day's last session closes")
+            + " price. Without a date: the current trading day, which rolls over when the last session of the"
+            + " instrument's jurisdiction closes")
     @APIResponse(responseCode = "422", description = "not a trading day",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Statistics> statistics(@PathParam("code") String code, @QueryParam("date") String date) {
         InstrumentCode instrument = listed(code);
+        MarketDay marketDay = marketDays.of(instrument.product().jurisdiction());
         LocalDate day = date == null ? marketDay.of(clock.instant()) : parse("date", date, LocalDate::parse);
-        if (!tradingDay(day)) {
+        if (!tradingDay(marketDay, day)) {
             throw new RuleViolationException("NOT_A_TRADING_DAY", day + " is not a trading day");
         }
         return store.statistics(instrument, day).map(s -> new Statistics(code, s.tradingDay(), s.previousCloseFen(),
@@ -152,7 +152,7 @@ public class MarketDataResource {
     }
 
     /** Whether {@code day} trades; a year the calendar has no holidays for is not known to. */
-    private boolean tradingDay(LocalDate day) {
+    private static boolean tradingDay(MarketDay marketDay, LocalDate day) {
         try {
             return marketDay.isTradingDay(day);
         } catch (IllegalStateException unknownYear) {

@@ -7,6 +7,7 @@ import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.sql.ColumnBatch;
 import cn.carbonmarket.trading.order.ListedInstrument;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,6 +138,34 @@ public class MarketDataStore {
 
     public Uni<DailyStatistics> statistics(InstrumentCode instrument, LocalDate day) {
         return statistics(pool, instrument.toString(), day);
+    }
+
+    /**
+     * Each instrument's trading over the trading days {@code from} to {@code to}, both included, in the order
+     * given; an instrument without trades then has zeros and the close carried into {@code to}.
+     */
+    public Uni<List<PeriodStatistics>> period(List<InstrumentCode> instruments, LocalDate from, LocalDate to) {
+        String[] codes = instruments.stream().map(InstrumentCode::toString).toArray(String[]::new);
+        return pool.preparedQuery("select instrument, sum(trades) as trades, sum(volume) as volume,"
+                        + " sum(turnover_fen) as turnover_fen, max(high_fen) as high_fen, min(low_fen) as low_fen"
+                        + " from daily_statistics where instrument = any($1) and trading_day between $2 and $3"
+                        + " group by instrument")
+                .execute(Tuple.of(codes, from, to))
+                .chain(rows -> {
+                    Map<String, Row> traded = new HashMap<>();
+                    rows.forEach(row -> traded.put(row.getString("instrument"), row));
+                    return Multi.createFrom().iterable(instruments).onItem().transformToUniAndConcatenate(
+                                    code -> statistics(code, to).map(last -> period(code.toString(),
+                                            traded.get(code.toString()), last.close())))
+                            .collect().asList();
+                });
+    }
+
+    private static PeriodStatistics period(String instrument, Row traded, long lastClose) {
+        return traded == null ? new PeriodStatistics(instrument, 0, 0, 0, null, null, lastClose)
+                : new PeriodStatistics(instrument, traded.getLong("trades"), traded.getLong("volume"),
+                        traded.getLong("turnover_fen"), traded.getLong("high_fen"), traded.getLong("low_fen"),
+                        lastClose);
     }
 
     /** The instrument's trades, newest first, {@code size} a page. */

@@ -34,22 +34,22 @@ final class TradeRecorder {
 
     private final Pool pool;
     private final MarketDataStore store;
-    private final MarketDay marketDay;
+    private final MarketDays marketDays;
     private final ZoneId zone;
     private final Map<CandleKey, Candle> candles = lru();
     private final Map<DayKey, DailyStatistics> days = lru();
 
-    TradeRecorder(Pool pool, MarketDataStore store, MarketDay marketDay, ZoneId zone) {
+    TradeRecorder(Pool pool, MarketDataStore store, MarketDays marketDays, ZoneId zone) {
         this.pool = pool;
         this.store = store;
-        this.marketDay = marketDay;
+        this.marketDays = marketDays;
         this.zone = zone;
     }
 
     /** Records {@code batch} (in print order) in one transaction; what it changed is kept once committed. */
     Uni<Void> record(List<TradePrinted> batch) {
         List<DatedTrade> dated = batch.stream()
-                .map(t -> new DatedTrade(t, marketDay.of(t.executedAt()))).toList();
+                .map(t -> new DatedTrade(t, marketDays.of(t.instrument(), t.executedAt()))).toList();
         Changes changes = new Changes();
         return pool.withTransaction(sql -> store.insertNew(sql, dated)
                         .flatMap(fresh -> Multi.createFrom().iterable(dated)

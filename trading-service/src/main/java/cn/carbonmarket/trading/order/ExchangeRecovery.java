@@ -2,7 +2,6 @@ package cn.carbonmarket.trading.order;
 
 import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
-import cn.carbonmarket.trading.calendar.TradingCalendar;
 import cn.carbonmarket.trading.engine.Command;
 import cn.carbonmarket.trading.engine.DayClose;
 import cn.carbonmarket.trading.engine.DayOpening;
@@ -14,7 +13,7 @@ import cn.carbonmarket.trading.journal.JournalRecord;
 import cn.carbonmarket.trading.journal.JournalSnapshot;
 import cn.carbonmarket.trading.journal.SnapshotStore;
 import cn.carbonmarket.trading.risk.PreTradeRisk;
-import cn.carbonmarket.trading.rules.ListingRules;
+import cn.carbonmarket.trading.rules.JurisdictionRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.All;
@@ -56,12 +55,13 @@ public class ExchangeRecovery {
     private final PreTradeRisk risk;
     private final Clock clock;
     private final ObjectMapper json;
+    private final TradingRulePack pack;
     private final FillListener fills;
     private volatile boolean live;
 
     public ExchangeRecovery(JournalReader reader, SnapshotStore snapshots, Pool pool, ExchangeDesks desks,
                             DayOrders dayOrders, DayRollover rollover, PreTradeRisk risk, Clock clock,
-                            ObjectMapper json, @All List<FillListener> listeners) {
+                            ObjectMapper json, TradingRulePack pack, @All List<FillListener> listeners) {
         this.reader = reader;
         this.snapshots = snapshots;
         this.pool = pool;
@@ -71,6 +71,7 @@ public class ExchangeRecovery {
         this.risk = risk;
         this.clock = clock;
         this.json = json;
+        this.pack = pack;
         this.fills = fill -> {
             if (live) {
                 listeners.forEach(listener -> listener.filled(fill));
@@ -107,19 +108,21 @@ public class ExchangeRecovery {
         return pool.withConnection(snapshots::latest).await().atMost(STARTUP);
     }
 
-    /** Engines opening each instrument's latest snapshot, or its listed reference price when it has none. */
+    /**
+     * Engines opening each instrument's latest snapshot, or its listed reference price when it has none, each with
+     * the listing rules and sessions of its jurisdiction's pack.
+     */
     private Map<InstrumentCode, InstrumentEngine> freshEngines(Map<InstrumentCode, JournalSnapshot> latest,
                                                                FillListener listener) {
-        TradingRulePack pack = TradingRulePack.load(json);
-        TradingCalendar calendar = TradingCalendar.load(json);
         Map<InstrumentCode, InstrumentEngine> engines = new LinkedHashMap<>();
         for (ListedInstrument listed : ListedInstrument.load(json)) {
             Jurisdiction jurisdiction = listed.code().product().jurisdiction();
-            ListingRules rules = pack.listing(jurisdiction).orElseThrow(() -> new IllegalStateException(
-                    listed.code() + " is listed but " + jurisdiction + " has no listing rules"));
+            JurisdictionRules rules = pack.rules(jurisdiction).orElseThrow(() -> new IllegalStateException(
+                    listed.code() + " is listed but " + jurisdiction + " has no trading rule pack"));
             DayOpening opening = Optional.ofNullable(latest.get(listed.code())).map(JournalSnapshot::opening)
                     .orElse(DayOpening.listed(listed.previousClose()));
-            engines.put(listed.code(), new InstrumentEngine(listed.code(), rules, calendar, opening, listener));
+            engines.put(listed.code(), new InstrumentEngine(listed.code(), rules.listing(), rules.calendar(), opening,
+                    listener));
         }
         return engines;
     }

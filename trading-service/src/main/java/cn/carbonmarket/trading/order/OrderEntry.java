@@ -10,6 +10,7 @@ import cn.carbonmarket.trading.engine.InstrumentDesk;
 import cn.carbonmarket.trading.engine.InstrumentEngine;
 import cn.carbonmarket.trading.engine.OrderView;
 import cn.carbonmarket.trading.engine.Refusal;
+import cn.carbonmarket.trading.risk.PartyEligibility;
 import cn.carbonmarket.trading.risk.PreTradeRisk;
 import cn.carbonmarket.trading.trade.RecordedTrade;
 import cn.carbonmarket.trading.trade.TradeRecording;
@@ -40,25 +41,31 @@ public class OrderEntry {
     private final DayOrders dayOrders;
     private final DayRollover rollover;
     private final PreTradeRisk risk;
+    private final PartyEligibility eligibility;
     private final TradeRecording recording;
     private final Clock clock;
 
     public OrderEntry(ExchangeDesks desks, DayOrders dayOrders, DayRollover rollover, PreTradeRisk risk,
-                      TradeRecording recording, Clock clock) {
+                      PartyEligibility eligibility, TradeRecording recording, Clock clock) {
         this.desks = desks;
         this.dayOrders = dayOrders;
         this.rollover = rollover;
         this.risk = risk;
+        this.eligibility = eligibility;
         this.recording = recording;
         this.clock = clock;
     }
 
     /**
-     * Places an order for {@code party}. The same client order id again answers with the first order as it
-     * stands now; with a different request it is a conflict.
+     * Places an order for {@code party}, a party type the instrument's jurisdiction admits. The same client order
+     * id again answers with the first order as it stands now; with a different request it is a conflict.
      */
     public Uni<Placed> place(PartyId party, OrderRequest request) {
         InstrumentDesk desk = desks.desk(request.instrument());
+        return eligibility.require(party, request.instrument()).chain(() -> placeOn(desk, party, request));
+    }
+
+    private Uni<Placed> placeOn(InstrumentDesk desk, PartyId party, OrderRequest request) {
         DayOrders.ClientOrder key = new DayOrders.ClientOrder(party, request.clientOrderId());
         DayOrders.Pending mine = new DayOrders.Pending(request, new CompletableFuture<>());
         DayOrders.Pending first = dayOrders.claim(key, mine);

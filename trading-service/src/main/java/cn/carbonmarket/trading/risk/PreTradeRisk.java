@@ -64,9 +64,10 @@ public class PreTradeRisk {
     private final Map<InstrumentCode, PriceMoveWatch> watches = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
-    public PreTradeRisk(ObjectMapper json, Clock clock, TradeLog trades, RiskStore store, Pool pool,
-                        @All List<OffBookCommitments> offBook, @All List<OffBookTradeSource> offBookTrades) {
-        this.pack = TradingRulePack.load(json);
+    public PreTradeRisk(TradingRulePack pack, ObjectMapper json, Clock clock, TradeLog trades, RiskStore store,
+                        Pool pool, @All List<OffBookCommitments> offBook,
+                        @All List<OffBookTradeSource> offBookTrades) {
+        this.pack = pack;
         this.calendar = TradingCalendar.load(json);
         this.book = new RiskBook(FeeSchedule.published(), this::rules);
         this.clock = clock;

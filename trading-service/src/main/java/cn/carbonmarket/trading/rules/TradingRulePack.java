@@ -1,125 +1,95 @@
 package cn.carbonmarket.trading.rules;
 
 import cn.carbonmarket.contracts.party.Jurisdiction;
+import cn.carbonmarket.trading.calendar.TradingCalendar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every jurisdiction's trading rules, read from rules/trading-rules.json (data with its sources, not code). A
- * jurisdiction without an entry does not trade on the national exchange.
+ * Every jurisdiction's trading rules, read from rules/trading-rules.json (data with its sources, not code): the
+ * national market's and each pilot's, whose instruments trade by their own jurisdiction's pack
+ * ({@code instrument.product().jurisdiction()}). A jurisdiction without an entry does not trade here; an entry
+ * that lacks a required rule is refused when the pack is read (see {@link RulePackReader}).
  */
 public final class TradingRulePack {
 
     private static final String RESOURCE = "/rules/trading-rules.json";
 
-    private final Map<Jurisdiction, ListingRules> listing;
-    private final Map<Jurisdiction, BlockRules> block;
-    private final Map<Jurisdiction, AuctionRules> auction;
-    private final Map<Jurisdiction, RiskRules> risk;
+    private final Map<Jurisdiction, JurisdictionRules> packs;
 
-    public TradingRulePack(Map<Jurisdiction, ListingRules> listing, Map<Jurisdiction, BlockRules> block,
-                           Map<Jurisdiction, AuctionRules> auction, Map<Jurisdiction, RiskRules> risk) {
-        this.listing = listing.isEmpty() ? Map.of() : new EnumMap<>(listing);
-        this.block = block.isEmpty() ? Map.of() : new EnumMap<>(block);
-        this.auction = auction.isEmpty() ? Map.of() : new EnumMap<>(auction);
-        this.risk = risk.isEmpty() ? Map.of() : new EnumMap<>(risk);
+    public TradingRulePack(Map<Jurisdiction, JurisdictionRules> packs) {
+        this.packs = packs.isEmpty() ? Map.of() : new EnumMap<>(packs);
+    }
+
+    public Optional<JurisdictionRules> rules(Jurisdiction jurisdiction) {
+        return Optional.ofNullable(packs.get(jurisdiction));
+    }
+
+    public Collection<JurisdictionRules> all() {
+        return packs.values();
     }
 
     public Optional<ListingRules> listing(Jurisdiction jurisdiction) {
-        return Optional.ofNullable(listing.get(jurisdiction));
+        return rules(jurisdiction).map(JurisdictionRules::listing);
     }
 
+    /** The jurisdiction's block agreement rules; empty where it has no block trading. */
     public Optional<BlockRules> block(Jurisdiction jurisdiction) {
-        return Optional.ofNullable(block.get(jurisdiction));
+        return rules(jurisdiction).flatMap(JurisdictionRules::blockRules);
     }
 
     public Optional<AuctionRules> auction(Jurisdiction jurisdiction) {
-        return Optional.ofNullable(auction.get(jurisdiction));
+        return rules(jurisdiction).map(JurisdictionRules::auction);
     }
 
     /** The jurisdiction's pre-trade risk and surveillance numbers; every listing jurisdiction has them. */
     public Optional<RiskRules> risk(Jurisdiction jurisdiction) {
-        return Optional.ofNullable(risk.get(jurisdiction));
+        return rules(jurisdiction).map(JurisdictionRules::risk);
     }
 
+    /** The trading days with the jurisdiction's own sessions, and only the trading modes it has. */
+    public Optional<TradingCalendar> calendar(Jurisdiction jurisdiction) {
+        return rules(jurisdiction).map(JurisdictionRules::calendar);
+    }
+
+    /** Which party types may trade the jurisdiction's instruments. */
+    public Optional<Eligibility> eligibility(Jurisdiction jurisdiction) {
+        return rules(jurisdiction).map(JurisdictionRules::eligibility);
+    }
+
+    /** The pack, with the trading calendar whose sessions are the national ones. */
     public static TradingRulePack load(ObjectMapper mapper) {
+        TradingCalendar national = TradingCalendar.load(mapper);
         try (InputStream in = TradingRulePack.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing");
             }
-            JsonNode root = mapper.readTree(in);
-            Map<Jurisdiction, ListingRules> listing = new EnumMap<>(Jurisdiction.class);
-            Map<Jurisdiction, BlockRules> block = new EnumMap<>(Jurisdiction.class);
-            Map<Jurisdiction, AuctionRules> auction = new EnumMap<>(Jurisdiction.class);
-            Map<Jurisdiction, RiskRules> risk = new EnumMap<>(Jurisdiction.class);
-            for (Jurisdiction jurisdiction : Jurisdiction.values()) {
-                JsonNode node = root.get(jurisdiction.name());
-                if (node != null) {
-                    listing.put(jurisdiction, listing(jurisdiction, node.required("listing")));
-                    block.put(jurisdiction, block(jurisdiction, node.required("block")));
-                    auction.put(jurisdiction, auction(jurisdiction, node.required("auction")));
-                    risk.put(jurisdiction, risk(jurisdiction, node.required("risk")));
-                }
-            }
-            return new TradingRulePack(listing, block, auction, risk);
+            return read(mapper.readTree(in), national);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the trading rule pack", e);
         }
     }
 
-    private static ListingRules listing(Jurisdiction jurisdiction, JsonNode node) {
-        return new ListingRules(number(node, "tickFen"), number(node, "quantityStepTonnes"),
-                number(node, "minQuantityTonnes"), number(node, "maxQuantityTonnes"),
-                number(node, "dailyBandBasisPoints"), Math.toIntExact(number(node, "counterpartyLevels")),
-                sources(jurisdiction + " listing", node));
-    }
-
-    private static BlockRules block(Jurisdiction jurisdiction, JsonNode node) {
-        return new BlockRules(number(node, "minQuantityTonnes"), number(node, "dailyBandBasisPoints"),
-                sources(jurisdiction + " block", node));
-    }
-
-    private static AuctionRules auction(Jurisdiction jurisdiction, JsonNode node) {
-        return new AuctionRules(Duration.ofMinutes(number(node, "minBidWindowMinutes")),
-                Duration.ofMinutes(number(node, "maxBidWindowMinutes")), number(node, "maxQuantityTonnes"),
-                Math.toIntExact(number(node, "maxBidsPerBidder")), sources(jurisdiction + " auction", node));
-    }
-
-    private static RiskRules risk(Jurisdiction jurisdiction, JsonNode node) {
-        return new RiskRules(number(node, "positionLimitTonnes"), number(node, "largeTraderThresholdTonnes"),
-                number(node, "abnormalMoveBandShareBasisPoints"), number(node, "abnormalMoveWindowSeconds"),
-                sources(jurisdiction + " risk", node));
-    }
-
-    /** Every rule of a section with the source it names; a rule without one is refused. */
-    private static Map<String, String> sources(String section, JsonNode node) {
-        Map<String, String> sources = new LinkedHashMap<>();
-        node.fields().forEachRemaining(entry -> {
-            String source = entry.getValue().path("source").asText("");
-            if (source.isBlank()) {
-                throw new IllegalStateException(section + "." + entry.getKey() + " names no source");
+    /** A pack from its JSON: an entry per jurisdiction, keyed by its code; keys starting with _ are comments. */
+    static TradingRulePack read(JsonNode root, TradingCalendar national) {
+        Map<Jurisdiction, JurisdictionRules> packs = new EnumMap<>(Jurisdiction.class);
+        root.fields().forEachRemaining(entry -> {
+            if (!entry.getKey().startsWith("_")) {
+                Jurisdiction jurisdiction = Arrays.stream(Jurisdiction.values())
+                        .filter(j -> j.name().equals(entry.getKey())).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("trading rule pack " + entry.getKey()
+                                + " is no jurisdiction; known: " + Arrays.toString(Jurisdiction.values())));
+                packs.put(jurisdiction, RulePackReader.read(jurisdiction, entry.getValue(), national));
             }
-            sources.put(entry.getKey(), source);
         });
-        return sources;
-    }
-
-    private static long number(JsonNode rules, String name) {
-        return whole(rules.required(name).required("value"), name);
-    }
-
-    private static long whole(JsonNode value, String name) {
-        if (!value.isIntegralNumber()) {
-            throw new IllegalStateException("rule " + name + " must be a whole number, not " + value);
-        }
-        return value.longValue();
+        return new TradingRulePack(packs);
     }
 }

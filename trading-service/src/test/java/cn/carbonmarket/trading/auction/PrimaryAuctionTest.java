@@ -20,7 +20,6 @@ import cn.carbonmarket.platform.outbox.EventCodec;
 import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
-import cn.carbonmarket.testing.PartyEvents;
 import cn.carbonmarket.trading.block.OffBookTrade;
 import cn.carbonmarket.trading.block.RecordedTrades;
 import cn.carbonmarket.trading.calendar.ManualClock;
@@ -76,16 +75,7 @@ class PrimaryAuctionTest {
 
     @BeforeEach
     void tradersAreFundedAndKnownByType() {
-        Funding.everyone();
-        for (DemoUser trader : Funding.TRADERS) {
-            if (database.count("select count(*) from risk_profile where party_id = ?::uuid", trader.partyId()) == 0) {
-                Map<String, Object> registration = trader.registration();
-                PartyEvents.publish(PartyEvents.registered(trader.partyId(), (String) registration.get("name"),
-                        (String) registration.get("type"), (String) registration.get("region")));
-            }
-        }
-        await().atMost(PATIENCE).until(() -> Funding.TRADERS.stream().allMatch(trader -> database.count(
-                "select count(*) from risk_profile where party_id = ?::uuid", trader.partyId()) == 1));
+        Funding.everyoneKnownByType();
     }
 
     @AfterEach

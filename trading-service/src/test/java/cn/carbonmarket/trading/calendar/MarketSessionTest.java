@@ -31,6 +31,7 @@ class MarketSessionTest {
     @Test
     void inTheMorningOnlyListingTradingIsOpenUntilHalfPastEleven() {
         session(DemoUser.INVESTOR_1).statusCode(200)
+                .body("jurisdiction", equalTo("CN"))
                 .body("marketTime", equalTo("2026-11-25T02:00:00Z")).body("tradingDay", equalTo("2026-11-25"))
                 .body("listingOpen", equalTo(true)).body("blockOpen", equalTo(false))
                 .body("listingClosesAt", equalTo("2026-11-25T03:30:00Z"))
@@ -57,6 +58,27 @@ class MarketSessionTest {
     void theClearingBankAndAnonymousCallersAreRefused() {
         session(DemoUser.BANK).statusCode(403);
         given().when().get("/api/v1/market-session").then().statusCode(401);
+    }
+
+    @Test
+    void aPilotWithItsOwnHoursIsOpenWhenItsExchangeIsAndOneWithoutBlockTradingNeverOpensIt() {
+        ((ManualClock) clock).set(Instant.parse("2026-11-25T05:10:00Z")); // 13:10 in Shanghai
+        session(DemoUser.INVESTOR_1, "GD").statusCode(200).body("jurisdiction", equalTo("GD"))
+                .body("listingOpen", equalTo(false)).body("blockOpen", equalTo(false))
+                .body("nextListingOpen", equalTo("2026-11-25T05:30:00Z"));
+        session(DemoUser.INVESTOR_1, "HB").statusCode(200).body("listingOpen", equalTo(true))
+                .body("blockOpen", equalTo(false));
+        session(DemoUser.INVESTOR_1, "CN").statusCode(200).body("blockOpen", equalTo(true));
+
+        ((ManualClock) clock).set(Instant.parse("2026-11-25T07:15:00Z")); // 15:15
+        session(DemoUser.INVESTOR_1, "GD").statusCode(200).body("listingOpen", equalTo(true))
+                .body("listingClosesAt", equalTo("2026-11-25T07:30:00Z"));
+        session(DemoUser.INVESTOR_1, "XX").statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
+    }
+
+    private static ValidatableResponse session(DemoUser user, String jurisdiction) {
+        return given().auth().oauth2(accessToken(user)).queryParam("jurisdiction", jurisdiction).when()
+                .get("/api/v1/market-session").then();
     }
 
     private static ValidatableResponse session(DemoUser user) {

@@ -142,7 +142,7 @@ class OrderEntryTest {
                 .body("code", equalTo("QUANTITY_ABOVE_MAXIMUM"));
         place(DemoUser.ENTITY_1, take("CCER-2025", "BUY", 6, 1)).statusCode(422)
                 .body("code", equalTo("LEVEL_OUT_OF_RANGE"));
-        place(DemoUser.ENTITY_1, limit("BEA-2025", "BUY", 8_000, 1)).statusCode(404)
+        place(DemoUser.ENTITY_1, limit("BEA-2023", "BUY", 8_000, 1)).statusCode(404)
                 .body("code", equalTo("INSTRUMENT_NOT_LISTED"));
 
         Map<String, Object> both = limit("CCER-2025", "BUY", 8_000, 1);

@@ -44,6 +44,12 @@ public final class Funding {
         TRADERS.forEach(user -> post(user, "DEPOSIT:" + UUID.randomUUID(), "DEPOSIT", PLENTY_OF_CASH, units));
     }
 
+    /** Every trading demo participant funded as by {@link #everyone}, with the risk profile that says its type. */
+    public static void everyoneKnownByType() {
+        everyone();
+        Profiles.known(TRADERS);
+    }
+
     public static void cash(DemoUser user, long fen) {
         post(user, "DEPOSIT:" + UUID.randomUUID(), "DEPOSIT", fen, Map.of());
     }

@@ -3,6 +3,7 @@ package cn.carbonmarket.trading.risk;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.trading.engine.InstrumentEngine;
 import cn.carbonmarket.trading.order.ExchangeRecovery;
+import cn.carbonmarket.trading.rules.TradingRulePack;
 import cn.carbonmarket.trading.trade.TradeLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.All;
@@ -27,10 +28,12 @@ public class Restart {
     private final List<OffBookCommitments> offBook;
     private final List<OffBookTradeSource> offBookTrades;
     private final ExchangeRecovery recovery;
+    private final TradingRulePack pack;
 
     public Restart(ObjectMapper json, Clock clock, TradeLog trades, RiskStore store, Pool pool,
                    @All List<OffBookCommitments> offBook, @All List<OffBookTradeSource> offBookTrades,
-                   ExchangeRecovery recovery) {
+                   ExchangeRecovery recovery, TradingRulePack pack) {
+        this.pack = pack;
         this.json = json;
         this.clock = clock;
         this.trades = trades;
@@ -48,7 +51,7 @@ public class Restart {
 
     /** A fresh risk view, recovered as on start beside {@code engines} rebuilt from the journal. */
     public PreTradeRisk recoveredFrom(Map<InstrumentCode, InstrumentEngine> engines) {
-        PreTradeRisk restarted = new PreTradeRisk(json, clock, trades, store, pool, offBook, offBookTrades);
+        PreTradeRisk restarted = new PreTradeRisk(pack, json, clock, trades, store, pool, offBook, offBookTrades);
         restarted.recover(engines);
         return restarted;
     }
