@@ -10,6 +10,7 @@ import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.Identities;
 import cn.carbonmarket.testing.KafkaTopic;
+import cn.carbonmarket.testing.KeycloakTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /** What the registry's tests set up through the real service: parties, issued units, movements. */
@@ -83,24 +85,89 @@ public final class RegistryFixtures {
 
     /**
      * Publishes an obligation of CEA-2025 as allocation-service would (offsets up to 5,000 t, borrowing up to
-     * 10,000 t), without waiting for it.
+     * 10,000 t), without waiting for it. It carries no sector nor offset rules, as events written before them.
      */
     public static void publishObligation(String partyId, String periodId, int version, long tonnes) {
+        publishObligation(new Obligation(periodId, partyId, CEA, version, tonnes, 5_000, 10_000, null, null));
+    }
+
+    /**
+     * An obligation as ObligationSet carries it; {@code sector} and {@code offsetsJson} (the OffsetRules as JSON) are
+     * left out when null.
+     */
+    public record Obligation(String periodId, String partyId, String instrument, int version, long tonnes,
+                             long offsetLimit, long borrowingLimit, String sector, String offsetsJson) {
+    }
+
+    public static void publishObligation(Obligation o) {
+        String optional = (o.sector() == null ? "" : ",\"sector\":\"" + o.sector() + "\"")
+                + (o.offsetsJson() == null ? "" : ",\"offsets\":" + o.offsetsJson());
         String json = """
                 {"eventId":"%s","type":"ObligationSet","version":1,"occurredAt":"%s","producer":"allocation-service",\
-                "key":"%s","payload":{"periodId":"%s","partyId":"%s","instrument":"CEA-2025","version":%d,\
-                "verifiedEmissionsTonnes":%d,"obligationTonnes":%d,"offsetLimitTonnes":5000,\
-                "borrowingLimitTonnes":10000,"setAt":"%s"}}"""
-                .formatted(UUID.randomUUID(), Instant.now(), partyId, periodId, partyId, version, tonnes, tonnes,
-                        Instant.now());
-        new KafkaTopic("allocation.obligations").send(partyId, json);
+                "key":"%s","payload":{"periodId":"%s","partyId":"%s","instrument":"%s","version":%d,\
+                "verifiedEmissionsTonnes":%d,"obligationTonnes":%d,"offsetLimitTonnes":%d,\
+                "borrowingLimitTonnes":%d,"setAt":"%s"%s}}"""
+                .formatted(UUID.randomUUID(), Instant.now(), o.partyId(), o.periodId(), o.partyId(), o.instrument(),
+                        o.version(), o.tonnes(), o.tonnes(), o.offsetLimit(), o.borrowingLimit(), Instant.now(),
+                        optional);
+        new KafkaTopic("allocation.obligations").send(o.partyId(), json);
     }
 
     /** The same, waiting until the registry keeps that version. */
     public static void obligation(String partyId, String periodId, int version, long tonnes) {
         publishObligation(partyId, periodId, version, tonnes);
+        awaitObligation(partyId, periodId, version);
+    }
+
+    /** Publishes the obligation and waits until the registry keeps that version. */
+    public static void obligation(Obligation o) {
+        publishObligation(o);
+        awaitObligation(o.partyId(), o.periodId(), o.version());
+    }
+
+    private static void awaitObligation(String partyId, String periodId, int version) {
         await().atMost(Duration.ofSeconds(90)).until(() -> DB.count("select count(*) from surrender_obligation"
                 + " where period_id = ? and party_id = ?::uuid and version = ?", periodId, partyId, version) == 1);
+    }
+
+    /** A valid resident id of someone born in the six-digit division, different on every call (practically). */
+    public static String residentId(String division) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String body = String.format("%s%04d%02d%02d%03d", division, 1950 + random.nextInt(50), 1 + random.nextInt(12),
+                1 + random.nextInt(28), random.nextInt(1000));
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    /** Registers a natural person of {@code region} with a fresh resident id and returns its party id. */
+    public static String freshIndividual(String name, String region, String division) {
+        return given().auth().oauth2(accessToken(DemoUser.REGULATOR)).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "type", "INDIVIDUAL", "region", region, "residentId", residentId(division)))
+                .post("/api/v1/parties").then().statusCode(201).extract().path("id");
+    }
+
+    /** Asks for an issuance of offsets with their origin (POST /api/v1/offset-issuances) with the token given. */
+    public static ValidatableResponse offsetIssuance(String token, String issuanceId, String partyId,
+                                                     String instrument, long quantity) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("issuanceId", issuanceId, "partyId", partyId, "instrument", instrument,
+                        "quantity", quantity, "projectId", "P-" + instrument, "projectName", "Project " + instrument))
+                .post("/api/v1/offset-issuances").then().log().ifValidationFails();
+    }
+
+    /** The regulator issues the offsets to the party. */
+    public static void issueOffsets(String partyId, String instrument, long quantity) {
+        offsetIssuance(accessToken(DemoUser.REGULATOR), "OI-" + UUID.randomUUID(), partyId, instrument, quantity)
+                .statusCode(201);
+    }
+
+    /** A token of a participant acting for the party, made for it (one Keycloak user per party). */
+    public static String tokenOf(String partyId, String role) {
+        return KeycloakTokens.participantToken("p-" + partyId, partyId, role);
     }
 
     /** Registers a new compliance entity of region HB (a fresh identity) and returns its party id. */

@@ -31,6 +31,9 @@ import java.util.Map;
  * account, moves the units from the pilot's MIGRATION_SOURCE mirror account to them. The job's final state and its
  * issues commit with it, so an import is all there or not at all.
  *
+ * <p>Every holder is recorded as one of the pilot's ({@link PilotHolders}), and those the national market covers
+ * already are flagged for the one-market rule, in the same transaction.
+ *
  * <p>A holder's transaction is keyed by pilot and party ({@code migration/BJ/<party id>}): a holder's units come over
  * from a pilot once, so a re-export of a migrated registry, whatever its bytes, is refused, not booked twice.
  */
@@ -44,14 +47,16 @@ class MigrationCommit {
     private final BulkBooking booking;
     private final TransactionStore transactions;
     private final MigrationJobStore jobs;
+    private final PilotHolders pilotHolders;
 
     MigrationCommit(Pool pool, PartyAdmissions admissions, BulkBooking booking, TransactionStore transactions,
-                    MigrationJobStore jobs) {
+                    MigrationJobStore jobs, PilotHolders pilotHolders) {
         this.pool = pool;
         this.admissions = admissions;
         this.booking = booking;
         this.transactions = transactions;
         this.jobs = jobs;
+        this.pilotHolders = pilotHolders;
     }
 
     Uni<MigrationReport> commit(JobOrder order, ImportTally tally, Reconciliation reconciliation) {
@@ -73,7 +78,9 @@ class MigrationCommit {
                                                 admitted.size(), registrations.size() - admitted.size(),
                                                 booked), null, null)))
                                 .call(() -> holdings(conn, source)
-                                        .invoke(after -> checkMirror(before, after, reconciliation))))
+                                        .invoke(after -> checkMirror(before, after, reconciliation)))
+                                .call(() -> pilotHolders.migrated(conn, order.pilot().jurisdiction(),
+                                        registrations.stream().map(PartyRegistration::partyId).toList())))
                         .call(report -> jobs.finish(conn, order.id(), JobStatus.COMMITTED, tally.counters(), report,
                                 tally.issues())))
                 .onFailure(f -> f instanceof RuleViolationException r && r.code().equals("ALREADY_BOOKED"))

@@ -26,7 +26,7 @@ import java.util.UUID;
 /**
  * The units a migration set aside in a pilot's suspense account, per pilot account, and their assignment by the
  * regulator to the national party it identified: one MIGRATION transaction out of the suspense account per pilot
- * account, once.
+ * account, once. The party becomes one of the pilot's holders in the same transaction.
  */
 @ApplicationScoped
 public class SuspenseAssignments {
@@ -35,13 +35,16 @@ public class SuspenseAssignments {
     private final Pool pool;
     private final MigrationJobStore jobs;
     private final SuspenseStore suspense;
+    private final PilotHolders pilotHolders;
     private final Clock clock;
 
-    SuspenseAssignments(Booking booking, Pool pool, MigrationJobStore jobs, SuspenseStore suspense, Clock clock) {
+    SuspenseAssignments(Booking booking, Pool pool, MigrationJobStore jobs, SuspenseStore suspense,
+                        PilotHolders pilotHolders, Clock clock) {
         this.booking = booking;
         this.pool = pool;
         this.jobs = jobs;
         this.suspense = suspense;
+        this.pilotHolders = pilotHolders;
         this.clock = clock;
     }
 
@@ -77,7 +80,8 @@ public class SuspenseAssignments {
             return booking.book(movement(pilot, holding, party), initiator,
                             "suspense/" + job + "/" + pilotAccount, (conn, booked) -> suspense.insert(conn, job,
                                     pilotAccount, new Assignment(party.value(), booked.id(), evidence,
-                                            initiator.name(), clock.instant())))
+                                            initiator.name(), clock.instant()))
+                                    .chain(() -> pilotHolders.migrated(conn, pilot.jurisdiction(), List.of(party))))
                     .flatMap(outcome -> holdings(job, pilotAccount))
                     .map(after -> new Assigned(after.get(0), false));
         }));

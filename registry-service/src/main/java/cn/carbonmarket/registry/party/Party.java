@@ -140,6 +140,12 @@ public class Party extends PanacheEntityBase {
                 .map(rows -> rows.rowCount() == 1);
     }
 
+    /** A registered party's type, read in the caller's transaction; null when no such party is registered. */
+    public static Uni<PartyType> typeOf(SqlConnection conn, PartyId id) {
+        return conn.preparedQuery("select type from party where id = $1").execute(Tuple.of(id.value()))
+                .map(rows -> rows.size() == 0 ? null : PartyType.valueOf(rows.iterator().next().getString("type")));
+    }
+
     /** A registered party with its holding account, read in the caller's transaction. */
     static Uni<PartyAdmissions.Admission> withHolding(SqlConnection conn, PartyId id) {
         return conn.preparedQuery("select p.name, p.type, p.region, p.identity_code, p.registered_at,"

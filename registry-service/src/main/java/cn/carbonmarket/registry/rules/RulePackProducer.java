@@ -10,7 +10,13 @@ public class RulePackProducer {
 
     @Produces
     @Singleton
-    TransactionRules transactionRules(ObjectMapper mapper) {
-        return new TransactionRules(RegistryRulePack.load(mapper));
+    RegistryRulePack rulePack(ObjectMapper mapper) {
+        return RegistryRulePack.load(mapper);
+    }
+
+    @Produces
+    @Singleton
+    TransactionRules transactionRules(RegistryRulePack rulePack) {
+        return new TransactionRules(rulePack);
     }
 }

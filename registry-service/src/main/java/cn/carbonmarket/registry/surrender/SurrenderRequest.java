@@ -19,7 +19,7 @@ public record SurrenderRequest(
         @NotEmpty @Size(max = 20) List<@Valid @NotNull Line> lines) {
 
     /** Tonnes of one instrument. */
-    public record Line(@Schema(examples = "CEA-2025") @NotBlank @Size(max = 16) String instrument,
+    public record Line(@Schema(examples = "CEA-2025") @NotBlank @Size(max = 40) String instrument,
                        @Schema(description = "whole tonnes", examples = "95000") @NotNull @Positive Long quantity) {
     }
 }

@@ -57,19 +57,23 @@ public class SurrenderResource {
     @RolesAllowed(Roles.COMPLIANCE_ENTITY)
     @Operation(summary = "Surrender own units against the obligation of a compliance period",
             description = "One SURRENDER transaction from the entity's AVAILABLE holdings into SURRENDER-<periodId>,"
-                    + " all lines or none. Allowances of the period's vintage or earlier count in full, those of the"
-                    + " next vintage within the borrowing limit, CCER within the offset limit, and all of it within"
-                    + " the obligation; a refusal names what may still be surrendered of each kind.")
+                    + " all lines or none. The period's allowance (CEA, or the pilot's own) of its vintage or earlier"
+                    + " counts in full, of the next vintage within the borrowing limit; the offsets the obligation"
+                    + " accepts within the offset limit, those from outside its local region (or of unrecorded"
+                    + " origin) within their share of it; all of it within the obligation. A refusal names what may"
+                    + " still be surrendered of each kind.")
     @APIResponse(responseCode = "201", description = "booked")
     @APIResponse(responseCode = "200", description = "the same surrender was booked before under this surrenderId")
     @APIResponse(responseCode = "400", description = "invalid field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "not the caller's party",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "the surrenderId was used for another request",
+    @APIResponse(responseCode = "409", description = "the surrenderId was used for another request, or"
+            + " ONE_MARKET_RULE: a pilot period of a sector the national market covers the entity for",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "refused: NO_OBLIGATION, INSTRUMENT_NOT_ELIGIBLE,"
-            + " OFFSET_LIMIT_EXCEEDED, BORROWING_LIMIT_EXCEEDED, SURRENDER_EXCEEDS_OBLIGATION or a registry check",
+            + " OFFSET_LIMIT_EXCEEDED, NON_LOCAL_OFFSET_LIMIT_EXCEEDED, BORROWING_LIMIT_EXCEEDED,"
+            + " SURRENDER_EXCEEDS_OBLIGATION or a registry check",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> surrender(@Valid @NotNull SurrenderRequest request) {
         RequestValidation validation = new RequestValidation();

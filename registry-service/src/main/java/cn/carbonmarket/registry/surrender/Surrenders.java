@@ -4,6 +4,7 @@ import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.registry.account.SystemAccounts;
+import cn.carbonmarket.registry.onemarket.OneMarketRule;
 import cn.carbonmarket.registry.transaction.BookedTransaction;
 import cn.carbonmarket.registry.transaction.Booking;
 import cn.carbonmarket.registry.transaction.Initiator;
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
  * Books surrenders against allocation's obligations. A surrender is one SURRENDER transaction through the booking
  * path (the entity's key scope, its usual checks and TransactionBooked); in its database transaction the obligation
  * is locked first, so that surrenders of one entity for a period are judged one after the other, each against what
- * the ones before it surrendered.
+ * the ones before it surrendered. A surrender into a pilot period by an entity the national market covers for the
+ * period's sector is refused first (Order No. 775's one-market rule).
  */
 @ApplicationScoped
 public class Surrenders {
@@ -33,13 +35,16 @@ public class Surrenders {
     private final Booking booking;
     private final SurrenderStore store;
     private final TransactionStore transactions;
+    private final OneMarketRule oneMarket;
     private final Clock clock;
 
-    Surrenders(Pool pool, Booking booking, SurrenderStore store, TransactionStore transactions, Clock clock) {
+    Surrenders(Pool pool, Booking booking, SurrenderStore store, TransactionStore transactions,
+               OneMarketRule oneMarket, Clock clock) {
         this.pool = pool;
         this.booking = booking;
         this.store = store;
         this.transactions = transactions;
+        this.oneMarket = oneMarket;
         this.clock = clock;
     }
 
@@ -68,7 +73,9 @@ public class Surrenders {
                                         "no obligation of party " + surrender.partyId() + " for period "
                                                 + surrender.periodId() + " is known; nothing may be surrendered"));
                             }
-                            return store.surrendered(conn, surrender.periodId(), surrender.partyId())
+                            return oneMarket.checkSurrender(conn, surrender.partyId(), surrender.periodId(),
+                                            obligation.jurisdiction(), obligation.sector())
+                                    .chain(() -> store.surrendered(conn, surrender.periodId(), surrender.partyId()))
                                     .invoke(before -> admitted.set(obligation.admit(before, surrender.lines())))
                                     .replaceWithVoid();
                         }));
@@ -92,9 +99,11 @@ public class Surrenders {
         ByKind surrendered = SurrenderStore.total(surrenders);
         ByKind remaining = obligation.remaining(surrendered);
         return new SurrenderView(obligation.periodId(), obligation.partyId().value(),
-                obligation.instrument().toString(), obligation.version(), obligation.verifiedEmissionsTonnes(),
-                obligation.obligationTonnes(), obligation.offsetLimitTonnes(), obligation.borrowingLimitTonnes(),
-                obligation.setAt(), SystemAccounts.surrender(obligation.periodId()), surrendered.total(),
+                obligation.instrument().toString(), obligation.jurisdiction(), obligation.sector(),
+                obligation.version(), obligation.verifiedEmissionsTonnes(), obligation.obligationTonnes(),
+                obligation.offsetLimitTonnes(), obligation.nonLocalOffsetLimitTonnes(),
+                obligation.borrowingLimitTonnes(), obligation.offsets(), obligation.setAt(),
+                SystemAccounts.surrender(obligation.periodId()), surrendered.total(),
                 remaining.allowances(), surrendered, remaining, surrenders.stream()
                         .map(s -> new SurrenderView.Entry(s.surrenderId(), s.tonnes(), s.surrenderedAt(),
                                 byId.get(s.transactionId()))).toList());

@@ -59,6 +59,19 @@ public class Booking {
     }
 
     /**
+     * One movement that a rule beyond {@link TransactionRules} judges from what the database records (a sell limit
+     * from the free allocation received): {@code judge} runs in the booking's database transaction only when the key
+     * is new, before the movement is checked and written, and refuses by failing. It should lock what it reads
+     * ({@link PlannedBooking#lock} takes the locks the booking takes), so that nothing changes it before the commit.
+     * A repeated key is replayed without judging it again.
+     */
+    public Uni<Outcome> bookJudged(Movement movement, Initiator initiator, String idempotencyKey,
+                                   Function<SqlConnection, Uni<Void>> judge) {
+        return single.book(new BookingRequest(movement, initiator, idempotencyKey), SingleBooking.NO_GUARD, judge,
+                SingleBooking.NOTHING_ALONGSIDE);
+    }
+
+    /**
      * Movements that belong together (an auction's supply), booked in list order in one database transaction, each
      * seeing the holdings the ones before it leave, with {@code guard} and {@code alongside} as above: all of them,
      * or none when one is refused. Each under its own key; asked again, they are replayed together.

@@ -43,22 +43,37 @@ class SingleBooking {
      */
     Uni<Booking.Outcome> book(BookingRequest request, Function<SqlConnection, Uni<Void>> guard,
                               BiFunction<SqlConnection, BookedTransaction, Uni<Void>> alongside) {
-        return bookTogether(List.of(request), guard, (conn, booked) -> alongside.apply(conn, booked.get(0)))
+        return book(request, guard, NO_GUARD, alongside);
+    }
+
+    /** The same, with {@code judge} run for a new booking only, before it is checked and written. */
+    Uni<Booking.Outcome> book(BookingRequest request, Function<SqlConnection, Uni<Void>> guard,
+                              Function<SqlConnection, Uni<Void>> judge,
+                              BiFunction<SqlConnection, BookedTransaction, Uni<Void>> alongside) {
+        return bookTogether(List.of(request), guard, judge, (conn, booked) -> alongside.apply(conn, booked.get(0)))
                 .map(outcomes -> outcomes.get(0));
+    }
+
+    Uni<List<Booking.Outcome>> bookTogether(List<BookingRequest> requests, Function<SqlConnection, Uni<Void>> guard,
+                                            BiFunction<SqlConnection, List<BookedTransaction>, Uni<Void>> alongside) {
+        return bookTogether(requests, guard, NO_GUARD, alongside);
     }
 
     /**
      * The requests checked in list order, each seeing the holdings the ones before it leave, and written in one
-     * database transaction, or none of them. Booked together, their keys were all booked before (each is replayed)
+     * database transaction, or none of them; {@code judge} runs first when none was booked before. Booked together, their keys were all booked before (each is replayed)
      * or none was; some but not all is a key used for something else.
      */
-    Uni<List<Booking.Outcome>> bookTogether(List<BookingRequest> requests, Function<SqlConnection, Uni<Void>> guard,
-                                            BiFunction<SqlConnection, List<BookedTransaction>, Uni<Void>> alongside) {
+    private Uni<List<Booking.Outcome>> bookTogether(List<BookingRequest> requests,
+                                                    Function<SqlConnection, Uni<Void>> guard,
+                                                    Function<SqlConnection, Uni<Void>> judge,
+                                                    BiFunction<SqlConnection, List<BookedTransaction>, Uni<Void>>
+                                                            alongside) {
         return pool.withTransaction(conn -> guard.apply(conn)
                         .flatMap(guarded -> replays.previous(conn, requests))
                         .flatMap(previous -> {
                             if (previous.isEmpty()) {
-                                return bookings.book(conn, requests)
+                                return judge.apply(conn).chain(() -> bookings.book(conn, requests))
                                         .map(records -> records.stream()
                                                 .map(r -> new Booking.Outcome(r.booked(), false)).toList())
                                         .call(outcomes -> alongside.apply(conn, outcomes.stream()

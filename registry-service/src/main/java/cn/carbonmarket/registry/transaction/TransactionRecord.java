@@ -72,6 +72,7 @@ record TransactionRecord(UUID id, Movement movement, String initiator, String re
         return switch (initiator.kind()) {
             case PARTY -> "party/" + initiator.party();
             case REGULATOR -> "regulator";
+            case AUTHORITY -> "authority/" + initiator.name();
             case SYSTEM -> "system/" + initiator.name();
             case PLEDGEE -> "pledgee/" + initiator.name();
         };

@@ -174,7 +174,7 @@ public final class TransactionRules {
             boolean issuable = rules.issuable().contains(instrument.product());
             boolean eligible = switch (movement.type()) {
                 case TO_TRADING -> rules.tradable().contains(instrument.product());
-                case ISSUANCE, ALLOCATION, AUCTION_DELIVERY -> issuable;
+                case ISSUANCE, ALLOCATION, AUCTION_DELIVERY, OFFSET_ISSUANCE -> issuable;
                 default -> true;
             };
             // Units taken out of an issuance account are issued, whatever the movement (a reserve's set-aside too).

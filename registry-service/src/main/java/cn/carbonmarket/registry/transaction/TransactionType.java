@@ -27,5 +27,7 @@ public enum TransactionType {
     /** Out of the stability reserve into the auction delivery account, offered at an auction. The only way out. */
     RESERVE_RELEASE,
     /** An auction's unsold units from the auctioneer's units in trading back to the issuance account. */
-    AUCTION_RETURN
+    AUCTION_RETURN,
+    /** Offset credits of a recorded origin issued from the jurisdiction's issuance account to a party. */
+    OFFSET_ISSUANCE
 }

@@ -10,6 +10,7 @@ import cn.carbonmarket.platform.security.Caller;
 import cn.carbonmarket.platform.security.Roles;
 import cn.carbonmarket.registry.account.SystemAccounts;
 import cn.carbonmarket.registry.holding.HoldingStatus;
+import cn.carbonmarket.registry.selllimit.SellLimits;
 import cn.carbonmarket.registry.transaction.Booking;
 import cn.carbonmarket.registry.transaction.Initiator;
 import cn.carbonmarket.registry.transaction.Movement;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -56,10 +58,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PartyMovementResource {
 
     private final Booking booking;
+    private final SellLimits sellLimits;
     private final Caller caller;
 
-    public PartyMovementResource(Booking booking, Caller caller) {
+    public PartyMovementResource(Booking booking, SellLimits sellLimits, Caller caller) {
         this.booking = booking;
+        this.sellLimits = sellLimits;
         this.caller = caller;
     }
 
@@ -81,10 +85,15 @@ public class PartyMovementResource {
     @POST
     @Path("/trading-moves")
     @Operation(summary = "Move own units into trading (AVAILABLE to IN_TRADING)",
-            description = "Trading and settlement learn of it from the TransactionBooked event.")
+            description = "Trading and settlement learn of it from the TransactionBooked event. Where the instrument's"
+                    + " jurisdiction limits selling free allocation (Chongqing: half of it is kept), a move that would"
+                    + " leave less than that share available or surrendered is refused with SELL_LIMIT, naming the"
+                    + " most that may move now.")
     public Uni<Response> intoTrading(@HeaderParam("Idempotency-Key") @NotBlank @Pattern(regexp = "[\\x21-\\x7e]{1,64}")
                                      String key, @Valid @NotNull HoldingMoveRequest request) {
-        return own(request, TransactionType.TO_TRADING, HoldingStatus.IN_TRADING, null, key);
+        OwnUnits own = OwnUnits.of(request, this::ownAccount);
+        return answer(sellLimits.intoTrading(own.party(), own.account().value(), own.instrument(),
+                request.quantity(), Initiator.party(own.party(), caller.name()), key));
     }
 
     @POST
@@ -92,20 +101,23 @@ public class PartyMovementResource {
     @Operation(summary = "Cancel own units voluntarily (they go to the voluntary cancellation account for good)")
     public Uni<Response> cancel(@HeaderParam("Idempotency-Key") @NotBlank @Pattern(regexp = "[\\x21-\\x7e]{1,64}")
                                 String key, @Valid @NotNull HoldingMoveRequest request) {
-        return own(request, TransactionType.VOLUNTARY_CANCELLATION, HoldingStatus.AVAILABLE,
-                SystemAccounts.voluntaryCancellation(), key);
+        OwnUnits own = OwnUnits.of(request, this::ownAccount);
+        return book(Movement.between(TransactionType.VOLUNTARY_CANCELLATION, own.instrument(), request.quantity(),
+                own.account().value(), HoldingStatus.AVAILABLE, SystemAccounts.voluntaryCancellation(),
+                HoldingStatus.AVAILABLE), own.party(), key);
     }
 
-    /** A movement out of the caller's AVAILABLE units, into {@code toAccount} (null: the same account). */
-    private Uni<Response> own(HoldingMoveRequest request, TransactionType type, HoldingStatus toStatus,
-                              String toAccount, String key) {
-        RequestValidation validation = new RequestValidation();
-        AccountId account = validation.field("account", () -> AccountId.parse(request.account()));
-        InstrumentCode instrument = validation.field("instrument", () -> InstrumentCode.parse(request.instrument()));
-        validation.throwIfInvalid();
-        PartyId party = ownAccount(account);
-        return book(Movement.between(type, instrument, request.quantity(), account.value(), HoldingStatus.AVAILABLE,
-                toAccount == null ? account.value() : toAccount, toStatus), party, key);
+    /** The caller's own account and the instrument a request names, or 400/403 as for every movement of its own. */
+    private record OwnUnits(PartyId party, AccountId account, InstrumentCode instrument) {
+
+        static OwnUnits of(HoldingMoveRequest request, Function<AccountId, PartyId> owner) {
+            RequestValidation validation = new RequestValidation();
+            AccountId account = validation.field("account", () -> AccountId.parse(request.account()));
+            InstrumentCode instrument = validation.field("instrument",
+                    () -> InstrumentCode.parse(request.instrument()));
+            validation.throwIfInvalid();
+            return new OwnUnits(owner.apply(account), account, instrument);
+        }
     }
 
     private PartyId ownAccount(AccountId account) {
@@ -119,8 +131,11 @@ public class PartyMovementResource {
     }
 
     private Uni<Response> book(Movement movement, PartyId party, String key) {
-        return booking.book(movement, Initiator.party(party, caller.name()), key).map(outcome -> outcome.replayed()
-                ? Response.ok(outcome.transaction()).build()
+        return answer(booking.book(movement, Initiator.party(party, caller.name()), key));
+    }
+
+    private static Uni<Response> answer(Uni<Booking.Outcome> booked) {
+        return booked.map(outcome -> outcome.replayed() ? Response.ok(outcome.transaction()).build()
                 : Response.created(URI.create("/api/v1/transactions/" + outcome.transaction().id()))
                         .entity(outcome.transaction()).build());
     }

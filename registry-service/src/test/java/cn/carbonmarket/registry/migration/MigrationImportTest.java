@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +47,6 @@ class MigrationImportTest {
 
     private static final Database DB = RegistryFixtures.DB;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TIANJIN_HEADER = "ACCOUNT_NO,HOLDER_NAME,HOLDER_TYPE,ID_NO,OPEN_DATE,PRODUCT,VINTAGE,"
-            + "BALANCE\r\n";
 
     /** The tables an import writes; a failed import must leave each as it was. */
     /**
@@ -72,27 +69,6 @@ class MigrationImportTest {
         }
     }
 
-    private static byte[] control(String pilot, long holdingRows, Map<String, Long> tonnes) {
-        ObjectNode control = JSON.createObjectNode().put("pilot", pilot).put("exportDate", "2025-12-31")
-                .put("accounts", holdingRows).put("holdingRows", holdingRows);
-        ObjectNode totals = control.putObject("totalsTonnes");
-        tonnes.forEach(totals::put);
-        return control.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A valid resident id of someone born in Tianjin, different on every call (practically). */
-    private static String residentId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String body = String.format("120101%04d%02d%02d%03d", 1950 + random.nextInt(50), 1 + random.nextInt(12),
-                1 + random.nextInt(28), random.nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
-    }
-
     /** A line-based sample with its first two records swapped: other bytes (another upload), the same holdings. */
     private static Part reordered(PilotSample sample) {
         String original = new String(sample.export(), sample.charset());
@@ -110,7 +86,7 @@ class MigrationImportTest {
     void holdersBecomePartiesOnceAndAPartyRegisteredBeforeIsKept() throws Exception {
         String fund = Identities.creditCode("120000");
         String steel = Identities.creditCode("120000");
-        String person = residentId();
+        String person = RegistryFixtures.residentId("120101");
         String badChecksum = Identities.withBadChecksum(Identities.creditCode("120000"));
         String unknownType = Identities.creditCode("120000");
         given().auth().oauth2(accessToken(DemoUser.REGULATOR)).contentType(ContentType.JSON)
@@ -119,7 +95,7 @@ class MigrationImportTest {
                 .post("/api/v1/parties").then().statusCode(201);
         String n = Long.toString(System.nanoTime() % 1_000_000);
         // Vintages 2014 and 2015: the Tianjin sample has none, so its totals stay apart from this export's.
-        String export = TIANJIN_HEADER
+        String export = MigrationUploads.TIANJIN_HEADER
                 + "TJX" + n + "1,Binhai Fund,INSTITUTION," + fund + ",2015-01-01,TJEA,2014,1000\r\n"
                 + "TJX" + n + "2,天津钢铁有限公司,ENTITY," + steel + ",2015-01-01,TJEA,2014,500\r\n"
                 + "TJX" + n + "3,天津钢铁有限公司,ENTITY," + steel + ",2016-01-01,TJEA,2015,700\r\n"
@@ -132,7 +108,7 @@ class MigrationImportTest {
 
         var accepted = upload(DemoUser.REGULATOR, "TJ", List.of(new Part("tianjin_extra.csv",
                         export.getBytes(StandardCharsets.UTF_8))),
-                new Part("control.json", control("TJ", 6, Map.of("TJEA-2014", 1800L, "TJEA-2015", 740L))))
+                new Part("control.json", MigrationUploads.control("TJ", 6, Map.of("TJEA-2014", 1800L, "TJEA-2015", 740L))))
                 .statusCode(202).body("status", org.hamcrest.Matchers.oneOf("QUEUED", "RUNNING")).extract();
         String id = accepted.path("id");
         assertThat(accepted.header("Location")).endsWith("/api/v1/migrations/" + id);
@@ -193,14 +169,14 @@ class MigrationImportTest {
         String badChecksum = Identities.withBadChecksum(Identities.creditCode("120000"));
         String n = Long.toString(System.nanoTime() % 1_000_000);
         String typo = "TJS" + n + "1";
-        String export = TIANJIN_HEADER
+        String export = MigrationUploads.TIANJIN_HEADER
                 + typo + ",Typo Steel Co,ENTITY," + badChecksum + ",2015-01-01,TJEA,2014,300\r\n"
                 + typo + ",Typo Steel Co,ENTITY," + badChecksum + ",2015-01-01,TJEA,2015,20\r\n"
                 + "TJS" + n + "2,Other Co,ENTITY," + Identities.withBadChecksum(Identities.creditCode("120000"))
                 + ",2015-01-01,TJEA,2015,5\r\n";
         String id = upload(DemoUser.REGULATOR, "TJ", List.of(new Part("tianjin_typos.csv",
                         export.getBytes(StandardCharsets.UTF_8))),
-                new Part("control.json", control("TJ", 3, Map.of("TJEA-2014", 300L, "TJEA-2015", 25L))))
+                new Part("control.json", MigrationUploads.control("TJ", 3, Map.of("TJEA-2014", 300L, "TJEA-2015", 25L))))
                 .statusCode(202).extract().path("id");
         assertThat(MigrationUploads.awaitFinished(id).getString("status")).isEqualTo("COMMITTED");
         RegistryFixtures.partyWithAllowances(DemoUser.ENTITY_2, 0);
@@ -327,7 +303,7 @@ class MigrationImportTest {
 
     @Test
     void exportsMayBeLargerThanOtherRequests() {
-        StringBuilder export = new StringBuilder(TIANJIN_HEADER);
+        StringBuilder export = new StringBuilder(MigrationUploads.TIANJIN_HEADER);
         String holder = ",天津大型排放单位,ENTITY," + Identities.creditCode("120000") + ",2015-01-01,TJEA,2013,";
         for (int row = 0; row < 30_000; row++) {
             export.append("TJB").append(row).append(holder).append(row).append("\r\n");
@@ -338,7 +314,7 @@ class MigrationImportTest {
 
         // Totals one tonne short: the upload is accepted and read whole, then fails without writing a holding.
         String id = upload(DemoUser.REGULATOR, "TJ", List.of(new Part("tianjin_large.csv", bytes)),
-                new Part("control.json", control("TJ", 30_000, Map.of("TJEA-2013", total - 1))))
+                new Part("control.json", MigrationUploads.control("TJ", 30_000, Map.of("TJEA-2013", total - 1))))
                 .statusCode(202).extract().path("id");
         JsonPath job = MigrationUploads.awaitFinished(id);
         assertThat(job.getString("report.failure.code")).isEqualTo("RECONCILIATION_FAILED");

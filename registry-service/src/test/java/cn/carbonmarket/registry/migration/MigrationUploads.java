@@ -7,11 +7,15 @@ import static org.awaitility.Awaitility.await;
 import cn.carbonmarket.registry.RegistryFixtures;
 import cn.carbonmarket.registry.migration.export.PilotSample;
 import cn.carbonmarket.testing.DemoUser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Uploads to POST /api/v1/migrations as the regulator's client would, and waits for the job to finish. */
@@ -21,7 +25,20 @@ final class MigrationUploads {
     record Part(String fileName, byte[] content) {
     }
 
+    static final String TIANJIN_HEADER = "ACCOUNT_NO,HOLDER_NAME,HOLDER_TYPE,ID_NO,OPEN_DATE,PRODUCT,VINTAGE,"
+            + "BALANCE\r\n";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private MigrationUploads() {
+    }
+
+    /** A pilot's control totals for an export of {@code holdingRows} rows holding {@code tonnes} per instrument. */
+    static byte[] control(String pilot, long holdingRows, Map<String, Long> tonnes) {
+        ObjectNode control = JSON.createObjectNode().put("pilot", pilot).put("exportDate", "2025-12-31")
+                .put("accounts", holdingRows).put("holdingRows", holdingRows);
+        ObjectNode totals = control.putObject("totalsTonnes");
+        tonnes.forEach(totals::put);
+        return control.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static Part sampleExport(PilotSample sample) {

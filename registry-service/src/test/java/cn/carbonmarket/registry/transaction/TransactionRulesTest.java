@@ -13,11 +13,15 @@ import cn.carbonmarket.registry.account.AccountType;
 import cn.carbonmarket.registry.account.SystemAccounts;
 import cn.carbonmarket.registry.holding.HoldingKey;
 import cn.carbonmarket.registry.holding.HoldingStatus;
+import cn.carbonmarket.registry.rules.JurisdictionRules;
 import cn.carbonmarket.registry.rules.RegistryRulePack;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -38,7 +42,8 @@ class TransactionRulesTest {
     private static final String DELIVERY = SystemAccounts.auctionDelivery(Jurisdiction.CN);
     private static final int PARTIES = 4;
 
-    private final TransactionRules rules = new TransactionRules(RegistryRulePack.load(new ObjectMapper()));
+    private final RegistryRulePack shipped = RegistryRulePack.load(new ObjectMapper());
+    private final TransactionRules rules = new TransactionRules(shipped);
     private final PartyId[] parties = new PartyId[PARTIES];
     private final Map<String, AccountSnapshot> accounts = new HashMap<>();
 
@@ -77,8 +82,13 @@ class TransactionRulesTest {
     }
 
     private String refusal(Movement movement, Initiator initiator, Map<HoldingKey, Long> current) {
+        return refusal(movement, initiator, current, shipped);
+    }
+
+    private String refusal(Movement movement, Initiator initiator, Map<HoldingKey, Long> current,
+                           RegistryRulePack pack) {
         try {
-            rules.apply(movement, initiator, accounts, current);
+            new TransactionRules(pack).apply(movement, initiator, accounts, current);
             return null;
         } catch (RuleViolationException e) {
             return e.code();
@@ -104,8 +114,8 @@ class TransactionRulesTest {
         assertThat(refusal(Movement.between(TransactionType.TRANSFER, CEA, 1, holding(0), HoldingStatus.AVAILABLE,
                 "HOLDING-nobody", HoldingStatus.AVAILABLE), party0, has500)).isEqualTo("ACCOUNT_NOT_FOUND");
         assertThat(refusal(Movement.between(TransactionType.TO_TRADING, HBEA, 1, holding(0), HoldingStatus.AVAILABLE,
-                holding(0), HoldingStatus.IN_TRADING), party0, Map.of(available(holding(0), HBEA), 5L)))
-                .isEqualTo("INSTRUMENT_NOT_ELIGIBLE");
+                holding(0), HoldingStatus.IN_TRADING), party0, Map.of(available(holding(0), HBEA), 5L),
+                issuingAndTradingNothing(Jurisdiction.HB))).isEqualTo("INSTRUMENT_NOT_ELIGIBLE");
         assertThat(refusal(transfer(0, 1, 50_000_001), party0, Map.of(available(holding(0), CEA), 60_000_000L)))
                 .isEqualTo("QUANTITY_CAP_EXCEEDED");
         assertThat(refusal(new Movement(TransactionType.TRANSFER, List.of(new Movement.Line(available(holding(0), CEA),
@@ -231,7 +241,41 @@ class TransactionRulesTest {
                 null));
         assertThat(refusal(Movement.between(TransactionType.RESERVE_INTAKE, HBEA, 10, hbIssuance,
                 HoldingStatus.AVAILABLE, hbReserve, HoldingStatus.AVAILABLE), Initiator.system("allocation-service"),
-                Map.of())).isEqualTo("INSTRUMENT_NOT_ELIGIBLE");
+                Map.of(), issuingAndTradingNothing(Jurisdiction.HB))).isEqualTo("INSTRUMENT_NOT_ELIGIBLE");
+    }
+
+    @Test
+    void pilotAllowancesAndCreditsAreIssuedAndTradedUnderTheirPilotsRules() {
+        Initiator party0 = Initiator.party(parties[0], "entity-1");
+        String bjIssuance = SystemAccounts.nationalIssuance(Jurisdiction.BJ);
+        accounts.put(bjIssuance, new AccountSnapshot(bjIssuance, AccountType.NATIONAL_ISSUANCE, AccountState.OPEN,
+                null));
+        InstrumentCode bcer = InstrumentCode.parse("BCER-2025-BJ-FORESTRY");
+
+        assertThat(rules.apply(Movement.between(TransactionType.OFFSET_ISSUANCE, bcer, 300, bjIssuance,
+                HoldingStatus.AVAILABLE, holding(0), HoldingStatus.AVAILABLE), Initiator.authority("authority-bj"),
+                accounts, Map.of())).containsEntry(available(bjIssuance, bcer), -300L)
+                .containsEntry(available(holding(0), bcer), 300L);
+        for (InstrumentCode pilot : List.of(HBEA, bcer, InstrumentCode.parse("CQEA-2025"))) {
+            assertThat(rules.apply(Movement.between(TransactionType.TO_TRADING, pilot, 5, holding(0),
+                    HoldingStatus.AVAILABLE, holding(0), HoldingStatus.IN_TRADING), party0, accounts,
+                    Map.of(available(holding(0), pilot), 5L)))
+                    .containsEntry(new HoldingKey(holding(0), pilot, HoldingStatus.IN_TRADING), 5L);
+        }
+        assertThat(refusal(Movement.between(TransactionType.OFFSET_ISSUANCE, bcer, 300, bjIssuance,
+                HoldingStatus.AVAILABLE, holding(0), HoldingStatus.AVAILABLE), Initiator.system("allocation-service"),
+                Map.of(), issuingAndTradingNothing(Jurisdiction.BJ))).as("a product its jurisdiction does not issue")
+                .isEqualTo("INSTRUMENT_NOT_ELIGIBLE");
+    }
+
+    /** The shipped pack, but {@code idle} issues and trades nothing: the eligibility checks have something to refuse. */
+    private RegistryRulePack issuingAndTradingNothing(Jurisdiction idle) {
+        Map<Jurisdiction, JurisdictionRules> rules = new EnumMap<>(Jurisdiction.class);
+        for (Jurisdiction j : Jurisdiction.values()) {
+            rules.put(j, j != idle ? shipped.of(j) : new JurisdictionRules(5_000_000, Set.of(), Set.of(),
+                    "a jurisdiction that issues and trades nothing", Optional.empty(), Map.of()));
+        }
+        return new RegistryRulePack(rules);
     }
 
     /**

@@ -103,9 +103,6 @@ class UnitMovementTest {
         RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "k-" + UUID.randomUUID(),
                 transfer(ENTITY_1, "NATIONAL_ISSUANCE-CN", CEA, 1))
                 .statusCode(422).body("code", equalTo("NOT_PERMITTED"));
-        RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/trading-moves", "k-" + UUID.randomUUID(),
-                Map.of("account", ENTITY_1, "instrument", "HBEA-2021", "quantity", 1))
-                .statusCode(422).body("code", equalTo("INSTRUMENT_NOT_ELIGIBLE"));
         RegistryFixtures.post(DemoUser.ENTITY_2, "/api/v1/transfers", "k-" + UUID.randomUUID(), transfer(ENTITY_1, ENTITY_2, CEA, 1))
                 .statusCode(403).body("code", equalTo("NOT_YOUR_ACCOUNT"));
         RegistryFixtures.post(DemoUser.REGULATOR, "/api/v1/transfers", "k-" + UUID.randomUUID(), transfer(ENTITY_1, ENTITY_2, CEA, 1))
