@@ -7,6 +7,7 @@ import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.contracts.unit.OffsetRules;
 import cn.carbonmarket.platform.problem.RuleViolationException;
+import cn.carbonmarket.registry.onemarket.OneMarketRule;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,7 +34,7 @@ public record SurrenderObligation(String periodId, PartyId partyId, InstrumentCo
      * offsets the national ones.
      */
     public static SurrenderObligation of(ObligationSet set) {
-        boolean national = set.instrument().product().jurisdiction() == Jurisdiction.CN;
+        boolean national = OneMarketRule.isNational(set.instrument().product().jurisdiction());
         Sector sector = set.sector() != null || !national ? set.sector() : Sector.POWER;
         return new SurrenderObligation(set.periodId(), set.partyId(), set.instrument(), set.version(),
                 set.verifiedEmissionsTonnes(), set.obligationTonnes(), set.offsetLimitTonnes(),

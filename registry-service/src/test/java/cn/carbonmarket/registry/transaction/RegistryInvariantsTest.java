@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A randomized simulation against the running registry, in the way TigerBeetle tests its ledger: a seeded stream of
- * participant, bank and regulator operations (some refused), then the registry-wide invariants, checked in the
+ * participant, bank and regulator operations (some refused, offset issuances among them), then the registry-wide invariants, checked in the
  * database itself. The seed is in every failure message, so a failing stream can be replayed.
  */
 @QuarkusTest
@@ -49,7 +49,7 @@ class RegistryInvariantsTest {
             String account = holdingOf(holder);
             long quantity = 1 + random.nextInt(random.nextBoolean() ? 500 : 30_000);
             Map<String, Object> own = Map.of("account", account, "instrument", CEA, "quantity", quantity);
-            ExtractableResponse<Response> response = switch (random.nextInt(8)) {
+            ExtractableResponse<Response> response = switch (random.nextInt(9)) {
                 case 0, 1 -> post(holder, "/api/v1/transfers", key(), Map.of("fromAccount", account,
                         "toAccount", holdingOf(HOLDERS.get(random.nextInt(HOLDERS.size()))), "instrument", CEA,
                         "quantity", quantity)).extract();
@@ -62,6 +62,8 @@ class RegistryInvariantsTest {
                         "account", account, "instrument", CEA, "quantity", quantity, "reason", "simulation",
                         "authority", "a court")).extract());
                 case 6 -> release(random, pledges, freezes);
+                case 7 -> RegistryFixtures.offsetIssuance(accessToken(DemoUser.REGULATOR), key(), holder.partyId(),
+                        "CCER-2025-HB-WIND", quantity).extract();
                 default -> surrender(entities.get(random.nextInt(entities.size())), period, 1 + random.nextInt(500));
             };
             assertThat(response.statusCode()).as("seed %d, step %d: %s", seed, i, response.body().asString())
