@@ -1,11 +1,13 @@
 package cn.carbonmarket.allocation.compliance;
 
+import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.party.Region;
 import cn.carbonmarket.platform.problem.ForbiddenException;
 import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.platform.security.Caller;
 import cn.carbonmarket.platform.security.Roles;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -15,9 +17,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Each entity's compliance for a period as callers may see it (the regulator all, a provincial authority its region,
- * an entity itself): its status follows from its obligation, what it surrendered and, after the full surrender
- * deadline (Shanghai date by the service's clock), whether it fell short.
+ * Each entity's compliance for a period as callers may see it (whoever runs the period's jurisdiction all of it: the
+ * regulator, a pilot's authority its pilot's periods; another provincial authority its region, an entity itself):
+ * its status follows from its obligation, what it surrendered and, after the full surrender deadline (Shanghai date
+ * by the service's clock), whether it fell short. Per jurisdiction, the summary of each of its periods.
  */
 @ApplicationScoped
 public class Compliance {
@@ -43,17 +46,35 @@ public class Compliance {
     }
 
     public Uni<ComplianceTable> table(String periodId, Caller caller) {
-        Region region = scope(caller);
-        return period(pool, periodId).chain(period -> standings.standings(pool, periodId, region, null,
-                        deadlinePassed(period))
-                .map(found -> ComplianceTable.of(period, today(), region == null ? null : region.name(), found)));
+        return period(pool, periodId).chain(period -> {
+            Region region = scope(caller, period);
+            return standings.standings(pool, periodId, region, null, deadlinePassed(period))
+                    .map(found -> ComplianceTable.of(period, today(), region == null ? null : region.name(), found));
+        });
+    }
+
+    /** Every period of the jurisdiction, the latest first, each as its entities stand today. */
+    public Uni<JurisdictionCompliance> jurisdiction(Jurisdiction jurisdiction, Caller caller) {
+        caller.requireRuns(jurisdiction);
+        LocalDate today = today();
+        return obligations.periodsOf(pool, jurisdiction).chain(periods -> Multi.createFrom().iterable(periods)
+                .onItem().transformToUniAndConcatenate(period -> standings.standings(pool, period.periodId(), null,
+                                null, deadlinePassed(period))
+                        .map(found -> JurisdictionCompliance.Period.of(ComplianceTable.of(period, today, null,
+                                found), period)))
+                .collect().asList()
+                .map(rows -> new JurisdictionCompliance(jurisdiction.name(), today, rows)));
     }
 
     public Uni<EntityCompliance> entity(String periodId, PartyId party, Caller caller) {
         caller.requireSelfOr(party, Roles.REGULATOR, Roles.PROVINCIAL_AUTHORITY);
-        return period(pool, periodId).chain(period -> standing(pool, period, party))
-                .invoke(standing -> caller.requireRegionOf(party, Region.parse(standing.region()),
-                        "a provincial authority sees only its region's entities"))
+        return period(pool, periodId).chain(period -> standing(pool, period, party)
+                        .invoke(standing -> {
+                            if (!caller.runs(period.jurisdiction())) {
+                                caller.requireRegionOf(party, Region.parse(standing.region()),
+                                        "a provincial authority sees only its region's entities");
+                            }
+                        }))
                 .chain(standing -> obligations.units(pool, periodId, party.value())
                         .chain(units -> penalties.find(pool, periodId, party.value())
                                 .map(penalty -> new EntityCompliance(periodId, standing, units,
@@ -65,8 +86,8 @@ public class Compliance {
      * before the window opens and after the deadline.
      */
     public Uni<Warnings> warnings(String periodId, Caller caller) {
-        Region region = scope(caller);
         return period(pool, periodId).chain(period -> {
+            Region region = scope(caller, period);
             ComplianceRule rule = rule(period);
             LocalDate today = today();
             LocalDate opens = period.deadline95().minusDays(rule.warningDays());
@@ -107,9 +128,12 @@ public class Compliance {
         return LocalDate.ofInstant(clock.instant(), MarketPrices.MARKET_ZONE);
     }
 
-    /** The regulator sees every region, a provincial authority only its own. */
-    private static Region scope(Caller caller) {
-        if (caller.hasRole(Roles.REGULATOR)) {
+    /**
+     * Whoever runs the period's jurisdiction (the regulator, a pilot's authority for its pilot's periods) sees every
+     * region (null); another provincial authority only its own.
+     */
+    private static Region scope(Caller caller, PeriodRow period) {
+        if (caller.runs(period.jurisdiction())) {
             return null;
         }
         return caller.region().orElseThrow(() -> new ForbiddenException("NOT_YOUR_REGION",

@@ -6,7 +6,14 @@ final class ComplianceCsv {
     static final String HEADER = "party_id,name,region,obligation_tonnes,surrendered_tonnes,allowance_tonnes,"
             + "borrowed_tonnes,offset_tonnes,status,missing_tonnes\n";
 
+    static final String MEDIA_TYPE = "text/csv";
+
     private ComplianceCsv() {
+    }
+
+    /** Whether the caller asked for CSV: {@code ?format=csv}, or {@code Accept: text/csv}. */
+    static boolean wanted(String format, String accept) {
+        return "csv".equals(format) || (accept != null && accept.contains(MEDIA_TYPE));
     }
 
     static String render(ComplianceTable table) {

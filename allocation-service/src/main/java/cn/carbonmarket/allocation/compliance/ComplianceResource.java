@@ -33,8 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ComplianceResource {
 
-    private static final String CSV = "text/csv";
-
     private final ObligationSetting obligations;
     private final Compliance compliance;
     private final Penalties penalties;
@@ -50,13 +48,19 @@ public class ComplianceResource {
 
     @POST
     @Path("/obligations")
-    @RolesAllowed(Roles.REGULATOR)
-    @Operation(summary = "Set the period's obligations", description = "For every entity with verified emissions for"
-            + " each year of the period, per unit: a gas unit at most its final allocation, another unit at most its"
-            + " allocation plus the pack's share of its emissions, never more than it emitted; the offset and"
-            + " borrowing limits within the sum. An entity whose figures changed gets a new version, published as"
-            + " ObligationSet on allocation.obligations; the same inputs again change nothing. Entities lacking a"
-            + " year are listed as not obligated.")
+    @RolesAllowed({Roles.REGULATOR, Roles.PROVINCIAL_AUTHORITY})
+    @Operation(summary = "Set the period's obligations", description = "By whoever runs the period's jurisdiction"
+            + " (the regulator; a pilot's authority for its pilot's periods). National pack: for every entity with"
+            + " verified emissions for each year of the period, per unit: a gas unit at most its final allocation,"
+            + " another unit at most its allocation plus the pack's share of its emissions, never more than it"
+            + " emitted. Pilot pack: every enrolled entity's verified emissions. The offset limit (the pack's share,"
+            + " rounded down), the pack's offset rules, the borrowing limit and the sector with each. An entity whose"
+            + " figures changed gets a new version, published as ObligationSet on allocation.obligations; the same"
+            + " inputs again change nothing. Entities lacking a year (or, enrolled, verified emissions) are listed as"
+            + " not obligated.")
+    @APIResponse(responseCode = "403", description = "the caller does not run the period's jurisdiction"
+            + " (NOT_YOUR_JURISDICTION)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "every obligation of the period, how many changed, and the"
             + " entities not obligated yet")
     @APIResponse(responseCode = "409", description = "the period has no approved true-up (NO_APPROVED_TRUE_UP)",
@@ -67,17 +71,17 @@ public class ComplianceResource {
 
     @GET
     @RolesAllowed({Roles.REGULATOR, Roles.PROVINCIAL_AUTHORITY})
-    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Produces({MediaType.APPLICATION_JSON, ComplianceCsv.MEDIA_TYPE})
     @Operation(summary = "The period's compliance table (JSON; CSV with Accept: text/csv or ?format=csv)",
             description = "Every entity's obligation, surrendered tonnes per kind, status (OPEN, PARTIAL, COMPLIANT;"
                     + " SHORTFALL after the full deadline) and missing tonnes; totals per region and status; the"
                     + " compliance rate as a share of entities and of obligated tonnes. The regulator sees every"
-                    + " region, a provincial authority its own.")
+                    + " region, a pilot's authority all of its pilot's periods, another provincial authority its"
+                    + " region.")
     public Uni<Response> table(@PathParam("periodId") String periodId, @QueryParam("format") String format,
                                @HeaderParam("Accept") String accept) {
-        boolean csv = "csv".equals(format) || (accept != null && accept.contains(CSV));
-        return compliance.table(periodId, caller).map(table -> csv
-                ? Response.ok(ComplianceCsv.render(table), CSV).header("Content-Disposition",
+        return compliance.table(periodId, caller).map(table -> ComplianceCsv.wanted(format, accept)
+                ? Response.ok(ComplianceCsv.render(table), ComplianceCsv.MEDIA_TYPE).header("Content-Disposition",
                         "attachment; filename=\"compliance-" + table.periodId() + ".csv\"").build()
                 : Response.ok(table, MediaType.APPLICATION_JSON).build());
     }
@@ -108,21 +112,27 @@ public class ComplianceResource {
     @POST
     @Path("/penalties")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.REGULATOR)
-    @Operation(summary = "Penalise an entity's shortfall", description = "After the full surrender deadline: the"
-            + " missing tonnes x the factor (within the pack's range) x the average of the daily closes of the"
-            + " period's allowance over the month before the deadline, half up to the fen; the shortfall is"
-            + " recorded for deduction from the next allocation. The same factor again answers the decision.")
+    @RolesAllowed({Roles.REGULATOR, Roles.PROVINCIAL_AUTHORITY})
+    @Operation(summary = "Penalise an entity's shortfall", description = "After the full surrender deadline, by"
+            + " whoever runs the period's jurisdiction, by the pack's method. PRICE_MULTIPLE: the missing tonnes x"
+            + " the factor (within the pack's range; may be left out where the pack fixes it) x the average of the"
+            + " daily closes of the period's allowance over the pack's months ending on the deadline (the suite's"
+            + " own closes, else the pilot exchange's recorded ones), half up to the fen, at most the pack's cap."
+            + " FIXED_FINE: the fine in fen chosen within the pack's range (fineFen). The pack's multiple of the"
+            + " shortfall is recorded for deduction from the next allocation. The same choice again answers the"
+            + " decision.")
     @APIResponse(responseCode = "201", description = "decided")
-    @APIResponse(responseCode = "200", description = "decided before with the same factor")
-    @APIResponse(responseCode = "400", description = "a factor outside the pack's range",
+    @APIResponse(responseCode = "200", description = "decided before with the same choice")
+    @APIResponse(responseCode = "403", description = "the caller does not run the period's jurisdiction",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "a factor or fine outside the pack's range, or missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "before the deadline (DEADLINE_NOT_PASSED), not in shortfall"
-            + " (NOT_IN_SHORTFALL), no trades that month (NO_MARKET_PRICES), or another factor decided"
+            + " (NOT_IN_SHORTFALL), no closes in the months averaged (NO_MARKET_PRICES), or another choice decided"
             + " (PENALTY_DECIDED)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> penalise(@PathParam("periodId") String periodId, @Valid @NotNull PenaltyRequest request) {
-        return penalties.decide(periodId, PartyId.parse(request.partyId()), request.factor(), caller)
+        return penalties.decide(periodId, PartyId.parse(request.partyId()), request, caller)
                 .map(decided -> Response.status(decided.created() ? 201 : 200).entity(decided.penalty()).build());
     }
 }

@@ -6,10 +6,11 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * An entity's surrender obligation from its units' verified emissions and final free allocation over the period, by
- * the period's rules: a gas unit surrenders at most its allocation, any other unit at most its allocation plus the
- * capped share of its emissions (half up to the tonne), never more than it emitted; the entity's obligation is the
- * sum. The offset and borrowing limits are rounded down: a limit is a most, never exceeded by rounding.
+ * An entity's surrender obligation by the period's rules. Where the pack caps by allocation (the national market),
+ * from its units' verified emissions and final free allocation over the period: a gas unit surrenders at most its
+ * allocation, any other unit at most its allocation plus the capped share of its emissions (half up to the tonne),
+ * never more than it emitted; the entity's obligation is the sum. Where the pack obliges verified emissions (a
+ * pilot), those. The offset and borrowing limits are rounded down: a limit is a most, never exceeded by rounding.
  */
 public final class ObligationMethod {
 
@@ -36,15 +37,23 @@ public final class ObligationMethod {
         long emissions = obligations.stream().mapToLong(UnitObligation::emissionsTonnes).sum();
         long allocation = obligations.stream().mapToLong(UnitObligation::allocationTonnes).sum();
         long obligation = obligations.stream().mapToLong(UnitObligation::obligationTonnes).sum();
-        return new EntityObligation(emissions, allocation, obligation,
-                floor(rule.offsetLimitShare().value(), obligation), borrowingLimit(emissions, allocation, obligation,
-                rule), obligations);
+        return new EntityObligation(emissions, allocation, obligation, rule.offsets().limitOf(obligation),
+                borrowingLimit(emissions, allocation, obligation, rule), obligations);
+    }
+
+    /** An enrolled entity's obligation: all of its verified emissions, whatever it was allocated. */
+    public static EntityObligation ofVerifiedEmissions(long verifiedEmissionsTonnes, long allocationTonnes,
+                                                       ComplianceRule rule) {
+        return new EntityObligation(verifiedEmissionsTonnes, allocationTonnes, verifiedEmissionsTonnes,
+                rule.offsets().limitOf(verifiedEmissionsTonnes),
+                borrowingLimit(verifiedEmissionsTonnes, allocationTonnes, verifiedEmissionsTonnes, rule), List.of());
     }
 
     static long unitObligation(UnitFigures unit, ComplianceRule rule) {
-        long cap = unit.category().fuel() == UnitCategory.Fuel.GAS && rule.gasCappedAtAllocation().value()
+        ObligationBasis.CappedByAllocation caps = rule.cappedByAllocation();
+        long cap = unit.category().fuel() == UnitCategory.Fuel.GAS && caps.gasCappedAtAllocation().value()
                 ? unit.allocationTonnes()
-                : unit.allocationTonnes() + rule.shortfallCapShare().value()
+                : unit.allocationTonnes() + caps.shortfallCapShare().value()
                         .multiply(BigDecimal.valueOf(unit.emissionsTonnes())).setScale(0, RoundingMode.HALF_UP)
                         .longValueExact();
         return Math.min(unit.emissionsTonnes(), cap);

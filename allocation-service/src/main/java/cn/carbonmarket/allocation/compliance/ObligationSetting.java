@@ -23,17 +23,23 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
- * Sets the period's obligations: every entity with verified emissions for each year of the period gets its
- * obligation from them and the period's final allocation (its approved true-up approved last), by the rules of the
- * period's benchmark pack. An entity whose figures changed gets a new version, published as {@link ObligationSet}
- * through the outbox in the same transaction; the same inputs again change and publish nothing. The period's row is
- * locked, so settings and run approvals of one period take turns.
+ * Sets the period's obligations by the rules of its pack. Where the pack caps by allocation (the national market),
+ * every entity with verified emissions for each year of the period gets its obligation from them and the period's
+ * final allocation (its true-up approved last); where it obliges verified emissions (a pilot), every enrolled entity
+ * whose verified emissions are known gets them as its obligation. Each obligation carries the pack's offset rules
+ * and its sector. An entity whose figures changed gets a new version, published as {@link ObligationSet} through the
+ * outbox in the same transaction; the same inputs again change and publish nothing. The period's row is locked, so
+ * settings, run approvals and enrolments of one period take turns. Set by whoever runs the period's jurisdiction.
  */
 @ApplicationScoped
 public class ObligationSetting {
 
+    /** An entity's obligation as computed now. */
+    record Computed(UUID partyId, String region, Sector sector, ObligationMethod.EntityObligation figures) {
+    }
+
     /** An entity whose obligation is written as a new version. */
-    record Changed(EntityInput input, int version, ObligationMethod.EntityObligation figures) {
+    record Changed(Computed computed, int version) {
     }
 
     private final Pool pool;
@@ -54,46 +60,74 @@ public class ObligationSetting {
         return pool.withTransaction(conn -> store.period(conn, periodId, true)
                 .map(found -> found.orElseThrow(() -> new NotFoundException("PERIOD_NOT_FOUND",
                         "no compliance period " + periodId)))
-                .chain(period -> store.finalRun(conn, periodId)
-                        .map(run -> run.orElseThrow(() -> new ConflictException("NO_APPROVED_TRUE_UP",
-                                "compliance period " + periodId + " has no approved true-up: obligations are set"
-                                        + " against the final allocation")))
-                        .chain(runId -> set(conn, period, runId, caller.name()))));
+                .chain(period -> {
+                    caller.requireRuns(period.jurisdiction());
+                    ComplianceRule rule = rules.of(period.benchmarkPack()).orElseThrow(() ->
+                            new IllegalStateException("compliance period " + period.periodId()
+                                    + " names a pack without compliance rules"));
+                    return rule.obligation().enrols() ? setEnrolled(conn, period, rule, caller.name())
+                            : setFromFinalRun(conn, period, rule, caller.name());
+                }));
     }
 
-    private Uni<ObligationOutcome> set(SqlConnection conn, PeriodRow period, UUID runId, String setBy) {
-        ComplianceRule rule = rules.of(period.benchmarkPack()).orElseThrow(() -> new IllegalStateException(
-                "compliance period " + period.periodId() + " names a benchmark pack without compliance rules"));
+    private Uni<ObligationOutcome> setFromFinalRun(SqlConnection conn, PeriodRow period, ComplianceRule rule,
+                                                   String setBy) {
+        Sector sector = rule.cappedByAllocation().sector().value();
+        return store.finalRun(conn, period.periodId())
+                .map(run -> run.orElseThrow(() -> new ConflictException("NO_APPROVED_TRUE_UP", "compliance period "
+                        + period.periodId() + " has no approved true-up: obligations are set against the final"
+                        + " allocation")))
+                .chain(runId -> store.reportedYears(conn, period, runId)
+                        .chain(years -> store.inputs(conn, period, runId).chain(inputs -> {
+                            List<Computed> computed = inputs.stream().map(input -> new Computed(input.partyId(),
+                                    input.region(), sector, ObligationMethod.of(input.units(), rule))).toList();
+                            return write(conn, period, rule, runId, setBy, computed, notObligated(period, years));
+                        })));
+    }
+
+    private Uni<ObligationOutcome> setEnrolled(SqlConnection conn, PeriodRow period, ComplianceRule rule,
+                                               String setBy) {
+        List<Integer> everyYear = IntStream.rangeClosed(period.firstYear(), period.lastYear()).boxed().toList();
+        return store.enrolled(conn, period.periodId()).chain(enrolled -> {
+            List<Computed> computed = enrolled.stream().filter(e -> e.verifiedEmissionsTonnes() != null)
+                    .map(e -> new Computed(e.partyId(), e.region(), e.sector(), ObligationMethod.ofVerifiedEmissions(
+                            e.verifiedEmissionsTonnes(), e.freeAllocationTonnes(), rule))).toList();
+            List<NotObligated> unverified = enrolled.stream().filter(e -> e.verifiedEmissionsTonnes() == null)
+                    .map(e -> new NotObligated(e.partyId().toString(), everyYear)).toList();
+            return write(conn, period, rule, null, setBy, computed, unverified);
+        });
+    }
+
+    /** Writes and publishes the obligations that changed, and answers with every obligation of the period. */
+    private Uni<ObligationOutcome> write(SqlConnection conn, PeriodRow period, ComplianceRule rule, UUID runId,
+                                         String setBy, List<Computed> computed, List<NotObligated> notObligated) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         InstrumentCode instrument = InstrumentCode.parse(period.instrument());
-        return store.reportedYears(conn, period, runId).chain(years -> store.inputs(conn, period, runId)
-                .chain(inputs -> store.obligations(conn, period.periodId()).chain(existing -> {
-                    List<Changed> changed = changes(inputs, existing, rule);
-                    List<Outbox.Keyed<ObligationSet>> events = changed.stream().map(c -> new Outbox.Keyed<>(
-                            c.input().partyId().toString(), new ObligationSet(period.periodId(),
-                                    new PartyId(c.input().partyId()), instrument, c.version(),
-                                    c.figures().verifiedEmissionsTonnes(), c.figures().obligationTonnes(),
-                                    c.figures().offsetLimitTonnes(), c.figures().borrowingLimitTonnes(), at,
-                                    Sector.POWER, OffsetRules.NATIONAL)))
-                            .toList();
-                    Uni<Void> written = changed.isEmpty() ? Uni.createFrom().voidItem()
-                            : store.write(conn, period.periodId(), runId, setBy, at, changed)
-                                    .chain(() -> outbox.publishAll(conn, ObligationSet.TYPE, events));
-                    return written.chain(() -> store.obligations(conn, period.periodId()))
-                            .map(all -> new ObligationOutcome(period.periodId(), runId.toString(), changed.size(),
-                                    all.values().stream().map(ObligationView::of).toList(),
-                                    notObligated(period, years)));
-                })));
+        OffsetRules offsets = rule.offsets().rules();
+        return store.obligations(conn, period.periodId()).chain(existing -> {
+            List<Changed> changed = changes(computed, existing);
+            List<Outbox.Keyed<ObligationSet>> events = changed.stream().map(c -> new Outbox.Keyed<>(
+                    c.computed().partyId().toString(), new ObligationSet(period.periodId(),
+                            new PartyId(c.computed().partyId()), instrument, c.version(),
+                            c.computed().figures().verifiedEmissionsTonnes(),
+                            c.computed().figures().obligationTonnes(), c.computed().figures().offsetLimitTonnes(),
+                            c.computed().figures().borrowingLimitTonnes(), at, c.computed().sector(), offsets)))
+                    .toList();
+            Uni<Void> written = changed.isEmpty() ? Uni.createFrom().voidItem()
+                    : store.write(conn, period.periodId(), runId, setBy, at, changed)
+                            .chain(() -> outbox.publishAll(conn, ObligationSet.TYPE, events));
+            return written.chain(() -> store.obligations(conn, period.periodId()))
+                    .map(all -> new ObligationOutcome(period.periodId(), runId == null ? null : runId.toString(),
+                            changed.size(), all.values().stream().map(ObligationView::of).toList(), notObligated));
+        });
     }
 
-    private static List<Changed> changes(List<EntityInput> inputs, Map<UUID, ObligationRecord> existing,
-                                         ComplianceRule rule) {
+    private static List<Changed> changes(List<Computed> computed, Map<UUID, ObligationRecord> existing) {
         List<Changed> changed = new ArrayList<>();
-        for (EntityInput input : inputs) {
-            ObligationMethod.EntityObligation figures = ObligationMethod.of(input.units(), rule);
-            ObligationRecord before = existing.get(input.partyId());
-            if (before == null || !before.sameFigures(figures)) {
-                changed.add(new Changed(input, before == null ? 1 : before.version() + 1, figures));
+        for (Computed entity : computed) {
+            ObligationRecord before = existing.get(entity.partyId());
+            if (before == null || !before.sameFigures(entity.sector(), entity.figures())) {
+                changed.add(new Changed(entity, before == null ? 1 : before.version() + 1));
             }
         }
         return changed;

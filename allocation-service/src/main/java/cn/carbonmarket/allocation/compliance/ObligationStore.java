@@ -1,8 +1,11 @@
 package cn.carbonmarket.allocation.compliance;
 
 import cn.carbonmarket.allocation.benchmark.UnitCategory;
+import cn.carbonmarket.contracts.coverage.Sector;
+import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.sql.ColumnBatch;
+import cn.carbonmarket.platform.sql.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -23,13 +26,14 @@ import java.util.UUID;
 
 /**
  * All SQL of obligations: the period's terms, its final run, the verified emissions (the highest version of each
- * entity's year), and the obligation rows with their units.
+ * entity's year) or a pilot period's enrolments, and the obligation rows with their units.
  */
 @ApplicationScoped
 public class ObligationStore {
 
-    private static final String COLUMNS = "period_id, party_id, region, version, run_id, verified_emissions_tonnes,"
-            + " allocation_tonnes, obligation_tonnes, offset_limit_tonnes, borrowing_limit_tonnes, set_by, set_at";
+    private static final String COLUMNS = "period_id, party_id, region, sector, version, run_id,"
+            + " verified_emissions_tonnes, allocation_tonnes, obligation_tonnes, offset_limit_tonnes,"
+            + " borrowing_limit_tonnes, set_by, set_at";
 
     /** Each entity's year counts in its highest confirmed version. */
     private static final String LATEST = "with latest as (select v.party_id, v.year, v.unit_id, v.emissions_tonnes"
@@ -37,7 +41,7 @@ public class ObligationStore {
             + " and v.version = (select max(w.version) from verified_unit_emissions w where w.period_id = v.period_id"
             + " and w.party_id = v.party_id and w.year = v.year))";
 
-    private record Written(String periodId, UUID partyId, String region, int version, UUID runId,
+    private record Written(String periodId, UUID partyId, String region, Sector sector, int version, UUID runId,
                            ObligationMethod.EntityObligation figures, String setBy, OffsetDateTime setAt) {
     }
 
@@ -48,6 +52,7 @@ public class ObligationStore {
             .column(String.class, Written::periodId)
             .column(UUID.class, Written::partyId)
             .column(String.class, Written::region)
+            .column(String.class, w -> w.sector().name())
             .column(Integer.class, Written::version)
             .column(UUID.class, Written::runId)
             .column(Long.class, w -> w.figures().verifiedEmissionsTonnes())
@@ -68,16 +73,26 @@ public class ObligationStore {
             .column(Long.class, row -> row.unit().obligationTonnes());
 
     Uni<Optional<PeriodRow>> period(SqlClient sql, String periodId, boolean forUpdate) {
-        return sql.preparedQuery("select period_id, first_year, last_year, instrument, benchmark_pack, deadline_95,"
-                        + " deadline_100 from compliance_period where period_id = $1" + (forUpdate ? " for update" : ""))
+        return sql.preparedQuery("select period_id, jurisdiction, first_year, last_year, instrument, benchmark_pack,"
+                        + " deadline_95, deadline_100 from compliance_period where period_id = $1"
+                        + (forUpdate ? " for update" : ""))
                 .execute(Tuple.of(periodId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(period(rows.iterator().next())));
     }
 
+    /** Every period of the jurisdiction, the latest first. */
+    Uni<List<PeriodRow>> periodsOf(SqlClient sql, Jurisdiction jurisdiction) {
+        return sql.preparedQuery("select period_id, jurisdiction, first_year, last_year, instrument, benchmark_pack,"
+                        + " deadline_95, deadline_100 from compliance_period where jurisdiction = $1"
+                        + " order by first_year desc, period_id")
+                .execute(Tuple.of(jurisdiction.name()))
+                .map(rows -> Rows.all(rows, ObligationStore::period));
+    }
+
     private static PeriodRow period(Row row) {
-        return new PeriodRow(row.getString("period_id"), row.getInteger("first_year"), row.getInteger("last_year"),
-                row.getString("instrument"), row.getString("benchmark_pack"), row.getLocalDate("deadline_95"),
-                row.getLocalDate("deadline_100"));
+        return new PeriodRow(row.getString("period_id"), Jurisdiction.valueOf(row.getString("jurisdiction")),
+                row.getInteger("first_year"), row.getInteger("last_year"), row.getString("instrument"),
+                row.getString("benchmark_pack"), row.getLocalDate("deadline_95"), row.getLocalDate("deadline_100"));
     }
 
     /** The instrument of each of the periods that exist. */
@@ -151,6 +166,16 @@ public class ObligationStore {
                 });
     }
 
+    /** The entities enrolled in a pilot period, with their sector, free allocation and verified emissions. */
+    Uni<List<EnrolledInput>> enrolled(SqlClient sql, String periodId) {
+        return sql.preparedQuery("select party_id, region, sector, free_allocation_tonnes, verified_emissions_tonnes"
+                        + " from pilot_enrolment where period_id = $1 order by party_id")
+                .execute(Tuple.of(periodId))
+                .map(rows -> Rows.all(rows, row -> new EnrolledInput(row.getUUID("party_id"), row.getString("region"),
+                        Sector.valueOf(row.getString("sector")), row.getLong("free_allocation_tonnes"),
+                        row.getLong("verified_emissions_tonnes"))));
+    }
+
     Uni<Map<UUID, ObligationRecord>> obligations(SqlClient sql, String periodId) {
         return sql.preparedQuery("select " + COLUMNS + " from obligation where period_id = $1")
                 .execute(Tuple.of(periodId))
@@ -170,15 +195,18 @@ public class ObligationStore {
     /** Writes a new version of each changed entity's obligation and replaces its units. */
     Uni<Void> write(SqlClient sql, String periodId, UUID runId, String setBy, Instant at,
                     List<ObligationSetting.Changed> changed) {
-        List<Written> written = changed.stream().map(c -> new Written(periodId, c.input().partyId(),
-                c.input().region(), c.version(), runId, c.figures(), setBy, utc(at))).toList();
-        List<UnitRow> unitRows = changed.stream().flatMap(c -> c.figures().units().stream()
-                .map(unit -> new UnitRow(periodId, c.input().partyId(), unit))).toList();
+        List<Written> written = changed.stream().map(c -> new Written(periodId, c.computed().partyId(),
+                c.computed().region(), c.computed().sector(), c.version(), runId, c.computed().figures(), setBy,
+                utc(at))).toList();
+        List<UnitRow> unitRows = changed.stream().flatMap(c -> c.computed().figures().units().stream()
+                .map(unit -> new UnitRow(periodId, c.computed().partyId(), unit))).toList();
         UUID[] parties = written.stream().map(Written::partyId).toArray(UUID[]::new);
         return obligations.execute(sql, "insert into obligation (" + COLUMNS + ") select * from unnest($1::text[],"
-                        + " $2::uuid[], $3::text[], $4::integer[], $5::uuid[], $6::bigint[], $7::bigint[],"
-                        + " $8::bigint[], $9::bigint[], $10::bigint[], $11::text[], $12::timestamptz[])"
+                        + " $2::uuid[], $3::text[], $4::text[], $5::integer[], $6::uuid[], $7::bigint[],"
+                        + " $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::text[],"
+                        + " $13::timestamptz[])"
                         + " on conflict (period_id, party_id) do update set region = excluded.region,"
+                        + " sector = excluded.sector,"
                         + " version = excluded.version, run_id = excluded.run_id,"
                         + " verified_emissions_tonnes = excluded.verified_emissions_tonnes,"
                         + " allocation_tonnes = excluded.allocation_tonnes,"
@@ -209,8 +237,9 @@ public class ObligationStore {
 
     private static ObligationRecord record(Row row) {
         return new ObligationRecord(row.getString("period_id"), row.getUUID("party_id"), row.getString("region"),
-                row.getInteger("version"), row.getUUID("run_id"), row.getLong("verified_emissions_tonnes"),
-                row.getLong("allocation_tonnes"), row.getLong("obligation_tonnes"), row.getLong("offset_limit_tonnes"),
+                Sector.valueOf(row.getString("sector")), row.getInteger("version"), row.getUUID("run_id"),
+                row.getLong("verified_emissions_tonnes"), row.getLong("allocation_tonnes"),
+                row.getLong("obligation_tonnes"), row.getLong("offset_limit_tonnes"),
                 row.getLong("borrowing_limit_tonnes"), row.getString("set_by"),
                 row.getOffsetDateTime("set_at").toInstant());
     }

@@ -19,12 +19,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** All SQL of issuance instructions: written at a run's approval, answered by the registry, reconciled. */
+/**
+ * All SQL of issuance instructions: written at a run's approval or a pilot enrolment, answered by the registry,
+ * reconciled.
+ */
 @ApplicationScoped
 public class IssuanceInstructionStore {
 
-    /** Instruction ids start so; the registry's answers carry them back. */
+    /** Instruction ids of approved runs start so; the registry's answers carry them back. */
     static final String PREFIX = "ALLOC-";
+    /** Instruction ids of pilot enrolments start so: PILOT-<periodId>-<partyId>-<n>. */
+    static final String PILOT_PREFIX = "PILOT-";
 
     private static final String COLUMNS = "instruction_id, run_id, period_id, party_id, region, instrument, reason,"
             + " tonnes, status, transaction_id, returned, debt, refusal_code, refusal_reason, created_at, updated_at";
@@ -45,6 +50,42 @@ public class IssuanceInstructionStore {
                         + " returning instruction_id, party_id, reason, tonnes")
                 .execute(Tuple.of(runId, periodId, instrument.toString(), utc(at)))
                 .map(rows -> Rows.all(rows, row -> instruction(row, instrument)));
+    }
+
+    /**
+     * The next instruction of a pilot enrolment whose free allocation changed by {@code deltaTonnes}: issued where it
+     * grows, clawed back where it shrinks; {@code n} counts the enrolment's instructions, so each has its own id.
+     */
+    public Uni<IssuanceInstruction> writePilot(SqlClient sql, String periodId, UUID partyId, Region region,
+                                               InstrumentCode instrument, long deltaTonnes, int n, Instant at) {
+        String instructionId = PILOT_PREFIX + periodId + "-" + partyId + "-" + n;
+        IssuanceInstruction.Reason reason = deltaTonnes > 0 ? IssuanceInstruction.Reason.FREE_ALLOCATION
+                : IssuanceInstruction.Reason.CLAW_BACK;
+        return sql.preparedQuery("insert into issuance_instruction (instruction_id, period_id, party_id, region,"
+                        + " instrument, reason, tonnes, status, created_at, updated_at) values ($1, $2, $3, $4, $5,"
+                        + " $6, $7, 'PENDING', $8, $8)")
+                .execute(Tuple.tuple(List.of(instructionId, periodId, partyId, region.name(), instrument.toString(),
+                        reason.name(), Math.abs(deltaTonnes), utc(at))))
+                .replaceWith(new IssuanceInstruction(instructionId, reason, instrument, List.of(
+                        new IssuanceInstruction.Recipient(new PartyId(partyId), Units.of(Math.abs(deltaTonnes))))));
+    }
+
+    /** The net tonnes a pilot enrolment's instructions asked the registry for: issued minus clawed back. */
+    public Uni<Long> pilotInstructed(SqlClient sql, String periodId, UUID partyId) {
+        return sql.preparedQuery("select coalesce(sum(case when reason = 'CLAW_BACK' then -tonnes else tonnes end), 0)"
+                        + " as net from issuance_instruction where period_id = $1 and party_id = $2"
+                        + " and instruction_id like '" + PILOT_PREFIX + "%'")
+                .execute(Tuple.of(periodId, partyId))
+                .map(rows -> rows.iterator().next().getLong("net"));
+    }
+
+    /** A pilot enrolment's instructions (every enrolment's of the period where no party is given), oldest first. */
+    public Uni<List<InstructionView>> pilotInstructions(SqlClient sql, String periodId, UUID partyId) {
+        return sql.preparedQuery("select " + COLUMNS + " from issuance_instruction where period_id = $1"
+                        + " and ($2::uuid is null or party_id = $2) and instruction_id like '" + PILOT_PREFIX + "%'"
+                        + " order by created_at, instruction_id")
+                .execute(Tuple.of(periodId, partyId))
+                .map(rows -> Rows.all(rows, IssuanceInstructionStore::view));
     }
 
     /** A refused instruction back to PENDING, as first published, to be sent again; empty if it was not refused. */
@@ -110,7 +151,9 @@ public class IssuanceInstructionStore {
     Uni<Reconciliation> reconcile(SqlClient sql, String periodId) {
         return sql.preparedQuery("select"
                         + " (select coalesce(sum(e.delta_tonnes), 0) from run_entity e join allocation_run r"
-                        + " on r.run_id = e.run_id where r.period_id = $1 and r.status = 'APPROVED') as approved,"
+                        + " on r.run_id = e.run_id where r.period_id = $1 and r.status = 'APPROVED')"
+                        + " + (select coalesce(sum(free_allocation_tonnes), 0) from pilot_enrolment"
+                        + " where period_id = $1) as approved,"
                         + " coalesce(sum(case when reason = 'CLAW_BACK' then -tonnes else tonnes end), 0) as instructed,"
                         + " coalesce(sum(tonnes) filter (where status = 'ISSUED'), 0) as issued,"
                         + " coalesce(sum(returned), 0) as returned, coalesce(sum(debt), 0) as debt,"
@@ -133,7 +176,8 @@ public class IssuanceInstructionStore {
 
     private static InstructionView view(Row row) {
         UUID transaction = row.getUUID("transaction_id");
-        return new InstructionView(row.getString("instruction_id"), row.getUUID("run_id").toString(),
+        UUID run = row.getUUID("run_id");
+        return new InstructionView(row.getString("instruction_id"), run == null ? null : run.toString(),
                 row.getString("period_id"), row.getUUID("party_id").toString(), row.getString("region"),
                 row.getString("instrument"), row.getString("reason"), row.getLong("tonnes"), row.getString("status"),
                 transaction == null ? null : transaction.toString(), row.getLong("returned"), row.getLong("debt"),

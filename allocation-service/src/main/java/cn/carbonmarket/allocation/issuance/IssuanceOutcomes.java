@@ -13,11 +13,11 @@ import java.time.Clock;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Follows the registry's answers to allocation's instructions on {@code registry.transactions}: the ALLOCATION
- * booking whose reference is an instruction id, a refusal, a claw-back's returns. Each answer moves its instruction
- * only from PENDING (or REFUSED, for a booking after a resend), so redeliveries change nothing. Answers about
- * auctions (their supply and returns) and the stability reserve's set-asides are handed to those; everything else on
- * the topic (transfers, deliveries, ...) is passed over.
+ * Follows the registry's answers to allocation's instructions (of approved runs and of pilot enrolments) on
+ * {@code registry.transactions}: the ALLOCATION booking whose reference is an instruction id, a refusal, a
+ * claw-back's returns. Each answer moves its instruction only from PENDING (or REFUSED, for a booking after a
+ * resend), so redeliveries change nothing. Answers about auctions (their supply and returns) and the stability
+ * reserve's set-asides are handed to those; everything else on the topic (transfers, deliveries, ...) is passed over.
  */
 @ApplicationScoped
 public class IssuanceOutcomes {
@@ -76,6 +76,7 @@ public class IssuanceOutcomes {
     }
 
     private static boolean ours(String instructionId) {
-        return instructionId != null && instructionId.startsWith(IssuanceInstructionStore.PREFIX);
+        return instructionId != null && (instructionId.startsWith(IssuanceInstructionStore.PREFIX)
+                || instructionId.startsWith(IssuanceInstructionStore.PILOT_PREFIX));
     }
 }

@@ -47,9 +47,14 @@ public class CompliancePeriodResource {
     @PUT
     @Path("/{periodId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.REGULATOR)
-    @Operation(summary = "Open a compliance period", description = "In DRAFT. The same terms again change nothing"
-            + " (200); other terms for an opened period are a conflict (409 PERIOD_EXISTS).")
+    @RolesAllowed({Roles.REGULATOR, Roles.PROVINCIAL_AUTHORITY})
+    @Operation(summary = "Open a compliance period", description = "In DRAFT, by whoever runs its jurisdiction: the"
+            + " regulator, or a pilot's provincial authority its pilot's periods (id <J>-<year>, the pilot's"
+            + " allowance of that year, pack <J>-<year>). The pack must be the jurisdiction's. Past deadlines are"
+            + " accepted (a pilot's year brought onto the suite after it closed). The same terms again change"
+            + " nothing (200); other terms for an opened period are a conflict (409 PERIOD_EXISTS).")
+    @APIResponse(responseCode = "403", description = "the caller does not run the jurisdiction (NOT_YOUR_JURISDICTION)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "201", description = "opened now")
     @APIResponse(responseCode = "200", description = "opened before with these terms")
     @APIResponse(responseCode = "400", description = "terms that break a rule, each field named",
@@ -57,20 +62,23 @@ public class CompliancePeriodResource {
     @APIResponse(responseCode = "409", description = "opened before with other terms",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> open(@PathParam("periodId") String periodId, @Valid @NotNull PeriodTerms terms) {
-        return periods.open(periodId, terms, caller.name()).map(opened -> Response
+        return periods.open(periodId, terms, caller).map(opened -> Response
                 .status(opened.created() ? 201 : 200).entity(PeriodView.of(opened.period())).build());
     }
 
     @POST
     @Path("/{periodId}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.REGULATOR)
+    @RolesAllowed({Roles.REGULATOR, Roles.PROVINCIAL_AUTHORITY})
     @Operation(summary = "Move a period to its next status", description = "DRAFT -> ALLOCATING -> REPORTING ->"
-            + " SURRENDER -> CLOSED, one step at a time; asking for the status it has changes nothing.")
+            + " SURRENDER -> CLOSED, one step at a time, by whoever runs its jurisdiction; asking for the status it"
+            + " has changes nothing.")
+    @APIResponse(responseCode = "403", description = "the caller does not run the jurisdiction (NOT_YOUR_JURISDICTION)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "not the next status (STATUS_TRANSITION_NOT_ALLOWED)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PeriodView> move(@PathParam("periodId") String periodId, @Valid @NotNull StatusChange change) {
-        return periods.move(periodId, change.status()).map(PeriodView::of);
+        return periods.move(periodId, change.status(), caller).map(PeriodView::of);
     }
 
     @GET

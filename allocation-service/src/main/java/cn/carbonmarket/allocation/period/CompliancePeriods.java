@@ -1,12 +1,15 @@
 package cn.carbonmarket.allocation.period;
 
 import cn.carbonmarket.allocation.benchmark.BenchmarkPacks;
+import cn.carbonmarket.allocation.compliance.ComplianceRule;
+import cn.carbonmarket.allocation.compliance.ComplianceRules;
 import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.platform.problem.RequestValidation;
 import cn.carbonmarket.platform.problem.UniqueViolation;
+import cn.carbonmarket.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,11 +18,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Opens compliance periods and moves them through the annual cycle. A period's terms are fixed once opened:
- * opening it again with the same terms changes nothing, with other terms is a conflict.
+ * Opens compliance periods and moves them through the annual cycle, by whoever runs the period's jurisdiction (the
+ * regulator; a pilot's provincial authority its pilot's periods). A period's terms are fixed once opened: opening it
+ * again with the same terms changes nothing, with other terms is a conflict. Its pack is the jurisdiction's: a pack
+ * that sets obligations from units and runs also needs the benchmarks they are computed by. Deadlines already past
+ * are accepted, so that a pilot's year closed before the suite can be brought onto it.
  */
 @ApplicationScoped
 public class CompliancePeriods {
@@ -27,10 +34,12 @@ public class CompliancePeriods {
     private static final Pattern PERIOD_ID = Pattern.compile("[A-Z]{2}-\\d{4}(-\\d{4})?");
 
     private final BenchmarkPacks packs;
+    private final ComplianceRules rules;
     private final Clock clock;
 
-    public CompliancePeriods(BenchmarkPacks packs, Clock clock) {
+    public CompliancePeriods(BenchmarkPacks packs, ComplianceRules rules, Clock clock) {
         this.packs = packs;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -38,12 +47,12 @@ public class CompliancePeriods {
     public record Opened(CompliancePeriod period, boolean created) {
     }
 
-    public Uni<Opened> open(String periodId, PeriodTerms terms, String regulator) {
-        Jurisdiction jurisdiction = validated(periodId, terms);
+    public Uni<Opened> open(String periodId, PeriodTerms terms, Caller caller) {
+        Jurisdiction jurisdiction = validated(periodId, terms, caller);
         return Panache.withTransaction(() -> CompliancePeriod.<CompliancePeriod>findById(periodId)
                         .chain(existing -> {
                             if (existing == null) {
-                                return create(periodId, jurisdiction, terms, regulator);
+                                return create(periodId, jurisdiction, terms, caller.name());
                             }
                             if (!existing.hasTerms(terms)) {
                                 return Uni.createFrom().failure(new ConflictException("PERIOD_EXISTS", "compliance"
@@ -54,11 +63,12 @@ public class CompliancePeriods {
                 .onFailure(UniqueViolation::test).retry().atMost(1);
     }
 
-    public Uni<CompliancePeriod> move(String periodId, PeriodStatus next) {
+    public Uni<CompliancePeriod> move(String periodId, PeriodStatus next, Caller caller) {
         return Panache.withTransaction(() -> CompliancePeriod.<CompliancePeriod>findById(periodId,
                         LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> notFound(periodId))
                 .invoke(period -> {
+                    caller.requireRuns(period.jurisdiction);
                     if (!period.status.mayBecome(next)) {
                         throw new ConflictException("STATUS_TRANSITION_NOT_ALLOWED", "compliance period " + periodId
                                 + " is " + period.status + " and can only become the next status, not " + next);
@@ -79,7 +89,7 @@ public class CompliancePeriods {
         return Panache.withSession(CompliancePeriod::all);
     }
 
-    private Uni<Opened> create(String periodId, Jurisdiction jurisdiction, PeriodTerms terms, String regulator) {
+    private Uni<Opened> create(String periodId, Jurisdiction jurisdiction, PeriodTerms terms, String openedBy) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         CompliancePeriod period = new CompliancePeriod();
         period.periodId = periodId;
@@ -91,18 +101,22 @@ public class CompliancePeriods {
         period.deadline95 = terms.deadline95();
         period.deadline100 = terms.deadline100();
         period.status = PeriodStatus.DRAFT;
-        period.openedBy = regulator;
+        period.openedBy = openedBy;
         period.openedAt = now;
         period.updatedAt = now;
         return period.persistAndFlush().replaceWith(new Opened(period, true));
     }
 
-    /** Every rule a period's terms must keep, each refusal naming its field; the jurisdiction when all hold. */
-    private Jurisdiction validated(String periodId, PeriodTerms terms) {
+    /**
+     * Every rule a period's terms must keep, each refusal naming its field; the jurisdiction when all hold. A caller
+     * that does not run the jurisdiction is refused (403) before its terms are looked at.
+     */
+    private Jurisdiction validated(String periodId, PeriodTerms terms, Caller caller) {
         RequestValidation validation = new RequestValidation();
         Jurisdiction jurisdiction = null;
         try {
             jurisdiction = Jurisdiction.valueOf(terms.jurisdiction());
+            caller.requireRuns(jurisdiction);
         } catch (IllegalArgumentException unknown) {
             validation.reject("jurisdiction", "unknown jurisdiction '" + terms.jurisdiction() + "'");
         }
@@ -121,7 +135,13 @@ public class CompliancePeriods {
         if (instrument != null && (instrument.vintage() < terms.firstYear() || instrument.vintage() > terms.lastYear())) {
             validation.reject("instrument", "the vintage " + instrument.vintage() + " lies outside the period's years");
         }
-        if (packs.of(terms.benchmarkPack()).isEmpty()) {
+        Optional<ComplianceRule> rule = rules.of(terms.benchmarkPack());
+        if (rule.isEmpty()) {
+            validation.reject("benchmarkPack", "no rule pack " + terms.benchmarkPack());
+        } else if (jurisdiction != null && rule.get().jurisdiction() != jurisdiction) {
+            validation.reject("benchmarkPack", "pack " + terms.benchmarkPack() + " holds the rules of "
+                    + rule.get().jurisdiction() + ", not of " + jurisdiction);
+        } else if (!rule.get().obligation().enrols() && packs.of(terms.benchmarkPack()).isEmpty()) {
             validation.reject("benchmarkPack", "no benchmark pack " + terms.benchmarkPack());
         }
         if (terms.deadline95().getYear() <= terms.lastYear()) {

@@ -347,8 +347,9 @@ public class EmissionReports {
     }
 
     private ReportingRules rules(PeriodRow period) {
-        return packs.of(period.benchmarkPack()).orElseThrow(() -> new IllegalStateException("compliance period "
-                + period.periodId() + " allocates by " + period.benchmarkPack() + ", which has no reporting rules"));
+        return packs.of(period.benchmarkPack()).orElseThrow(() -> new ConflictException("NO_REPORTING_RULES",
+                "pack " + period.benchmarkPack() + " of period " + period.periodId() + " has no reporting rules: a"
+                        + " pilot period's verified emissions are stated with the entity's enrolment"));
     }
 
     /** Each unit of the report must be one of the entity's registered units. */

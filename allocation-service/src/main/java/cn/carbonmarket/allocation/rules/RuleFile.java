@@ -2,6 +2,7 @@ package cn.carbonmarket.allocation.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,13 +10,23 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Reads the rule files under rules/ (benchmarks, reporting, compliance): one JSON object per pack, keyed by the pack's
  * id (keys starting with '_' are comments), every figure a decimal string with its source and whether it was
  * confirmed. A missing or malformed figure stops the service rather than letting it compute by it.
+ *
+ * <p>So that a document many figures rest on is written once, a file may name its documents in {@code "_sources"}
+ * and a figure cite one as {@code "source": "@KEY"}; and a pack may be {@code "basedOn"} another, whose sections it
+ * takes except those it writes itself (a pilot's 2025 pack is its 2024 pack unless a rule changed).
  */
 public final class RuleFile {
+
+    private static final String SOURCES = "_sources";
+    private static final String SOURCE = "source";
+    private static final String BASED_ON = "basedOn";
+    private static final int MAX_BASES = 8;
 
     private RuleFile() {
     }
@@ -26,16 +37,59 @@ public final class RuleFile {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing");
             }
+            JsonNode root = mapper.readTree(in);
             Map<String, P> packs = new LinkedHashMap<>();
-            mapper.readTree(in).fields().forEachRemaining(entry -> {
-                if (!entry.getKey().startsWith("_")) {
-                    packs.put(entry.getKey(), pack.apply(entry.getKey(), entry.getValue()));
+            root.fieldNames().forEachRemaining(id -> {
+                if (!id.startsWith("_")) {
+                    packs.put(id, pack.apply(id, citing(resolved(root, id, 0), root.path(SOURCES), id)));
                 }
             });
             return packs;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
+    }
+
+    /** The pack with the sections of the pack it is based on that it does not write itself. */
+    private static ObjectNode resolved(JsonNode root, String id, int depth) {
+        JsonNode node = root.get(id);
+        if (node == null || !node.isObject()) {
+            throw new IllegalStateException("no rule pack " + id);
+        }
+        if (!node.has(BASED_ON)) {
+            return ((ObjectNode) node).deepCopy();
+        }
+        if (depth > MAX_BASES) {
+            throw new IllegalStateException("rule pack " + id + " is based on itself through " + MAX_BASES + " packs");
+        }
+        ObjectNode pack = resolved(root, node.get(BASED_ON).asText(), depth + 1);
+        node.fields().forEachRemaining(section -> {
+            if (!BASED_ON.equals(section.getKey())) {
+                pack.set(section.getKey(), section.getValue().deepCopy());
+            }
+        });
+        return pack;
+    }
+
+    /** Every {@code "source": "@KEY"} in the pack replaced by the text of that document in {@code "_sources"}. */
+    private static JsonNode citing(JsonNode node, JsonNode sources, String id) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                String text = field.getValue().asText();
+                if (SOURCE.equals(field.getKey()) && field.getValue().isTextual() && text.startsWith("@")) {
+                    JsonNode cited = sources.get(text.substring(1));
+                    if (cited == null || !cited.isTextual()) {
+                        throw new IllegalStateException("rule pack " + id + " cites " + text + ", not in _sources");
+                    }
+                    field.setValue(cited);
+                } else {
+                    citing(field.getValue(), sources, id);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(element -> citing(element, sources, id));
+        }
+        return node;
     }
 
     /** A figure: {@code {"value": "0.877", "source": "...", "confirmed": false}}. */
@@ -60,5 +114,17 @@ public final class RuleFile {
             throw new IllegalStateException("rule " + field + " is written as a decimal string, not " + value);
         }
         return new BigDecimal(value.asText());
+    }
+
+    /** A range the authority chooses within: {@code {"min": "5", "max": "10", "source": "...", "confirmed": true}}. */
+    public static Bounds bounds(JsonNode node) {
+        return new Bounds(decimal(node, "min"), decimal(node, "max"), node.required(SOURCE).asText(),
+                node.required("confirmed").asBoolean());
+    }
+
+    /** A rule that is not a number (a list, a method, a region): its {@code value} read by {@code read}. */
+    public static <T> Sourced<T> sourced(JsonNode node, Function<JsonNode, T> read) {
+        return new Sourced<>(read.apply(node.required("value")), node.required(SOURCE).asText(),
+                node.required("confirmed").asBoolean());
     }
 }

@@ -89,8 +89,9 @@ public class AllocationRuns {
     private Uni<RunRecord> computeDraft(SqlClient conn, PeriodTermsRow period, RunRequest request, Caller caller) {
         List<Integer> years = request.kind() == RunKind.PRE_ALLOCATION ? List.of(request.baseYear())
                 : IntStream.rangeClosed(period.firstYear(), period.lastYear()).boxed().toList();
-        BenchmarkPack pack = packs.of(period.benchmarkPack()).orElseThrow(() -> new IllegalStateException(
-                "compliance period " + period.periodId() + " names an unknown benchmark pack"));
+        BenchmarkPack pack = packs.of(period.benchmarkPack()).orElseThrow(() -> new ConflictException(
+                "NO_BENCHMARK_PACK", "pack " + period.benchmarkPack() + " of period " + period.periodId() + " has no"
+                        + " benchmarks: a pilot period's entities are enrolled with their free allocation"));
         return store.inputs(conn, years, request.kind() == RunKind.TRUE_UP)
                 .invoke(inputs -> {
                     if (inputs.isEmpty()) {

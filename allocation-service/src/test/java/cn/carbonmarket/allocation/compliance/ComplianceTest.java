@@ -1,5 +1,7 @@
 package cn.carbonmarket.allocation.compliance;
 
+import static cn.carbonmarket.allocation.MarketEvents.envelope;
+import static cn.carbonmarket.allocation.MarketEvents.surrender;
 import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import cn.carbonmarket.allocation.MarketEvents;
 import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
@@ -141,33 +144,13 @@ class ComplianceTest {
         return given().auth().oauth2(accessToken(user)).contentType("application/json");
     }
 
-    private static String envelope(String type, String producer, String key, String payload) {
-        return """
-                {"eventId":"%s","type":"%s","version":1,"occurredAt":"%s","producer":"%s",\
-                "key":"%s","payload":%s}""".formatted(UUID.randomUUID(), type, Instant.now(), producer, key, payload);
-    }
-
-    /** A SURRENDER booking as the registry publishes it: the holding debited, the period's account credited. */
-    private static String surrender(String transactionId, String partyId, String periodId, Map<String, Long> units) {
-        StringBuilder lines = new StringBuilder();
-        units.forEach((instrument, tonnes) -> lines.append(lines.isEmpty() ? "" : ",").append("""
-                {"account":"HOLDING-%s","partyId":"%s","instrument":"%s","status":"AVAILABLE","delta":%d},\
-                {"account":"SURRENDER-%s","partyId":null,"instrument":"%s","status":"AVAILABLE","delta":%d}"""
-                .formatted(partyId, partyId, instrument, -tonnes, periodId, instrument, tonnes)));
-        return envelope("TransactionBooked", "registry-service", partyId, """
-                {"transactionId":"%s","type":"SURRENDER","initiator":"%s","bookedAt":"%s","lines":[%s],\
-                "reference":"S-%s"}""".formatted(transactionId, partyId, Instant.now(), lines, transactionId));
-    }
-
     private static long surrendered(String periodId, String partyId) {
         return DB.count("select coalesce(sum(tonnes), 0) from surrendered_units where period_id = ?"
                 + " and party_id = ?::uuid", periodId, partyId);
     }
 
     private static void trade(String id, String instrument, long quantity, long price, String mode, String at) {
-        MARKET_DATA.send(instrument, envelope("TradePrinted", "trading-service", instrument, """
-                {"tradeId":"%s","instrument":"%s","quantity":%d,"priceFen":%d,"mode":"%s","executedAt":"%s"}"""
-                .formatted(id, instrument, quantity, price, mode, at)));
+        MARKET_DATA.send(instrument, MarketEvents.tradePrinted(id, instrument, quantity, price, mode, at));
     }
 
     @Test
@@ -185,7 +168,8 @@ class ComplianceTest {
                 .body("obligations.find { it.partyId == '" + E2 + "' }.borrowingLimitTonnes", equalTo(0));
         OBLIGATIONS.await(r -> r.key().equals(E1) && r.value().contains("\"periodId\":\"" + OPEN + "\"")
                 && r.value().contains("\"obligationTonnes\":1000000") && r.value().contains("\"version\":1")
-                && r.value().contains("\"instrument\":\"CEA-2099\""), Duration.ofSeconds(30));
+                && r.value().contains("\"instrument\":\"CEA-2099\"") && r.value().contains("\"sector\":\"POWER\"")
+                && r.value().contains("\"products\":[\"CCER\"]"), Duration.ofSeconds(30));
 
         long published = DB.count("select count(*) from outbox_event where event_type = 'ObligationSet'");
         as(DemoUser.REGULATOR).post("/api/v1/compliance/" + OPEN + "/obligations").then().statusCode(200)

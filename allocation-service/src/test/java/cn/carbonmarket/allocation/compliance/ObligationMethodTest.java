@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.carbonmarket.allocation.benchmark.UnitCategory;
 import cn.carbonmarket.allocation.compliance.ObligationMethod.UnitFigures;
+import cn.carbonmarket.allocation.compliance.penalty.PriceMultiple;
+import cn.carbonmarket.contracts.coverage.Sector;
+import cn.carbonmarket.contracts.unit.OffsetRules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -86,13 +90,18 @@ class ObligationMethodTest {
 
     @Test
     void thePenaltyIsTheShortfallTimesTheFactorTimesTheMonthsAverageHalfUp() {
+        PriceMultiple national = (PriceMultiple) CN_2022.penalty();
         // closes 5,300, 5,001 and 5,202 fen: 15,503 / 3 = 5,167.67, half up 5,168
-        long price = PenaltyMethod.averageFen(List.of(5_300L, 5_001L, 5_202L));
+        long price = PriceMultiple.averageFen(List.of(5_300L, 5_001L, 5_202L));
         assertThat(price).isEqualTo(5_168);
-        assertThat(PenaltyMethod.amountFen(1_000, new BigDecimal("5"), price)).isEqualTo(25_840_000);
-        assertThat(PenaltyMethod.amountFen(1_000, new BigDecimal("10"), price)).isEqualTo(51_680_000);
-        assertThat(CN_2022.factorAllowed(new BigDecimal("4.99"))).isFalse();
-        assertThat(CN_2022.factorAllowed(new BigDecimal("10.0"))).isTrue();
+        assertThat(national.amountFen(1_000, new BigDecimal("5"), price)).isEqualTo(25_840_000);
+        assertThat(national.amountFen(1_000, new BigDecimal("10"), price)).isEqualTo(51_680_000);
+        assertThat(national.factor().contains(new BigDecimal("4.99"))).isFalse();
+        assertThat(national.factor().contains(new BigDecimal("10.0"))).isTrue();
+        // the month that ends on the deadline; the shortfall once off the next allocation
+        assertThat(national.pricesFrom(LocalDate.parse("2019-12-31"))).isEqualTo("2019-12-01");
+        assertThat(national.pricesFrom(LocalDate.parse("2021-04-30"))).isEqualTo("2021-04-01");
+        assertThat(national.deductedTonnes(1_000)).isEqualTo(1_000);
     }
 
     @Test
@@ -100,11 +109,13 @@ class ObligationMethodTest {
         for (String pack : List.of("CN-2019-2020", "CN-2021", "CN-2022")) {
             ComplianceRule rule = RULES.of(pack).orElseThrow();
             assertThat(rule.offsetLimitShare().value()).isEqualByComparingTo("0.05");
-            assertThat(rule.shortfallCapShare().value()).isEqualByComparingTo("0.20");
-            assertThat(rule.gasCappedAtAllocation().value()).isTrue();
-            assertThat(rule.penaltyFactorMin().value()).isEqualByComparingTo("5");
-            assertThat(rule.penaltyFactorMax().value()).isEqualByComparingTo("10");
+            assertThat(rule.cappedByAllocation().shortfallCapShare().value()).isEqualByComparingTo("0.20");
+            assertThat(rule.cappedByAllocation().gasCappedAtAllocation().value()).isTrue();
+            assertThat(rule.cappedByAllocation().sector().value()).isEqualTo(Sector.POWER);
+            assertThat(((PriceMultiple) rule.penalty()).factor().min()).isEqualByComparingTo("5");
+            assertThat(((PriceMultiple) rule.penalty()).factor().max()).isEqualByComparingTo("10");
             assertThat(rule.offsetLimitShare().source()).contains("5%");
+            assertThat(rule.offsets().rules()).isEqualTo(OffsetRules.NATIONAL);
         }
         assertThat(CN_2022.borrowingAllowed().value()).isTrue();
         assertThat(CN_2019_2020.borrowingAllowed().value()).isFalse();

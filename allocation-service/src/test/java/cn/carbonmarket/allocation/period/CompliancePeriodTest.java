@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
-/** Compliance periods opened by the regulator, moved through the cycle one step at a time, read by the market. */
+/** Compliance periods opened by who runs their jurisdiction, moved one step at a time, read by the market. */
 @QuarkusTest
 class CompliancePeriodTest {
 
@@ -111,7 +111,7 @@ class CompliancePeriodTest {
     }
 
     @Test
-    void onlyTheRegulatorOpensAndMovesPeriods() {
+    void onlyWhoRunsTheJurisdictionOpensAndMovesItsPeriods() {
         int year = freshYear();
         open(DemoUser.PROVINCE_HB, "CN-" + year, terms(year)).statusCode(403);
         open(DemoUser.ENTITY_1, "CN-" + year, terms(year)).statusCode(403);
