@@ -125,6 +125,9 @@ public class ComplianceResource {
     @APIResponse(responseCode = "200", description = "decided before with the same choice")
     @APIResponse(responseCode = "403", description = "the caller does not run the period's jurisdiction",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "another factor or fine than the one the pack fixes"
+            + " (PENALTY_FIXED_BY_PACK)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "a factor or fine outside the pack's range, or missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "before the deadline (DEADLINE_NOT_PASSED), not in shortfall"

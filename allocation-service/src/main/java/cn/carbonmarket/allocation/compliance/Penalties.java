@@ -7,6 +7,7 @@ import cn.carbonmarket.allocation.rules.Bounds;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.RequestValidation;
+import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -110,7 +111,7 @@ public class Penalties {
         return store.insert(conn, penalty).replaceWith(new Decided(penalty, true));
     }
 
-    /** The factor or fine the request chose within the pack's range (the pack's where it fixes it), else 400. */
+    /** The factor or fine the request chose within the pack's range, or the one the pack fixes. */
     static Choice choice(PenaltyMethod method, PenaltyRequest request, String pack) {
         RequestValidation validation = new RequestValidation();
         BigDecimal factor = null;
@@ -131,9 +132,17 @@ public class Penalties {
         return new Choice(factor, fine);
     }
 
+    /**
+     * Where the pack fixes the figure, it (another one asked is refused by the pack's rule: 422); where it leaves a
+     * range, the one asked, outside it a malformed request (400, as the national range always was).
+     */
     private static BigDecimal chosen(RequestValidation validation, String field, Bounds bounds, BigDecimal asked,
                                      String pack) {
-        if (asked == null && bounds.fixed()) {
+        if (bounds.fixed()) {
+            if (asked != null && !bounds.contains(asked)) {
+                throw new RuleViolationException("PENALTY_FIXED_BY_PACK", "the " + pack + " penalty fixes the "
+                        + field + " at " + bounds + ", not " + asked.toPlainString());
+            }
             return bounds.min();
         }
         if (asked == null || !bounds.contains(asked)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.carbonmarket.allocation.compliance.penalty.PenaltyMethod;
 import cn.carbonmarket.platform.problem.InvalidRequestException;
+import cn.carbonmarket.platform.problem.RuleViolationException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,8 @@ class PenaltyChoiceTest {
     @Test
     void aChoiceOutsideThePacksRangeOrOfAnotherMethodIsRefused() {
         assertThatThrownBy(() -> choose("SZ-2025", new BigDecimal("4"), null))
-                .isInstanceOf(InvalidRequestException.class);
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("fixes the factor at 3");
+        assertThatThrownBy(() -> choose("GD-2025", null, 4_000_000L)).isInstanceOf(RuleViolationException.class);
         assertThatThrownBy(() -> choose("BJ-2025", new BigDecimal("2.99"), null))
                 .isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> choose("SH-2025", null, 10_000_001L)).isInstanceOf(InvalidRequestException.class);

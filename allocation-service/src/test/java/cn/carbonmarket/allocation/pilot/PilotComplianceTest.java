@@ -324,18 +324,19 @@ class PilotComplianceTest {
         assertThat(DB.count("select count(*) from exchange_close where instrument = 'SZEA-2016'"))
                 .isEqualTo(closes.size() + 1);
 
-        // 3 x the mean close of 1 Jan - 30 Jun 2017 (the suite's own on 16 Mar) x 2,345 t, computed here
+        // 3 x the mean close of 31 Dec 2016 - 30 Jun 2017 (the suite's own on 16 Mar) x 2,345 t, computed here
         recorded.put(traded, 2_500L);
         List<Long> window = recorded.entrySet().stream().filter(e -> !e.getKey().isBefore(LocalDate.parse(
-                "2017-01-01")) && !e.getKey().isAfter(LocalDate.parse("2017-06-30"))).map(Map.Entry::getValue).toList();
+                "2016-12-31")) && !e.getKey().isAfter(LocalDate.parse("2017-06-30"))).map(Map.Entry::getValue).toList();
         long average = BigDecimal.valueOf(window.stream().mapToLong(Long::longValue).sum())
                 .divide(BigDecimal.valueOf(window.size()), 0, RoundingMode.HALF_UP).longValueExact();
         long expected = 3 * average * 2_345;
-        as(shenzhen()).body(Map.of("partyId", SHENZHEN_PLANT, "factor", 4)).post(penalties).then().statusCode(400);
+        as(shenzhen()).body(Map.of("partyId", SHENZHEN_PLANT, "factor", 4)).post(penalties).then().statusCode(422)
+                .body("code", equalTo("PENALTY_FIXED_BY_PACK"));
         as(chongqing()).body(Map.of("partyId", SHENZHEN_PLANT)).post(penalties).then().statusCode(403);
         JsonPath decided = as(shenzhen()).body(Map.of("partyId", SHENZHEN_PLANT)).post(penalties).then()
                 .statusCode(201).body("method", equalTo("PRICE_MULTIPLE")).body("factor", equalTo(3))
-                .body("tradingDays", equalTo(window.size())).body("pricesFrom", equalTo("2017-01-01"))
+                .body("tradingDays", equalTo(window.size())).body("pricesFrom", equalTo("2016-12-31"))
                 .body("pricesTo", equalTo("2017-06-30")).body("deductedTonnes", equalTo(2_345)).extract().jsonPath();
         assertThat(decided.getLong("priceFen")).isEqualTo(average);
         assertThat(decided.getLong("amountFen")).isEqualTo(expected);

@@ -30,11 +30,12 @@ public record PriceMultiple(Bounds factor, Figure priceMonths, Figure capFen, Fi
     }
 
     /**
-     * The first day of the months the price is averaged over, which end on the deadline: the day after the deadline,
-     * that many months back (a deadline of 30 June and six months: from 1 January).
+     * The first day of the months the price is averaged over, which end on the deadline: the day after the same date
+     * that many months before (as the national market has always counted its month; 30 June and six months: from
+     * 31 December).
      */
     public LocalDate pricesFrom(LocalDate deadline) {
-        return deadline.plusDays(1).minusMonths(priceMonths.value().intValueExact());
+        return deadline.minusMonths(priceMonths.value().intValueExact()).plusDays(1);
     }
 
     public Optional<Long> cap() {
