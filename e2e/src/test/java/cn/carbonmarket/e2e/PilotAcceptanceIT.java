@@ -1,6 +1,7 @@
 package cn.carbonmarket.e2e;
 
 import static cn.carbonmarket.e2e.AllocationCalls.ALLOCATION;
+import static cn.carbonmarket.e2e.AllocationCalls.REGISTRY;
 import static cn.carbonmarket.e2e.AllocationCalls.eventually;
 import static cn.carbonmarket.e2e.AllocationCalls.get;
 import static cn.carbonmarket.e2e.MarketCalls.registry;
@@ -15,6 +16,9 @@ import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.testing.DemoUser;
 import io.restassured.path.json.JsonPath;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +49,7 @@ class PilotAcceptanceIT {
     private static final long BUYER_CASH_FEN = 50_000_000;
     /** What the entity leaves of its offset limit before it tries one tonne more. */
     private static final long OFFSETS_LEFT = 10;
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     /**
      * A pilot's case: an entity of its export (with the 2024 allowance and the CCER the export gives it; the export
@@ -153,6 +158,18 @@ class PilotAcceptanceIT {
                 .isEqualTo(BUYER_CASH_FEN - value - fees.fee(TradeMode.CONTINUOUS, Side.BUY, value));
         assertThat(MarketCalls.settlementCash(c.entity().partyId()))
                 .isEqualTo(value - fees.fee(TradeMode.CONTINUOUS, Side.SELL, value));
+        // The pilot's market statistics of the trade date: this one trade of its 2024 allowance.
+        LocalDate tradeDate = Instant.parse((String) fills.get(0).get("executedAt")).atZone(SHANGHAI).toLocalDate();
+        List<Map<String, Object>> statistics = get(pilot.authorityToken(), TRADING + "/api/v1/jurisdictions/"
+                + pilot.name() + "/market-statistics?from=" + tradeDate + "&to=" + tradeDate).statusCode(200)
+                .extract().jsonPath().getList("instruments");
+        assertThat(statistics).filteredOn(i -> allowance.equals(i.get("instrument"))).singleElement()
+                .satisfies(i -> {
+                    assertThat(((Number) i.get("trades")).longValue()).isEqualTo(1);
+                    assertThat(((Number) i.get("volumeTonnes")).longValue()).isEqualTo(TRADED);
+                    assertThat(((Number) i.get("turnoverFen")).longValue()).isEqualTo(value);
+                    assertThat(((Number) i.get("highFen")).longValue()).isEqualTo(top);
+                });
 
         // Offsets: the exported CCER where the pilot takes them, else local CCER of a wind farm the regulator issues.
         String entityToken = c.entity().token("compliance-entity");
@@ -187,6 +204,14 @@ class PilotAcceptanceIT {
                 .isEqualTo(c.exportedAllowance() + FREE_ALLOCATION - INTO_TRADING - allowances);
         assertThat(registry(account, offset, "AVAILABLE")).isEqualTo(offsetsHeld - offsetLimit);
         assertThat(PilotPeriods.obligationAtRegistry(pilot, YEAR, c.entity()).getLong("outstandingTonnes")).isZero();
+        // The registry's view of the pilot's holdings counts the units in trading and surrendered.
+        List<Map<String, Object>> holdings = get(pilot.authorityToken(), REGISTRY + "/api/v1/jurisdictions/"
+                + pilot.name() + "/holdings").statusCode(200).extract().jsonPath().getList("instruments");
+        assertThat(holdings).filteredOn(i -> allowance.equals(i.get("instrument"))).singleElement()
+                .satisfies(i -> {
+                    assertThat(((Number) i.get("inTrading")).longValue()).isGreaterThanOrEqualTo(INTO_TRADING);
+                    assertThat(((Number) i.get("surrendered")).longValue()).isGreaterThanOrEqualTo(allowances);
+                });
 
         // The pilot's compliance table: the entity compliant, its obligation met by allowances and offsets; the
         // jurisdiction's overview counts the period as the table does, and is the pilot's authority's alone.

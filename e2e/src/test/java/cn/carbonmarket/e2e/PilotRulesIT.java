@@ -15,8 +15,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.oneOf;
 
 import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.testing.KafkaTopic;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * The rules in which one pilot differs from the others, each on an entity of that pilot's export that no other test
  * uses (so each test stands alone, in any order): Chongqing's limit on selling free allocation, Beijing's share of
  * local offsets and its own credits, Shenzhen's penalty at a multiple of the market price, Shanghai's exchange closed
- * to individuals, and the one-market rule between a pilot and the national market.
+ * to individuals, and the one-market rule between a pilot and the national market as allocation (enrolment) and the
+ * registry (surrender, the regulator's flags) apply it.
  */
 class PilotRulesIT {
 
@@ -165,8 +168,6 @@ class PilotRulesIT {
         send(pilot.authorityToken(), "PUT", marketPrices, prices).statusCode(oneOf(200, 201));
 
         String penalties = ALLOCATION + "/api/v1/compliance/" + pilot.period(YEAR) + "/penalties";
-        send(pilot.authorityToken(), "POST", penalties, Map.of("partyId", entity.partyId(), "factor", 5))
-                .statusCode(422);
         JsonPath penalty = send(pilot.authorityToken(), "POST", penalties, Map.of("partyId", entity.partyId(),
                 "factor", 3)).statusCode(oneOf(200, 201)).extract().jsonPath();
         assertThat(penalty.getString("method")).isEqualTo("PRICE_MULTIPLE");
@@ -177,6 +178,9 @@ class PilotRulesIT {
         assertThat(penalty.getLong("priceFen")).isEqualTo(average);
         assertThat(penalty.getInt("tradingDays")).isEqualTo(4);
         assertThat(penalty.getLong("amountFen")).isEqualTo(3 * average * shortfall);
+        // Shenzhen's multiple is fixed: another factor is refused.
+        send(pilot.authorityToken(), "POST", penalties, Map.of("partyId", entity.partyId(), "factor", 5))
+                .statusCode(422);
     }
 
     private static Map<String, Object> close(String date, long closeFen) {
@@ -229,5 +233,50 @@ class PilotRulesIT {
                 + entity.partyId()).statusCode(404);
         PilotPeriods.enrolIssued(pilot, YEAR, entity, "CEMENT", 10_000, 12_000);
         eventually(() -> registry(entity.holdingAccount(), allowance, "AVAILABLE") == exported + 10_000);
+    }
+
+    /**
+     * The registry's side of the one-market rule: an entity of the Hubei export enrolled in Hubei's period for power
+     * is later covered by a national obligation for power. The registry then flags it for the regulator and refuses
+     * its surrender into the pilot period. The national obligation is published on allocation's topic as allocation
+     * would after a national true-up (the test stands in for that whole cycle, as TradingDayIT does for issuance).
+     */
+    @Test
+    void aPilotEntityCoveredNationallyLaterSurrendersNothingIntoThePilotForTheSameSector() {
+        Pilot pilot = Pilot.HB;
+        PilotHolder entity = PilotHolder.organisation("HB0001168", "914200008E0A8CC56Q");
+        String allowance = pilot.allowance(YEAR);
+        String account = entity.holdingAccount();
+        migrated(pilot, entity);
+        PilotPeriods.open(pilot, YEAR);
+        PilotPeriods.enrolIssued(pilot, YEAR, entity, "POWER", 10_000, 20_000);
+        PilotPeriods.obligations(pilot, YEAR, entity);
+        String token = entity.token("compliance-entity");
+        PilotPeriods.surrender(pilot, YEAR, entity, token, lines(allowance, 1_000)).statusCode(201);
+        long held = registry(account, allowance, "AVAILABLE");
+
+        String nationalPeriod = "CN-2025";
+        String id = UUID.randomUUID().toString();
+        new KafkaTopic("allocation.obligations").send(entity.partyId(), """
+                {"eventId":"%s","type":"ObligationSet","version":1,"occurredAt":"%s","producer":"allocation-service",\
+                "key":"%s","payload":{"periodId":"%s","partyId":"%s","instrument":"CEA-2025","version":1,\
+                "verifiedEmissionsTonnes":500000,"obligationTonnes":500000,"offsetLimitTonnes":25000,\
+                "borrowingLimitTonnes":0,"setAt":"%s","sector":"POWER"}}"""
+                .formatted(id, Instant.now(), entity.partyId(), nationalPeriod, entity.partyId(), Instant.now()));
+        String flags = REGISTRY + "/api/v1/one-market-flags";
+        eventually(() -> get(DemoUser.REGULATOR, flags).statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("$").stream().anyMatch(f -> entity.partyId().equals(f.get("partyId"))));
+        Map<String, Object> flag = get(DemoUser.REGULATOR, flags).extract().jsonPath().<Map<String, Object>>getList("$")
+                .stream().filter(f -> entity.partyId().equals(f.get("partyId"))).findFirst().orElseThrow();
+        assertThat(flag).containsEntry("pilot", "HB").containsEntry("sector", "POWER")
+                .containsEntry("nationalPeriodId", nationalPeriod).containsEntry("raisedOn", "NATIONAL_OBLIGATION");
+        get(pilot.authorityToken(), flags).statusCode(403);
+
+        PilotPeriods.surrender(pilot, YEAR, entity, token, lines(allowance, 1_000)).statusCode(409)
+                .body("code", equalTo("ONE_MARKET_RULE"))
+                .body("detail", allOf(containsString("POWER"), containsString(nationalPeriod)));
+        assertThat(registry(account, allowance, "AVAILABLE")).isEqualTo(held);
+        assertThat(PilotPeriods.obligationAtRegistry(pilot, YEAR, entity).getLong("surrenderedTonnes"))
+                .isEqualTo(1_000);
     }
 }
