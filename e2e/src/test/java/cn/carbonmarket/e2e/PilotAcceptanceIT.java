@@ -116,9 +116,7 @@ class PilotAcceptanceIT {
         assertThat(depth.getBoolean("halted")).isFalse();
 
         // The authority's period: the entity enrolled, its free allocation issued, its obligation set.
-        eventually(() -> get(DemoUser.REGULATOR, ALLOCATION + "/api/v1/covered-entities/" + c.entity().partyId())
-                .extract().statusCode() == 200);
-        PilotPeriods.open(pilot, YEAR);
+        PilotMigrations.awaitCovered(c.entity());
         PilotPeriods.enrolIssued(pilot, YEAR, c.entity(), c.sector(), FREE_ALLOCATION, VERIFIED_EMISSIONS);
         eventually(() -> registry(account, allowance, "AVAILABLE") == c.exportedAllowance() + FREE_ALLOCATION);
         PilotPeriods.obligations(pilot, YEAR, c.entity());

@@ -1,10 +1,12 @@
 package cn.carbonmarket.e2e;
 
+import static cn.carbonmarket.e2e.AllocationCalls.ALLOCATION;
 import static cn.carbonmarket.e2e.AllocationCalls.REGISTRY;
 import static cn.carbonmarket.e2e.AllocationCalls.eventually;
 import static cn.carbonmarket.e2e.AllocationCalls.get;
 import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.oneOf;
 
 import cn.carbonmarket.testing.DemoUser;
@@ -36,5 +38,17 @@ final class PilotMigrations {
             return List.of("COMMITTED", "FAILED").contains(job.get().getString("status"));
         });
         return job.get();
+    }
+
+    /** The pilot migrated, and the holder known to allocation as a covered entity (from the migration's event). */
+    static void migrated(Pilot pilot, PilotHolder entity) {
+        assertThat(migrate(pilot).getString("status")).isEqualTo("COMMITTED");
+        awaitCovered(entity);
+    }
+
+    /** Allocation admits a migrated entity when the registry's PartyRegistered reaches it. */
+    static void awaitCovered(PilotHolder entity) {
+        eventually(() -> get(DemoUser.REGULATOR, ALLOCATION + "/api/v1/covered-entities/" + entity.partyId())
+                .extract().statusCode() == 200);
     }
 }

@@ -50,9 +50,10 @@ final class PilotPeriods {
         return send(pilot.authorityToken(), "PUT", enrolment(pilot, year, entity), body);
     }
 
-    /** Enrols the entity and waits until the registry has issued its free allocation. */
+    /** Opens the period, enrols the entity and waits until the registry has issued its free allocation. */
     static void enrolIssued(Pilot pilot, int year, PilotHolder entity, String sector, long freeAllocationTonnes,
                             long verifiedEmissionsTonnes) {
+        open(pilot, year);
         enrol(pilot, year, entity, sector, freeAllocationTonnes, verifiedEmissionsTonnes).statusCode(oneOf(200, 201));
         eventually(() -> "ISSUED".equals(get(pilot.authorityToken(), enrolment(pilot, year, entity)).statusCode(200)
                 .extract().path("issuanceStatus")));
@@ -60,6 +61,13 @@ final class PilotPeriods {
 
     private static String enrolment(Pilot pilot, int year, PilotHolder entity) {
         return ALLOCATION + "/api/v1/compliance/" + pilot.period(year) + "/pilot-entities/" + entity.partyId();
+    }
+
+    /** The entity enrolled with its issued free allocation, and the period's obligations set (its own among them). */
+    static void obligated(Pilot pilot, int year, PilotHolder entity, String sector, long freeAllocationTonnes,
+                          long verifiedEmissionsTonnes) {
+        enrolIssued(pilot, year, entity, sector, freeAllocationTonnes, verifiedEmissionsTonnes);
+        obligations(pilot, year, entity);
     }
 
     /** Sets the period's obligations and waits until the registry knows the entity's. */

@@ -37,12 +37,6 @@ class PilotRulesIT {
 
     private static final int YEAR = 2024;
 
-    private static void migrated(Pilot pilot, PilotHolder entity) {
-        assertThat(PilotMigrations.migrate(pilot).getString("status")).isEqualTo("COMMITTED");
-        eventually(() -> get(DemoUser.REGULATOR, ALLOCATION + "/api/v1/covered-entities/" + entity.partyId())
-                .extract().statusCode() == 200);
-    }
-
     private static Map<String, Long> lines(Object... instrumentsAndTonnes) {
         Map<String, Long> lines = new LinkedHashMap<>();
         for (int i = 0; i < instrumentsAndTonnes.length; i += 2) {
@@ -61,9 +55,8 @@ class PilotRulesIT {
         PilotHolder entity = PilotHolder.organisation("CQ0001077", "91500000FEF1E2DE5E");
         String allowance = pilot.allowance(YEAR);
         String account = entity.holdingAccount();
-        migrated(pilot, entity);
+        PilotMigrations.migrated(pilot, entity);
         assertThat(registry(account, allowance, "AVAILABLE")).isZero();
-        PilotPeriods.open(pilot, YEAR);
         PilotPeriods.enrolIssued(pilot, YEAR, entity, "CEMENT", 100_001, 150_000);
         eventually(() -> registry(account, allowance, "AVAILABLE") == 100_001);
 
@@ -91,10 +84,8 @@ class PilotRulesIT {
         long verified = 200_000;
         long offsetLimit = pilot.offsetLimit(verified);
         long nonLocalLimit = pilot.nonLocalOffsetLimit(offsetLimit);
-        migrated(pilot, entity);
-        PilotPeriods.open(pilot, YEAR);
-        PilotPeriods.enrolIssued(pilot, YEAR, entity, "CEMENT", 50_000, verified);
-        PilotPeriods.obligations(pilot, YEAR, entity);
+        PilotMigrations.migrated(pilot, entity);
+        PilotPeriods.obligated(pilot, YEAR, entity, "CEMENT", 50_000, verified);
         assertThat(PilotPeriods.obligationAtRegistry(pilot, YEAR, entity).getLong("offsetLimitTonnes"))
                 .isEqualTo(offsetLimit);
 
@@ -146,10 +137,8 @@ class PilotRulesIT {
         String allowance = pilot.allowance(YEAR);
         long verified = 80_000;
         long shortfall = 1_234;
-        migrated(pilot, entity);
-        PilotPeriods.open(pilot, YEAR);
-        PilotPeriods.enrolIssued(pilot, YEAR, entity, "MANUFACTURING", 50_000, verified);
-        PilotPeriods.obligations(pilot, YEAR, entity);
+        PilotMigrations.migrated(pilot, entity);
+        PilotPeriods.obligated(pilot, YEAR, entity, "MANUFACTURING", 50_000, verified);
         String token = entity.token("compliance-entity");
         PilotPeriods.surrender(pilot, YEAR, entity, token, lines(allowance, verified - shortfall)).statusCode(201);
         eventually(() -> "SHORTFALL".equals(PilotPeriods.complianceRow(pilot, YEAR, entity).get("status")));
@@ -211,7 +200,7 @@ class PilotRulesIT {
     void aPilotEntityCoveredNationallyForPowerIsNotEnrolledInThePilotForPower() {
         Pilot pilot = Pilot.HB;
         PilotHolder entity = PilotHolder.organisation("HB0001063", "9142000009CF05H7EH");
-        migrated(pilot, entity);
+        PilotMigrations.migrated(pilot, entity);
         String unit = "E2E-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
         send(DemoUser.REGULATOR, "PUT", ALLOCATION + "/api/v1/generating-units/" + unit, Map.of("partyId",
                 entity.partyId(), "category", "COAL_ABOVE_300MW", "capacityMw", 600, "cooling", "WATER",
@@ -247,10 +236,8 @@ class PilotRulesIT {
         PilotHolder entity = PilotHolder.organisation("HB0001168", "914200008E0A8CC56Q");
         String allowance = pilot.allowance(YEAR);
         String account = entity.holdingAccount();
-        migrated(pilot, entity);
-        PilotPeriods.open(pilot, YEAR);
-        PilotPeriods.enrolIssued(pilot, YEAR, entity, "POWER", 10_000, 20_000);
-        PilotPeriods.obligations(pilot, YEAR, entity);
+        PilotMigrations.migrated(pilot, entity);
+        PilotPeriods.obligated(pilot, YEAR, entity, "POWER", 10_000, 20_000);
         String token = entity.token("compliance-entity");
         PilotPeriods.surrender(pilot, YEAR, entity, token, lines(allowance, 1_000)).statusCode(201);
         long held = registry(account, allowance, "AVAILABLE");
