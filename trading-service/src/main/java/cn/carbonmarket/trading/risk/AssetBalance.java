@@ -5,7 +5,8 @@ package cn.carbonmarket.trading.risk;
  *
  * @param asset       CNY (fen) or an instrument code (tonnes)
  * @param free        what new orders may still use
- * @param withdrawable what may leave the market, or for units be sold: free less what arrived today
+ * @param withdrawable what may leave the market, or for units be sold: free less what a trade brought in that is
+ *                     usable only from the next trading day after the trade's
  */
 public record AssetBalance(String asset, long balance, long reserved, long held, long free, long withdrawable) {
 }

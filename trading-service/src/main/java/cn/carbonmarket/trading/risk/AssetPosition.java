@@ -3,6 +3,8 @@ package cn.carbonmarket.trading.risk;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * One party's balance of one asset (cash in fen or an instrument in tonnes) as pre-trade risk sees it: the last
@@ -19,8 +21,11 @@ final class AssetPosition {
     private long held;
     /** Tonnes open buy orders may still add: counted against the position limit. */
     private long openBuys;
-    /** Bought units or sale proceeds by trading day: usable to trade from the day after (units) or to withdraw. */
-    private final Map<LocalDate, Long> sameDay = new HashMap<>();
+    /**
+     * Bought units or sale proceeds that are not yet sellable (units) or withdrawable (cash), by the day they become
+     * so: the next trading day after their trade's.
+     */
+    private final NavigableMap<LocalDate, Long> arriving = new TreeMap<>();
 
     long balance() {
         return Math.addExact(settled, unreportedTotal);
@@ -43,9 +48,10 @@ final class AssetPosition {
         return balance() - reserved - held;
     }
 
-    /** What may leave the market or, for units, be sold: free, less what arrived today. */
+    /** What may leave the market or, for units, be sold on {@code today}: free, less what is still arriving. */
     long freeBeyond(LocalDate today) {
-        return Math.max(0, free() - sameDay.getOrDefault(today, 0L));
+        long notYet = arriving.tailMap(today, false).values().stream().mapToLong(Long::longValue).sum();
+        return Math.max(0, free() - notYet);
     }
 
     void settle(long balance) {
@@ -88,8 +94,12 @@ final class AssetPosition {
         openBuys = Math.addExact(openBuys, tonnes);
     }
 
-    void arrivedOn(LocalDate day, long amount) {
-        sameDay.merge(day, amount, Math::addExact);
-        sameDay.keySet().removeIf(day::isAfter);
+    /**
+     * {@code amount} arrived on {@code day}, usable from {@code usableFrom}; what was usable by {@code day} is
+     * forgotten, since no later day asks about it.
+     */
+    void arrivedOn(LocalDate day, LocalDate usableFrom, long amount) {
+        arriving.merge(usableFrom, amount, Math::addExact);
+        arriving.headMap(day, true).clear();
     }
 }

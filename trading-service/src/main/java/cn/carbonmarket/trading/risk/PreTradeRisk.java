@@ -69,7 +69,7 @@ public class PreTradeRisk {
                         @All List<OffBookTradeSource> offBookTrades) {
         this.pack = pack;
         this.calendar = TradingCalendar.load(json);
-        this.book = new RiskBook(FeeSchedule.published(), this::rules);
+        this.book = new RiskBook(FeeSchedule.published(), calendar, this::rules);
         this.clock = clock;
         this.trades = trades;
         this.store = store;
@@ -93,7 +93,10 @@ public class PreTradeRisk {
         return Uni.createFrom().completionStage(ready).chain(ignored -> work.get());
     }
 
-    /** The calendar day in the exchange's zone: what arrives on it is usable for trading from the next day. */
+    /**
+     * The calendar day in the exchange's zone, a trading day or not: what a trade brings in is sellable or
+     * withdrawable once this reaches the next trading day after the trade's.
+     */
     public LocalDate today() {
         return day(clock.instant());
     }
@@ -142,8 +145,9 @@ public class PreTradeRisk {
     /**
      * On start, after the journal rebuilt the engines and before any request: records the journal's trades and the
      * committed off-book trades that a crash kept from being recorded (the trade log takes each id once), loads
-     * the stored view, reinstates open orders' reservations and marks what today's trades brought in, and
-     * reinstates open off-book reservations (auction volumes and bids). Trades recorded here were not seen live,
+     * the stored view, reinstates open orders' reservations and marks what recent trades brought in (from the last
+     * trading day before today on: on a Saturday, Friday's proceeds are still not withdrawable), and reinstates
+     * open off-book reservations (auction volumes and bids). Trades recorded here were not seen live,
      * so they carry no surveillance events.
      */
     public void recover(Map<InstrumentCode, InstrumentEngine> engines) {
@@ -163,21 +167,18 @@ public class PreTradeRisk {
         if (!offBookLate.isEmpty()) {
             LOG.warnf("recorded %d off-book trades whose recording a restart had cut short", offBookLate.size());
         }
-        LocalDate today = today();
-        // Today's off-book trades are not in the journal: their units and proceeds arrived today all the same (T+1).
-        List<TradeExecuted> offBookToday = trades.offBookSince(today.atStartOfDay(calendar.zone()).toInstant())
-                .await().atMost(Duration.ofMinutes(2));
+        // Trades before the last trading day before today brought in nothing that is not usable today (T+1). The
+        // trade log holds every later one by now, also the fills of a day whose end the journal has passed.
+        Instant recent = calendar.previousTradingDay(today()).atStartOfDay(calendar.zone()).toInstant();
+        List<TradeExecuted> recentTrades = trades.since(recent).await().atMost(Duration.ofMinutes(2));
         RiskStore.Snapshot snapshot = pool.withTransaction(store::load).await().atMost(Duration.ofMinutes(2));
         snapshot.balances().forEach(s -> book.settle(s.party(), s.asset(), s.balance()));
         snapshot.unreported().forEach(book::unreported);
         snapshot.holds().forEach(book.withdrawals()::restore);
-        offBookToday.forEach(trade -> book.arrivedOn(trade, today));
+        recentTrades.forEach(trade -> book.arrivedOn(trade, day(trade.executedAt())));
         engines.forEach((code, engine) -> {
             engine.orders().stream().filter(o -> o.open() > 0)
                     .forEach(o -> book.restore(o.orderId(), o.party(), code, o.side(), o.price(), o.open()));
-            journaled.stream().map(RecordedTrade::trade)
-                    .filter(t -> t.instrument().equals(code) && day(t.executedAt()).equals(today))
-                    .forEach(t -> book.arrivedOn(t, today));
             watch(engine);
         });
         long commitments = 0;

@@ -9,6 +9,7 @@ import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.trading.engine.Refusal;
 import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.contracts.trade.FeeSchedule;
+import cn.carbonmarket.trading.calendar.TradingCalendar;
 import cn.carbonmarket.trading.rules.RiskRules;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,6 +29,10 @@ import java.util.function.Function;
  * <p>A buy reserves, per tonne, its limit price and the most fee a tonne can cost ({@link TradePricing}), so a fill
  * never costs more than it releases; a sell reserves its tonnes. A fill turns the reservation into changes of both
  * parties' balances, kept under the settlement entry id ({@code TRADE:<trade id>}) that will report them.
+ *
+ * <p>T+1 counts trading days, which are national: what a trade brings in (the buyer's units, the seller's proceeds)
+ * is sellable or withdrawable from the next trading day after the trade's, so Friday's from Monday and the last
+ * day's before a holiday week from the day trading resumes.
  */
 public final class RiskBook {
 
@@ -55,13 +60,15 @@ public final class RiskBook {
     }
 
     private final TradePricing pricing;
+    private final TradingCalendar calendar;
     private final Function<InstrumentCode, RiskRules> rules;
     private final Map<PartyId, PartyAccount> parties = new ConcurrentHashMap<>();
     private final Map<ReservationKey, Reservation> reservations = new ConcurrentHashMap<>();
     private final WithdrawalHoldBook holds = new WithdrawalHoldBook(this::account);
 
-    public RiskBook(FeeSchedule fees, Function<InstrumentCode, RiskRules> rules) {
+    public RiskBook(FeeSchedule fees, TradingCalendar calendar, Function<InstrumentCode, RiskRules> rules) {
         this.pricing = new TradePricing(fees);
+        this.calendar = calendar;
         this.rules = rules;
     }
 
@@ -76,7 +83,7 @@ public final class RiskBook {
 
     /**
      * Reserves what an order may need, or says why it cannot be placed and changes nothing. A buy needs its cash
-     * and room under the position limit; a sell needs units that did not arrive today (T+1).
+     * and room under the position limit; a sell needs units bought before the last trading day (T+1).
      */
     public Optional<Refusal> reserve(long orderId, PartyId party, InstrumentCode instrument, Side side, long price,
                                      long quantity, LocalDate today) {
@@ -138,22 +145,22 @@ public final class RiskBook {
         return Optional.empty();
     }
 
-    /** Why a sale of {@code quantity} cannot be made, if it cannot (T+1). Under the party's lock. */
+    /** Why a sale of {@code quantity} on {@code today} cannot be made, if it cannot (T+1). Under the party's lock. */
     private static Optional<Refusal> sellRefusal(AssetPosition units, InstrumentCode instrument, long quantity,
                                                  LocalDate today) {
         if (units.freeBeyond(today) >= quantity) {
             return Optional.empty();
         }
         return units.free() >= quantity
-                ? refuse("T_PLUS_ONE", "units of " + instrument + " bought today can be sold from the next"
-                        + " trading day; " + units.freeBeyond(today) + " t can be sold now")
+                ? refuse("T_PLUS_ONE", "units of " + instrument + " bought on a trading day can be sold from the"
+                        + " next one; " + units.freeBeyond(today) + " t can be sold now")
                 : refuse("INSUFFICIENT_UNITS", "the sale of " + quantity + " t of " + instrument
                         + " exceeds the " + Math.max(0, units.free()) + " t that are free");
     }
 
     /**
      * An off-book trade (an accepted block offer), checked and booked at once: the buyer needs its value and fee
-     * in free cash and room under the position limit, the seller units that did not arrive today. Both parties'
+     * in free cash and room under the position limit, the seller units it may sell today (T+1). Both parties'
      * locks are held together (taken in party id order, so two such trades never wait on each other crosswise),
      * so nothing comes between the check and the booking. Refused, it changes nothing. A block trade is how a
      * party crosses the large-trader line in one step, so the crossing is judged here as for a fill.
@@ -243,8 +250,9 @@ public final class RiskBook {
     }
 
     /**
-     * A fill: the buyer pays value and fee from its reservation and gets the units (sellable from the next day),
-     * the seller delivers reserved units and gets value less fee (usable at once, withdrawable from the next day).
+     * A fill on {@code day}: the buyer pays value and fee from its reservation and gets the units (sellable from the
+     * next trading day), the seller delivers reserved units and gets value less fee (usable to buy at once,
+     * withdrawable from the next trading day).
      */
     public FilledTrade fill(Fill fill, LocalDate day) {
         return fill(pricing.trade(fill), new ReservationKey.Order(fill.buyOrderId()),
@@ -293,21 +301,23 @@ public final class RiskBook {
 
     /**
      * Marks what a trade of {@code day} brought in as arrived that day: the buyer's units (sellable from the next
-     * day) and the seller's proceeds (withdrawable from the next day). Also for trades replayed after a restart.
+     * trading day) and the seller's proceeds (withdrawable from the next trading day). Also for trades replayed
+     * after a restart.
      */
     public void arrivedOn(TradeExecuted trade, LocalDate day) {
         arrivedOn(trade, day, 1);
     }
 
     private void arrivedOn(TradeExecuted trade, LocalDate day, long sign) {
+        LocalDate usableFrom = calendar.nextTradingDay(day);
         PartyAccount buyer = account(trade.buyerPartyId());
         synchronized (buyer) {
-            buyer.asset(trade.instrument().toString()).arrivedOn(day, sign * trade.quantity());
+            buyer.asset(trade.instrument().toString()).arrivedOn(day, usableFrom, sign * trade.quantity());
         }
         PartyAccount seller = account(trade.sellerPartyId());
         synchronized (seller) {
-            seller.asset(CASH).arrivedOn(day, sign * (Math.multiplyExact(trade.priceFen(), trade.quantity())
-                    - trade.sellerFeeFen()));
+            seller.asset(CASH).arrivedOn(day, usableFrom, sign * (Math.multiplyExact(trade.priceFen(),
+                    trade.quantity()) - trade.sellerFeeFen()));
         }
     }
 

@@ -25,8 +25,9 @@ public final class WithdrawalHoldBook {
     }
 
     /**
-     * Sets a withdrawal aside from what is free (for cash: less today's sale proceeds), or says why not; the same
-     * hold again changes nothing.
+     * Sets a withdrawal aside from what is free on {@code today}, less what is not withdrawable yet (sale proceeds
+     * and bought units until the next trading day after their trade), or says why not; the same hold again changes
+     * nothing.
      */
     public Optional<Refusal> hold(WithdrawalHold hold, LocalDate today) {
         PartyAccount account = accounts.apply(hold.partyId());
@@ -40,7 +41,8 @@ public final class WithdrawalHoldBook {
             if (available < hold.amount()) {
                 return Optional.of(new Refusal(RiskBook.CASH.equals(hold.asset()) ? "INSUFFICIENT_CASH"
                         : "INSUFFICIENT_UNITS", "the withdrawal of " + hold.amount() + " " + hold.asset()
-                        + " exceeds the " + available + " not reserved by open orders, held, or arrived today"));
+                        + " exceeds the " + available + " not reserved by open orders, held, or withdrawable only from"
+                        + " the next trading day after their trade"));
             }
             if (holds.putIfAbsent(hold.holdId(), hold) != null) {
                 return reused(hold); // the same id, for another party, granted at this very moment

@@ -64,11 +64,11 @@ public class TradeLog {
     }
 
     /**
-     * The block and auction trades recorded since {@code since}, oldest first. Continuous fills are left out: the
-     * journal holds those.
+     * The trades recorded since {@code since}, oldest first: continuous fills of days the journal no longer replays
+     * (it restarts after each end of day) as well as block and auction trades, which it never held.
      */
-    public Uni<List<TradeExecuted>> offBookSince(Instant since) {
-        return pool.withConnection(conn -> store.offBookSince(conn, since));
+    public Uni<List<TradeExecuted>> since(Instant since) {
+        return pool.withConnection(conn -> store.since(conn, since));
     }
 
     private static List<BalanceChange> changes(List<RecordedTrade> trades) {

@@ -32,12 +32,12 @@ public class TradeStore {
                 .map(TradeStore::ids);
     }
 
-    /** The block and auction trades executed since {@code since}, oldest first. */
-    public Uni<List<TradeExecuted>> offBookSince(SqlConnection conn, Instant since) {
+    /** The trades of every mode executed since {@code since}, oldest first. */
+    public Uni<List<TradeExecuted>> since(SqlConnection conn, Instant since) {
         return conn.preparedQuery("select trade_id, instrument, buyer_party_id, seller_party_id, quantity, price_fen,"
-                        + " buyer_fee_fen, seller_fee_fen, mode, executed_at from trade where mode <> $1"
-                        + " and executed_at >= $2 order by executed_at, trade_id")
-                .execute(Tuple.of(TradeMode.CONTINUOUS.name(), since.atOffset(ZoneOffset.UTC)))
+                        + " buyer_fee_fen, seller_fee_fen, mode, executed_at from trade where executed_at >= $1"
+                        + " order by executed_at, trade_id")
+                .execute(Tuple.of(since.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     List<TradeExecuted> trades = new ArrayList<>();
                     rows.forEach(row -> trades.add(trade(row)));

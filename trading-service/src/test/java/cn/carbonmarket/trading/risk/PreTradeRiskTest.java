@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.carbonmarket.contracts.party.Jurisdiction;
+import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.risk.RiskPosition;
+import cn.carbonmarket.contracts.trade.FeeSchedule;
+import cn.carbonmarket.contracts.trade.Side;
+import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
@@ -163,6 +167,49 @@ class PreTradeRiskTest {
         ((ManualClock) clock).set(Instant.parse("2026-11-26T02:00:00Z"));
         long sell = placed(DemoUser.INVESTOR_1, limit("CEA-2026", "SELL", 10_900, 10));
         cancel(DemoUser.INVESTOR_1, sell);
+    }
+
+    @Test
+    void aFridaysSaleProceedsAreWithdrawableFromMondayAndARestartOverTheWeekendKeepsThemBack() {
+        // A Friday of its own, so nothing other tests traded arrives on these days. What arrives here stays in the
+        // shared application's view while other tests move the clock back: no other test sells the buyer's CEA-2024
+        // to the last tonne.
+        ManualClock market = (ManualClock) clock;
+        market.set(Instant.parse("2026-12-04T02:00:00Z"));
+        String clearingHouse = KeycloakTokens.serviceToken("settlement-service");
+        PartyId seller = PartyId.parse(DemoUser.ENTITY_1.partyId());
+        long withdrawable = number(balance(DemoUser.ENTITY_1, "CNY"), "withdrawable");
+        long cash = number(balance(DemoUser.ENTITY_1, "CNY"), "balance");
+        placed(DemoUser.ENTITY_1, limit("CEA-2024", "SELL", 9_300, 10));
+        place(DemoUser.INVESTOR_1, limit("CEA-2024", "BUY", 9_300, 10)).statusCode(201)
+                .body("state", equalTo("FILLED"));
+        long proceeds = number(balance(DemoUser.ENTITY_1, "CNY"), "balance") - cash;
+        long value = 10 * 9_300;
+        assertThat(proceeds).isEqualTo(value - FeeSchedule.published().fee(TradeMode.CONTINUOUS, Side.SELL, value));
+
+        for (String at : List.of("2026-12-04T08:00:00Z", "2026-12-05T02:00:00Z", "2026-12-06T02:00:00Z")) {
+            market.set(Instant.parse(at));
+            assertThat(number(balance(DemoUser.ENTITY_1, "CNY"), "withdrawable")).as(at)
+                    .isEqualTo(withdrawable);
+            hold(clearingHouse, UUID.randomUUID().toString(), DemoUser.ENTITY_1, "CNY", withdrawable + proceeds,
+                    "WITHDRAWAL:" + UUID.randomUUID()).statusCode(409).body("code", equalTo("INSUFFICIENT_CASH"));
+        }
+        assertThat(cashOf(restart.recovered(), seller).withdrawable()).as("recovered on Sunday")
+                .isEqualTo(withdrawable);
+
+        market.set(Instant.parse("2026-12-07T01:00:00Z"));
+        assertThat(number(balance(DemoUser.ENTITY_1, "CNY"), "withdrawable")).isEqualTo(withdrawable + proceeds);
+        assertThat(cashOf(restart.recovered(), seller).withdrawable()).as("recovered on Monday")
+                .isEqualTo(withdrawable + proceeds);
+        String holdId = UUID.randomUUID().toString();
+        hold(clearingHouse, holdId, DemoUser.ENTITY_1, "CNY", withdrawable + proceeds, "WITHDRAWAL:" + holdId)
+                .statusCode(201);
+        given().auth().oauth2(clearingHouse).when().delete("/api/v1/risk/withdrawal-holds/" + holdId).then()
+                .statusCode(204);
+    }
+
+    private static AssetBalance cashOf(PreTradeRisk view, PartyId party) {
+        return view.balances(party).stream().filter(b -> b.asset().equals(RiskBook.CASH)).findFirst().orElseThrow();
     }
 
     @Test

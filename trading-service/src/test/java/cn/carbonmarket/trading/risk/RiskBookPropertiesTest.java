@@ -61,7 +61,7 @@ class RiskBookPropertiesTest {
     @Property(tries = 200)
     void freeBalancesNeverGoNegativeAndEveryReservationIsReleased(@ForAll("flows") List<Step> flow,
             @ForAll("cash") List<Long> cash, @ForAll("cash") List<Long> units) {
-        RiskBook book = new RiskBook(FeeSchedule.published(), instrument -> RiskBookTest.RULES);
+        RiskBook book = new RiskBook(FeeSchedule.published(), CALENDAR, instrument -> RiskBookTest.RULES);
         for (int i = 0; i < PARTIES.size(); i++) {
             book.settle(PARTIES.get(i), RiskBook.CASH, cash.get(i));
             book.settle(PARTIES.get(i), CEA.toString(), units.get(i) / 1_000);

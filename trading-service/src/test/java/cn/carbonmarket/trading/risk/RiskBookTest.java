@@ -7,6 +7,7 @@ import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.risk.WithdrawalHold;
 import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.trading.calendar.TradingCalendar;
 import cn.carbonmarket.trading.engine.Fill;
 import cn.carbonmarket.trading.engine.Refusal;
 import cn.carbonmarket.contracts.trade.FeeSchedule;
@@ -33,16 +34,21 @@ import org.junit.jupiter.api.Test;
 class RiskBookTest {
 
     static final TradingRulePack PACK = TradingRulePack.load(new ObjectMapper());
+    static final TradingCalendar CALENDAR = TradingCalendar.load(new ObjectMapper());
     static final RiskRules RULES = PACK.risk(Jurisdiction.CN).orElseThrow();
     static final InstrumentCode CEA = InstrumentCode.parse("CEA-2025");
     static final LocalDate TODAY = LocalDate.parse("2026-11-25");
     static final PartyId BUYER = new PartyId(UUID.fromString("00000000-0000-0000-0000-00000000000a"));
     static final PartyId SELLER = new PartyId(UUID.fromString("00000000-0000-0000-0000-00000000000b"));
 
-    private final RiskBook book = new RiskBook(FeeSchedule.published(), instrument -> RULES);
+    private final RiskBook book = new RiskBook(FeeSchedule.published(), CALENDAR, instrument -> RULES);
 
     private AssetBalance balance(PartyId party, String asset) {
-        return book.balances(party, TODAY).stream().filter(b -> b.asset().equals(asset)).findFirst().orElseThrow();
+        return balance(party, asset, TODAY);
+    }
+
+    private AssetBalance balance(PartyId party, String asset, LocalDate day) {
+        return book.balances(party, day).stream().filter(b -> b.asset().equals(asset)).findFirst().orElseThrow();
     }
 
     private static Fill fill(String tradeId, long buyOrder, long sellOrder, long price, long quantity) {
@@ -197,6 +203,51 @@ class RiskBookTest {
         // The same proceeds are not withdrawable today.
         assertThat(book.withdrawals().hold(new WithdrawalHold("h1", SELLER, "CNY", 1, "WITHDRAWAL:1"), TODAY))
                 .map(Refusal::code).contains("INSUFFICIENT_CASH");
+    }
+
+    @Test
+    void aFridaysProceedsAndUnitsAreNotUsableOverTheWeekendButFromMonday() {
+        LocalDate friday = LocalDate.parse("2026-11-27");
+        LocalDate monday = LocalDate.parse("2026-11-30");
+        long proceeds = blockTradeOf100Tonnes(friday, Instant.parse("2026-11-27T06:00:00Z"));
+
+        for (LocalDate day : List.of(friday, friday.plusDays(1), friday.plusDays(2))) {
+            assertThat(balance(SELLER, RiskBook.CASH, day).withdrawable()).as("proceeds on %s", day).isZero();
+            assertThat(balance(BUYER, "CEA-2025", day).withdrawable()).as("units on %s", day).isZero();
+        }
+        WithdrawalHold hold = new WithdrawalHold("h1", SELLER, RiskBook.CASH, proceeds, "WITHDRAWAL:1");
+        assertThat(book.withdrawals().hold(hold, friday.plusDays(1))).map(Refusal::code)
+                .contains("INSUFFICIENT_CASH");
+        assertThat(book.reserve(1, BUYER, CEA, Side.SELL, 10_000, 1, friday.plusDays(2))).map(Refusal::code)
+                .contains("T_PLUS_ONE");
+
+        assertThat(balance(SELLER, RiskBook.CASH, monday).withdrawable()).isEqualTo(proceeds);
+        assertThat(balance(BUYER, "CEA-2025", monday).withdrawable()).isEqualTo(100);
+        assertThat(book.withdrawals().hold(hold, monday)).isEmpty();
+        assertThat(book.reserve(1, BUYER, CEA, Side.SELL, 10_000, 100, monday)).isEmpty();
+    }
+
+    @Test
+    void whatTheLastTradingDayBeforeTheNationalDayWeekBroughtInIsUsableWhenTradingResumes() {
+        LocalDate lastBefore = LocalDate.parse("2026-09-30");
+        LocalDate resumes = LocalDate.parse("2026-10-08");
+        long proceeds = blockTradeOf100Tonnes(lastBefore, Instant.parse("2026-09-30T06:00:00Z"));
+
+        lastBefore.datesUntil(resumes).forEach(day -> {
+            assertThat(balance(SELLER, RiskBook.CASH, day).withdrawable()).as("proceeds on %s", day).isZero();
+            assertThat(balance(BUYER, "CEA-2025", day).withdrawable()).as("units on %s", day).isZero();
+        });
+        assertThat(balance(SELLER, RiskBook.CASH, resumes).withdrawable()).isEqualTo(proceeds);
+        assertThat(balance(BUYER, "CEA-2025", resumes).withdrawable()).isEqualTo(100);
+    }
+
+    /** The seller, with no cash, sells its 100 t to the buyer on {@code day}: the seller's proceeds. */
+    private long blockTradeOf100Tonnes(LocalDate day, Instant at) {
+        book.settle(BUYER, RiskBook.CASH, 10_000_000);
+        book.settle(SELLER, "CEA-2025", 100);
+        var trade = book.pricing().trade("CEA-2025-BLOCK-1", TradeMode.BLOCK, CEA, BUYER, SELLER, 100, 10_000, at);
+        assertThat(book.execute(trade, day)).isInstanceOf(Execution.Booked.class);
+        return 100 * 10_000 - trade.sellerFeeFen();
     }
 
     @Test
