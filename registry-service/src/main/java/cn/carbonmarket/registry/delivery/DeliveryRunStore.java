@@ -5,13 +5,20 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
 
-/** The delivery runs received and what became of each (delivery_run). */
+/** The delivery runs received and what became of each (delivery_run), stamped by the registry's clock. */
 @ApplicationScoped
 class DeliveryRunStore {
+
+    private final Clock clock;
+
+    DeliveryRunStore(Clock clock) {
+        this.clock = clock;
+    }
 
     /**
      * Records the run's outcome unless the run was booked before; true if it did. A rejected run's record is
@@ -25,7 +32,7 @@ class DeliveryRunStore {
                         + " reason_code = excluded.reason_code, reason = excluded.reason,"
                         + " received_at = excluded.received_at where delivery_run.status = 'REJECTED'")
                 .execute(Tuple.tuple(Arrays.asList(run.runId(), run.tradeDate(), status, transactionId, code, reason,
-                        OffsetDateTime.now())))
+                        clock.instant().atOffset(ZoneOffset.UTC))))
                 .map(rows -> rows.rowCount() == 1);
     }
 }

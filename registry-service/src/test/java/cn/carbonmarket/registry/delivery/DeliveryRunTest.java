@@ -8,14 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.carbonmarket.registry.RegistryFixtures;
+import cn.carbonmarket.registry.TestClock;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,14 @@ class DeliveryRunTest {
 
     private static final String SELLER = holdingOf(DemoUser.ENTITY_1);
     private static final String BUYER = holdingOf(DemoUser.ENTITY_2);
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void backToTheWallClock() {
+        clock.followTheWallClock();
+    }
 
     @BeforeEach
     void bothPartiesHaveUnitsInTrading() {
@@ -75,6 +86,22 @@ class DeliveryRunTest {
                 .isEqualTo(1);
         assertThat(quantity(SELLER, CEA, "IN_TRADING")).isEqualTo(seller - 401);
         assertThat(quantity(BUYER, CEA, "IN_TRADING")).isEqualTo(buyer + 401);
+    }
+
+    @Test
+    void aRunIsStampedByTheRegistrysClockNotTheWallClock() {
+        Instant standing = Instant.parse("2026-01-05T01:02:03Z");
+        clock.standAt(standing);
+        String booked = "EOD-" + UUID.randomUUID();
+        String rejected = "EOD-" + UUID.randomUUID();
+        run(booked, -1, 1);
+        run(rejected, -2, 1);
+        awaitRun(booked);
+        awaitRun(rejected);
+
+        assertThat(DB.texts("select status || ' ' || to_char(received_at at time zone 'UTC',"
+                + " 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from delivery_run where run_id in (?, ?) order by status",
+                booked, rejected)).containsExactly("BOOKED 2026-01-05T01:02:03Z", "REJECTED 2026-01-05T01:02:03Z");
     }
 
     @Test
