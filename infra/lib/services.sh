@@ -28,7 +28,9 @@ build_services() {
 
 # start_service SERVICE PORT DATABASE PIDNAME TOPIC_PREFIX: one service in the background (no waiting).
 # Locally the exchange's clock starts at the next opening of continuous trading, so the market can be tried at any
-# hour (MARKET_TRADING_CLOCK_FROM_NEXT_OPEN=false for the wall clock).
+# hour (MARKET_TRADING_CLOCK_FROM_NEXT_OPEN=false for the wall clock). The jars run their prod profile, which takes
+# every server address and credential from the environment as a Deployment's would: here the local servers, the
+# service's local database role (password = name) and the local realm's development client secret.
 start_service() {
   local svc=$1 port=$2 db=$3 name=$4 topic_prefix=$5
   running "$name" && return 0
@@ -36,6 +38,9 @@ start_service() {
   start_process "$name" "$LOGS/$name.log" env \
     QUARKUS_HTTP_PORT="$port" MARKET_DB_NAME="$db" KAFKA_GROUP_ID="$svc-service${name#"$svc"}" \
     MARKET_KAFKA_TOPIC_PREFIX="$topic_prefix" \
+    MARKET_KEYCLOAK_URL="http://127.0.0.1:8180" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:9092" \
+    MARKET_DB_HOST="127.0.0.1" MARKET_DB_USER="$svc" MARKET_DB_PASSWORD="$svc" \
+    SETTLEMENT_CLIENT_SECRET="settlement-service-secret" \
     MARKET_TRADING_CLOCK_FROM_NEXT_OPEN="${MARKET_TRADING_CLOCK_FROM_NEXT_OPEN:-true}" \
     java -Xms64m -Xmx"${MARKET_HEAP:-384m}" -XX:+UseSerialGC ${MARKET_JAVA_OPTS:-} -jar "$(service_jar "$svc")"
 }
