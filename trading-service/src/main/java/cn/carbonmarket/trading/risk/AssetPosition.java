@@ -14,6 +14,14 @@ import java.util.TreeMap;
  */
 final class AssetPosition {
 
+    /** What the trades of one day brought in, and the day it becomes usable: the next trading day. */
+    private record Arrival(LocalDate usableFrom, long amount) {
+
+        Arrival plus(Arrival more) {
+            return new Arrival(usableFrom, Math.addExact(amount, more.amount));
+        }
+    }
+
     private long settled;
     private final Map<String, Long> unreported = new HashMap<>();
     private long unreportedTotal;
@@ -21,11 +29,8 @@ final class AssetPosition {
     private long held;
     /** Tonnes open buy orders may still add: counted against the position limit. */
     private long openBuys;
-    /**
-     * Bought units or sale proceeds that are not yet sellable (units) or withdrawable (cash), by the day they become
-     * so: the next trading day after their trade's.
-     */
-    private final NavigableMap<LocalDate, Long> arriving = new TreeMap<>();
+    /** Bought units or sale proceeds by trade day, until they are sellable (units) or withdrawable (cash). */
+    private final NavigableMap<LocalDate, Arrival> arrivals = new TreeMap<>();
 
     long balance() {
         return Math.addExact(settled, unreportedTotal);
@@ -48,9 +53,13 @@ final class AssetPosition {
         return balance() - reserved - held;
     }
 
-    /** What may leave the market or, for units, be sold on {@code today}: free, less what is still arriving. */
+    /**
+     * What may leave the market or, for units, be sold on {@code today}: free, less what trades up to today brought
+     * in that is not usable yet.
+     */
     long freeBeyond(LocalDate today) {
-        long notYet = arriving.tailMap(today, false).values().stream().mapToLong(Long::longValue).sum();
+        long notYet = arrivals.headMap(today, true).values().stream()
+                .filter(arrival -> arrival.usableFrom().isAfter(today)).mapToLong(Arrival::amount).sum();
         return Math.max(0, free() - notYet);
     }
 
@@ -99,7 +108,7 @@ final class AssetPosition {
      * forgotten, since no later day asks about it.
      */
     void arrivedOn(LocalDate day, LocalDate usableFrom, long amount) {
-        arriving.merge(usableFrom, amount, Math::addExact);
-        arriving.headMap(day, true).clear();
+        arrivals.merge(day, new Arrival(usableFrom, amount), Arrival::plus);
+        arrivals.values().removeIf(arrival -> !arrival.usableFrom().isAfter(day));
     }
 }

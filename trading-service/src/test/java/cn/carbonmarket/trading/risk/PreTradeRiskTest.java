@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,9 +57,11 @@ class PreTradeRiskTest {
     PreTradeRisk risk;
     @Inject
     Restart restart;
+    private Instant began;
 
     @BeforeEach
     void everyTraderIsFunded() {
+        began = Instant.now();
         Funding.everyone();
     }
 
@@ -98,6 +102,14 @@ class PreTradeRiskTest {
     private static String tradeOf(DemoUser user, long orderId) {
         return given().auth().oauth2(accessToken(user)).when().get("/api/v1/fills").then().statusCode(200)
                 .extract().jsonPath().getString("find { it.orderId == " + orderId + " }.tradeId");
+    }
+
+    /**
+     * The first record on {@code topic} that was published since this test began and {@code matches}: the topic keeps
+     * earlier runs' records, and trade ids start again with each run's empty journal.
+     */
+    private ConsumerRecord<String, String> published(String topic, Predicate<ConsumerRecord<String, String>> matches) {
+        return new KafkaTopic(topic).await(r -> r.timestamp() >= began.toEpochMilli() && matches.test(r), PATIENCE);
     }
 
     private static ValidatableResponse hold(String token, String holdId, DemoUser party, String asset, long amount,
@@ -156,16 +168,20 @@ class PreTradeRiskTest {
 
     @Test
     void unitsBoughtTodayAreSellableFromTheNextTradingDay() {
-        Funding.units(DemoUser.INVESTOR_1, "CEA-2026", 0);
+        // Measured against what is sellable before the purchase, not against nothing: settlement's report of a
+        // balance does not make sellable what other tests of the shared application bought today.
+        Funding.units(DemoUser.INVESTOR_1, "CEA-2026", 1_000);
+        long sellable = number(balance(DemoUser.INVESTOR_1, "CEA-2026"), "withdrawable");
         placed(DemoUser.ENTITY_1, limit("CEA-2026", "SELL", 10_500, 10));
         place(DemoUser.INVESTOR_1, limit("CEA-2026", "BUY", 10_500, 10)).statusCode(201)
                 .body("state", equalTo("FILLED"));
 
-        place(DemoUser.INVESTOR_1, limit("CEA-2026", "SELL", 10_900, 10)).statusCode(422)
+        assertThat(number(balance(DemoUser.INVESTOR_1, "CEA-2026"), "withdrawable")).isEqualTo(sellable);
+        place(DemoUser.INVESTOR_1, limit("CEA-2026", "SELL", 10_900, sellable + 10)).statusCode(422)
                 .body("code", equalTo("T_PLUS_ONE"));
 
         ((ManualClock) clock).set(Instant.parse("2026-11-26T02:00:00Z"));
-        long sell = placed(DemoUser.INVESTOR_1, limit("CEA-2026", "SELL", 10_900, 10));
+        long sell = placed(DemoUser.INVESTOR_1, limit("CEA-2026", "SELL", 10_900, sellable + 10));
         cancel(DemoUser.INVESTOR_1, sell);
     }
 
@@ -227,8 +243,7 @@ class PreTradeRiskTest {
         long buy = placed(DemoUser.INVESTOR_1, limit("CCER-2025", "BUY", 8_100, 1_000));
         String tradeId = tradeOf(DemoUser.INVESTOR_1, buy);
 
-        var trade = new KafkaTopic("trading.trades").await(r -> r.value().contains("\"tradeId\":\"" + tradeId + "\""),
-                PATIENCE);
+        var trade = published("trading.trades", r -> r.value().contains("\"tradeId\":\"" + tradeId + "\""));
         assertThat(trade.key()).isEqualTo("CCER-2025");
         assertThat(trade.value()).contains("\"type\":\"TradeExecuted\"", "\"quantity\":1000", "\"priceFen\":8100",
                 "\"buyerFeeFen\":4860", "\"sellerFeeFen\":4860", "\"mode\":\"CONTINUOUS\"",
@@ -239,8 +254,8 @@ class PreTradeRiskTest {
         assertThat(number(balance(DemoUser.INVESTOR_1, "CCER-2025"), "balance"))
                 .isEqualTo(RULES.largeTraderThreshold() + 500);
 
-        var report = new KafkaTopic("trading.surveillance").await(r -> r.value().contains("LargeTraderReported")
-                && r.value().contains("\"tradeId\":\"" + tradeId + "\""), PATIENCE);
+        var report = published("trading.surveillance", r -> r.value().contains("LargeTraderReported")
+                && r.value().contains("\"tradeId\":\"" + tradeId + "\""));
         assertThat(report.key()).isEqualTo(DemoUser.INVESTOR_1.partyId());
         assertThat(report.value()).contains("\"holding\":" + (RULES.largeTraderThreshold() + 500),
                 "\"thresholdTonnes\":" + RULES.largeTraderThreshold());
@@ -269,8 +284,8 @@ class PreTradeRiskTest {
                 .extract().jsonPath().getLong("orderId");
         String tradeId = tradeOf(DemoUser.INDIVIDUAL_1, take);
 
-        var alert = new KafkaTopic("trading.surveillance").await(r -> r.value().contains("AbnormalTradingAlert")
-                && r.value().contains("\"tradeId\":\"" + tradeId + "\""), PATIENCE);
+        var alert = published("trading.surveillance", r -> r.value().contains("AbnormalTradingAlert")
+                && r.value().contains("\"tradeId\":\"" + tradeId + "\""));
         assertThat(alert.key()).isEqualTo(DemoUser.INDIVIDUAL_1.partyId());
         assertThat(alert.value()).contains("\"fromPriceFen\":" + last, "\"toPriceFen\":" + target,
                 "\"limitFen\":500");
@@ -342,8 +357,7 @@ class PreTradeRiskTest {
         placed(DemoUser.ENTITY_2, limit("CEA-2025", "BUY", 9_050, 300));
         placed(DemoUser.INVESTOR_1, limit("CEA-2025", "SELL", 10_950, 40));
         String tradeId = tradeOf(DemoUser.ENTITY_2, buy);
-        KafkaTopic topic = new KafkaTopic("trading.trades");
-        topic.await(r -> r.value().contains("\"tradeId\":\"" + tradeId + "\""), PATIENCE);
+        published("trading.trades", r -> r.value().contains("\"tradeId\":\"" + tradeId + "\""));
 
         // As if the service had stopped after journaling the fill but before writing its trade and event.
         Database database = new Database("trading");
@@ -354,9 +368,9 @@ class PreTradeRiskTest {
 
         assertThat(held(restarted.book().positions())).isEqualTo(held(risk.book().positions()));
         assertThat(database.count("select count(*) from trade where trade_id = ?", tradeId)).isEqualTo(1);
-        AtomicInteger published = new AtomicInteger();
-        topic.await(r -> r.value().contains("\"tradeId\":\"" + tradeId + "\"") && published.incrementAndGet() == 2,
-                PATIENCE);
+        AtomicInteger copies = new AtomicInteger();
+        published("trading.trades", r -> r.value().contains("\"tradeId\":\"" + tradeId + "\"")
+                && copies.incrementAndGet() == 2);
     }
 
     /** The positions that hold anything, in a stable order. */
