@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -104,6 +105,27 @@ class RealmImportTest {
         for (String role : List.of("compliance-entity", "investor", "verifier", "exchange-operator")) {
             assertThat(login.formsFor(Set.of(role))).as(role).containsExactly("auth-username-password-form");
         }
+    }
+
+    @Test
+    void eachClientsTokensNameTheServicesItCallsAsTheirAudience() {
+        assertThat(audiences(client(production, "market-web")))
+                .containsExactlyInAnyOrder("registry-service", "allocation-service", "trading-service", "settlement-service");
+        assertThat(audiences(client(production, "settlement-service"))).containsExactly("trading-service");
+        assertThat(audiences(client(production, "integrator")))
+                .as("an integrator reads market data: it never writes to the registry or settlement")
+                .containsExactlyInAnyOrder("trading-service", "allocation-service");
+    }
+
+    private static List<String> audiences(JsonNode client) {
+        List<String> audiences = new ArrayList<>();
+        for (JsonNode mapper : client.path("protocolMappers")) {
+            if (mapper.path("protocolMapper").asText().equals("oidc-audience-mapper")
+                    && mapper.path("config").path("access.token.claim").asBoolean()) {
+                audiences.add(mapper.path("config").path("included.client.audience").asText());
+            }
+        }
+        return audiences;
     }
 
     static JsonNode client(JsonNode realm, String clientId) {
