@@ -81,8 +81,8 @@ class MigrationCommit {
                                         .invoke(after -> checkMirror(before, after, reconciliation)))
                                 .call(() -> pilotHolders.migrated(conn, order.pilot().jurisdiction(),
                                         registrations.stream().map(PartyRegistration::partyId).toList())))
-                        .call(report -> jobs.finish(conn, order.id(), JobStatus.COMMITTED, tally.counters(), report,
-                                tally.issues())))
+                        .call(report -> jobs.finish(conn, order.id(), order.lease(), JobStatus.COMMITTED,
+                                tally.counters(), report, tally.issues())))
                 .onFailure(f -> f instanceof RuleViolationException r && r.code().equals("ALREADY_BOOKED"))
                 .transform(f -> new RuleViolationException(ALREADY_MIGRATED, "holders of this export were migrated"
                         + " from the " + order.pilot().displayName() + " pilot before: " + f.getMessage()

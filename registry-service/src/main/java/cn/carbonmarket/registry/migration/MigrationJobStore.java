@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,7 +32,12 @@ class MigrationJobStore {
 
     private static final String JOB_COLUMNS = "id, pilot, status, files, upload_sha256, requested_by, requested_at,"
             + " started_at, finished_at, rows_read, rows_booked, rows_set_aside, rows_dropped, rows_failed,"
-            + " report::text as report";
+            + " report::text as report, owner, lease_expires_at,"
+            + " coalesce(status in ('QUEUED', 'RUNNING') and lease_expires_at < clock_timestamp(), false)"
+            + " as lease_lapsed";
+    /** Only a job's lease holder moves its status, and only from QUEUED or RUNNING: COMMITTED and FAILED stay. */
+    private static final String HELD = " status in ('QUEUED', 'RUNNING') and owner = $%d and epoch = $%d";
+    private static final String LEASE_ENDS = "clock_timestamp() + $%d * interval '1 millisecond'";
 
     /** An issue with its place in the upload (issues are listed in the order their records were read). */
     private record Numbered(UUID jobId, int seq, ImportTally.Issue issue) {
@@ -59,15 +65,20 @@ class MigrationJobStore {
         this.clock = clock;
     }
 
-    /** Records a QUEUED job; false when the same upload already has a job that did not fail. */
-    Uni<Boolean> create(SqlConnection conn, UUID id, MigrationUpload upload, String requestedBy) {
+    /**
+     * Records a QUEUED job held by the owner (epoch 1); null when the same upload already has a job that did not
+     * fail.
+     */
+    Uni<JobLease> create(SqlConnection conn, UUID id, MigrationUpload upload, String requestedBy, String owner,
+                         Duration lease) {
         return conn.preparedQuery("insert into migration_job (id, pilot, upload_sha256, files, control, status,"
-                        + " requested_by, requested_at) values ($1, $2, $3, $4, $5::text::jsonb, 'QUEUED', $6, $7)"
+                        + " requested_by, requested_at, owner, epoch, lease_expires_at) values ($1, $2, $3, $4,"
+                        + " $5::text::jsonb, 'QUEUED', $6, $7, $8, 1, " + LEASE_ENDS.formatted(9) + ")"
                         + " on conflict (pilot, upload_sha256) where status <> 'FAILED' do nothing")
                 .execute(Tuple.tuple(List.of(id, upload.pilot().name(), upload.sha256(),
                         upload.files().stream().map(MigrationUpload.ExportFile::name).toArray(String[]::new),
-                        upload.controlJson(), requestedBy, now())))
-                .map(result -> result.rowCount() == 1);
+                        upload.controlJson(), requestedBy, now(), owner, lease.toMillis())))
+                .map(result -> result.rowCount() == 1 ? new JobLease(owner, 1) : null);
     }
 
     Uni<MigrationJob> find(SqlConnection conn, UUID id) {
@@ -94,28 +105,49 @@ class MigrationJobStore {
         return one(conn, "pilot = $1 and upload_sha256 = $2 and status <> 'FAILED'", Tuple.of(pilot.name(), sha256));
     }
 
-    /** Jobs a stopped instance left unfinished. */
-    Uni<List<UUID>> unfinished(SqlConnection conn) {
-        return conn.query("select id from migration_job where status in ('QUEUED', 'RUNNING') order by requested_at")
+    /** An unfinished job whose holder stopped renewing its lease: its files, to see whether they can be read. */
+    record Lapsed(UUID id, List<String> files) {
+    }
+
+    /** Unfinished jobs whose lease lapsed (their holder stopped or lost the database), oldest first. */
+    Uni<List<Lapsed>> lapsed(SqlConnection conn) {
+        return conn.query("select id, files from migration_job where status in ('QUEUED', 'RUNNING')"
+                        + " and lease_expires_at < clock_timestamp() order by requested_at")
                 .execute().map(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(r -> ids.add(r.getUUID("id")));
-                    return ids;
+                    List<Lapsed> lapsed = new ArrayList<>();
+                    rows.forEach(r -> lapsed.add(new Lapsed(r.getUUID("id"), List.of(r.getArrayOfStrings("files")))));
+                    return lapsed;
                 });
     }
 
-    /** Marks the job RUNNING and returns its order, or null when it has finished meanwhile. */
-    Uni<JobOrder> start(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("update migration_job set status = 'RUNNING', started_at = $2 where id = $1"
-                        + " and status in ('QUEUED', 'RUNNING') returning pilot, files, control::text as control,"
-                        + " requested_by")
-                .execute(Tuple.of(id, now()))
+    /** Takes over a lapsed job's lease (the next epoch); null when someone else took it first or it finished. */
+    Uni<JobLease> claim(SqlConnection conn, UUID id, String owner, Duration lease) {
+        return conn.preparedQuery("update migration_job set owner = $2, epoch = epoch + 1, lease_expires_at = "
+                        + LEASE_ENDS.formatted(3) + " where id = $1 and status in ('QUEUED', 'RUNNING')"
+                        + " and lease_expires_at < clock_timestamp() returning epoch")
+                .execute(Tuple.of(id, owner, lease.toMillis()))
+                .map(rows -> rows.size() == 0 ? null : new JobLease(owner, rows.iterator().next().getLong(0)));
+    }
+
+    /** Extends the lease while its holder works; false when the holder lost it (taken over, or the job ended). */
+    Uni<Boolean> renew(SqlConnection conn, UUID id, JobLease holder, Duration lease) {
+        return conn.preparedQuery("update migration_job set lease_expires_at = " + LEASE_ENDS.formatted(4)
+                        + " where id = $1 and" + HELD.formatted(2, 3))
+                .execute(Tuple.of(id, holder.owner(), holder.epoch(), lease.toMillis()))
+                .map(result -> result.rowCount() == 1);
+    }
+
+    /** Marks the job RUNNING and returns its order, or null when it finished meanwhile or the lease was lost. */
+    Uni<JobOrder> start(SqlConnection conn, UUID id, JobLease holder) {
+        return conn.preparedQuery("update migration_job set status = 'RUNNING', started_at = $2 where id = $1 and"
+                        + HELD.formatted(3, 4) + " returning pilot, files, control::text as control, requested_by")
+                .execute(Tuple.of(id, now(), holder.owner(), holder.epoch()))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return null;
                     }
                     Row row = rows.iterator().next();
-                    return new JobOrder(id, Pilot.valueOf(row.getString("pilot")),
+                    return new JobOrder(id, holder, Pilot.valueOf(row.getString("pilot")),
                             Arrays.asList(row.getArrayOfStrings("files")), control(row.getString("control")),
                             row.getString("requested_by"));
                 });
@@ -138,16 +170,26 @@ class MigrationJobStore {
         return conn.query("set local plan_cache_mode = auto").execute().replaceWithVoid();
     }
 
-    /** The job's final state with its report and issues, in the caller's transaction. */
-    Uni<Void> finish(SqlConnection conn, UUID id, JobStatus status, RowCounters counters, MigrationReport report,
-                     List<ImportTally.Issue> issues) {
+    /**
+     * The job's final state with its report and issues, in the caller's transaction, by the job's lease holder only:
+     * otherwise (the lease was taken over, or the job ended already) it fails with {@link LeaseLostException} and
+     * the caller's transaction, a whole import's booking included, rolls back.
+     */
+    Uni<Void> finish(SqlConnection conn, UUID id, JobLease holder, JobStatus status, RowCounters counters,
+                     MigrationReport report, List<ImportTally.Issue> issues) {
         List<Numbered> numbered = IntStream.range(0, issues.size())
                 .mapToObj(i -> new Numbered(id, i + 1, issues.get(i))).toList();
         return conn.preparedQuery("update migration_job set status = $2, rows_read = $3, rows_booked = $4,"
                         + " rows_set_aside = $5, rows_dropped = $6, rows_failed = $7, report = $8::text::jsonb,"
-                        + " finished_at = $9 where id = $1")
+                        + " finished_at = $9, lease_expires_at = null where id = $1 and" + HELD.formatted(10, 11))
                 .execute(Tuple.tuple(List.of(id, status.name(), counters.rowsRead(), counters.rowsBooked(),
-                        counters.rowsSetAside(), counters.rowsDropped(), counters.rowsFailed(), text(report), now())))
+                        counters.rowsSetAside(), counters.rowsDropped(), counters.rowsFailed(), text(report), now(),
+                        holder.owner(), holder.epoch())))
+                .invoke(result -> {
+                    if (result.rowCount() != 1) {
+                        throw new LeaseLostException(id, holder, status);
+                    }
+                })
                 .chain(() -> ISSUES.execute(conn, "insert into migration_issue (job_id, seq, outcome, file, line,"
                         + " reason, pilot_account, holder_name, identity_code, instrument, tonnes) select * from"
                         + " unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[],"
@@ -181,7 +223,8 @@ class MigrationJobStore {
                 instant(row, "started_at"), instant(row, "finished_at"),
                 new RowCounters(row.getLong("rows_read"), row.getLong("rows_booked"), row.getLong("rows_set_aside"),
                         row.getLong("rows_dropped"), row.getLong("rows_failed")),
-                report == null ? null : read(report));
+                report == null ? null : read(report), row.getString("owner"), instant(row, "lease_expires_at"),
+                row.getBoolean("lease_lapsed"));
     }
 
     private static Instant instant(Row row, String column) {

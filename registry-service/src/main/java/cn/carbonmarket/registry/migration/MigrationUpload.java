@@ -89,18 +89,6 @@ record MigrationUpload(Pilot pilot, List<ExportFile> files, String controlJson, 
         return ControlTotals.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Moves the export files into the job's own folder, where they wait for the import thread. */
-    void moveTo(Path folder) {
-        try {
-            Files.createDirectories(folder);
-            for (ExportFile file : files) {
-                Files.move(file.path(), folder.resolve(file.name()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the upload for its job in " + folder, e);
-        }
-    }
-
     private static Pilot pilot(String raw) {
         String code = InvalidValueException.require("pilot", raw).toUpperCase(Locale.ROOT);
         return Arrays.stream(Pilot.values()).filter(p -> p.name().equals(code)).findFirst()

@@ -6,27 +6,23 @@ import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.registry.migration.export.ExportFormatException;
 import cn.carbonmarket.registry.migration.export.PilotExportReader;
 import cn.carbonmarket.registry.migration.export.PilotExportReaders;
+import cn.carbonmarket.platform.job.InstanceName;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +32,12 @@ import org.jboss.logging.Logger;
  *
  * <p>The import thread waits for the database rather than chaining callbacks: it is never the event loop, and one
  * job at a time keeps memory bounded and leaves the service's other work its share of the machine.
+ *
+ * <p>With several replicas, a job is the instance's that accepted it: it holds the job's lease ({@link JobLease}) and
+ * renews it while the job is queued or runs here. Only the holder moves the job's status; a job whose lease lapsed
+ * (its instance stopped) is resumed by an instance that can read its spooled upload, which takes the lease over
+ * under the next epoch, so the one before cannot finish it any more. An instance that cannot read the upload leaves
+ * the job to one that can, and the job's view shows the lapse.
  */
 @ApplicationScoped
 public class PilotImports {
@@ -49,33 +51,40 @@ public class PilotImports {
     private final MigrationCommit commit;
     private final MigrationMetrics metrics;
     private final MigrationConfig config;
+    private final Spool spool;
+    private final InstanceName instance;
     private final ExecutorService importThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "pilot-import"));
     /** The tallies of running jobs, for their live counters. */
     private final Map<UUID, ImportTally> running = new ConcurrentHashMap<>();
+    /** The jobs this instance holds (queued on the import thread or running there), with their leases. */
+    private final Map<UUID, JobLease> held = new ConcurrentHashMap<>();
 
     PilotImports(Pool pool, MigrationJobStore jobs, MigrationCommit commit, MigrationMetrics metrics,
-                 MigrationConfig config) {
+                 MigrationConfig config, Spool spool, InstanceName instance) {
         this.pool = pool;
         this.jobs = jobs;
         this.commit = commit;
         this.metrics = metrics;
         this.config = config;
+        this.spool = spool;
+        this.instance = instance;
     }
 
     /** The job of an upload, and whether this call created it (false: the same upload has a job already). */
     public record Submission(MigrationJob job, boolean created) {
     }
 
-    /** Keeps the upload for its job and queues it. Blocking: it moves the uploaded files. */
+    /** Keeps the upload, encrypted, for its job and queues it. Blocking: it encrypts the uploaded files. */
     Uni<Submission> submit(MigrationUpload upload, String requestedBy) {
         UUID id = UUID.randomUUID();
-        upload.moveTo(spool(id));
-        return pool.withConnection(conn -> jobs.create(conn, id, upload, requestedBy)).flatMap(created -> {
-            if (created) {
-                importThread.execute(() -> run(id));
+        spool.keep(id, upload.files());
+        return pool.withConnection(conn -> jobs.create(conn, id, upload, requestedBy, instance.name(),
+                config.lease())).flatMap(lease -> {
+            if (lease != null) {
+                hold(id, lease);
                 return pool.withConnection(conn -> jobs.find(conn, id)).map(job -> new Submission(job, true));
             }
-            deleteSpool(id);
+            spool.delete(id);
             return pool.withConnection(conn -> jobs.findUpload(conn, upload.pilot(), upload.sha256()))
                     .onItem().ifNull().failWith(() -> new ConflictException("UPLOAD_JUST_FAILED",
                             "the job of this same upload failed a moment ago; send it again to retry"))
@@ -98,66 +107,94 @@ public class PilotImports {
     }
 
     /**
-     * A job left QUEUED or RUNNING by a stopped instance committed nothing (its transaction was rolled back), so it
-     * runs again if its upload is still spooled, and fails otherwise.
+     * Renews the leases of the jobs held here, then takes over the lapsed jobs of stopped instances whose upload this
+     * instance can read. A job left unfinished committed nothing (its transaction was rolled back), so it runs again.
      */
-    void resumeUnfinished(@Observes StartupEvent event) {
-        pool.withConnection(jobs::unfinished).subscribe().with(ids -> ids.forEach(id -> {
-            if (Files.isDirectory(spool(id))) {
-                importThread.execute(() -> run(id));
-            } else {
-                importThread.execute(() -> failUnread(id, new MigrationReport.Failure("INTERRUPTED", "the service"
-                        + " stopped before the import committed and its upload is gone; nothing was booked, send the"
-                        + " upload again")));
-            }
-        }), failure -> LOG.errorf(failure, "cannot look for unfinished migration jobs"));
+    @Scheduled(every = "${market.migration.renew-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> keepAndResume() {
+        return Multi.createFrom().iterable(Map.copyOf(held).entrySet())
+                .onItem().transformToUniAndConcatenate(entry -> pool.withConnection(conn -> jobs.renew(conn,
+                                entry.getKey(), entry.getValue(), config.lease()))
+                        .invoke(renewed -> {
+                            if (!renewed && held.remove(entry.getKey(), entry.getValue())) {
+                                LOG.warnf("migration job %s is no longer this instance's (epoch %d)", entry.getKey(),
+                                        entry.getValue().epoch());
+                            }
+                        }))
+                .collect().last()
+                .chain(() -> pool.withConnection(jobs::lapsed))
+                .chain(lapsed -> Multi.createFrom().iterable(lapsed)
+                        .filter(job -> !held.containsKey(job.id()))
+                        .onItem().transformToUniAndConcatenate(this::resume)
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> resume(MigrationJobStore.Lapsed job) {
+        if (!spool.readable(job.id(), job.files())) {
+            LOG.debugf("migration job %s lapsed; its upload is not readable here, so it is left to an instance that"
+                    + " can read it", job.id());
+            return Uni.createFrom().voidItem();
+        }
+        return pool.withConnection(conn -> jobs.claim(conn, job.id(), instance.name(), config.lease()))
+                .invoke(lease -> {
+                    if (lease != null) {
+                        LOG.infof("migration job %s resumed here (epoch %d)", job.id(), lease.epoch());
+                        hold(job.id(), lease);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     void stop(@Observes ShutdownEvent event) {
         importThread.shutdownNow();
     }
 
-    private void run(UUID id) {
+    private void hold(UUID id, JobLease lease) {
+        held.put(id, lease);
+        importThread.execute(() -> {
+            try {
+                run(id, lease);
+            } finally {
+                held.remove(id, lease);
+            }
+        });
+    }
+
+    private void run(UUID id, JobLease lease) {
         JobOrder order;
         try {
-            order = pool.withConnection(conn -> jobs.start(conn, id)).await().indefinitely();
+            order = pool.withConnection(conn -> jobs.start(conn, id, lease)).await().indefinitely();
         } catch (RuntimeException e) {
             LOG.errorf(e, "migration job %s cannot start", id);
-            failUnread(id, new MigrationReport.Failure("IMPORT_FAILED", "the job could not start (" + e.getMessage()
-                    + "); nothing was booked"));
+            if (fail(id, lease, new RowCounters(0, 0, 0, 0, 0), failed(null, new MigrationReport.Failure(
+                    "IMPORT_FAILED", "the job could not start (" + e.getMessage() + "); nothing was booked"), null),
+                    List.of())) {
+                spool.delete(id);
+            }
             return;
         }
-        if (order != null) {
-            long started = System.nanoTime();
-            JobStatus status = importJob(order);
+        if (order == null) {
+            LOG.infof("migration job %s ended or was taken over before it started here", id);
+            return;
+        }
+        long started = System.nanoTime();
+        ImportTally tally = new ImportTally(order.pilot(), metrics.rows(order.pilot()));
+        running.put(id, tally);
+        JobStatus status;
+        try {
+            status = importAll(order, tally);
+        } finally {
+            running.remove(id);
+        }
+        if (status != null) {
+            spool.delete(id);
             metrics.finished(order.pilot(), status, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
-    /** Fails a job before any of its upload was read; if even that cannot be recorded, it stays unfinished. */
-    private void failUnread(UUID id, MigrationReport.Failure failure) {
-        try {
-            fail(id, new RowCounters(0, 0, 0, 0, 0), failed(null, failure, null), List.of())
-                    .await().indefinitely();
-            LOG.warnf("migration job %s failed: %s %s", id, failure.code(), failure.detail());
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "cannot record that migration job %s failed; it stays unfinished", id);
-        } finally {
-            deleteSpool(id);
-        }
-    }
-
-    private JobStatus importJob(JobOrder order) {
-        ImportTally tally = new ImportTally(order.pilot(), metrics.rows(order.pilot()));
-        running.put(order.id(), tally);
-        try {
-            return importAll(order, tally);
-        } finally {
-            running.remove(order.id());
-            deleteSpool(order.id());
-        }
-    }
-
+    /** The job's end (COMMITTED or FAILED), or null when it is no longer this instance's to end. */
     private JobStatus importAll(JobOrder order, ImportTally tally) {
         Reconciliation reconciliation = null;
         MigrationReport.Failure failure;
@@ -174,6 +211,9 @@ public class PilotImports {
                 return JobStatus.COMMITTED;
             }
             failure = new MigrationReport.Failure("RECONCILIATION_FAILED", reconciliation.discrepancy());
+        } catch (LeaseLostException e) {
+            LOG.warnf("migration job %s: %s; its booking was rolled back", order.id(), e.getMessage());
+            return null;
         } catch (ExportFormatException e) {
             failure = new MigrationReport.Failure("FILE_UNREADABLE", e.getMessage() + "; nothing was booked");
         } catch (MarketException e) {
@@ -184,24 +224,33 @@ public class PilotImports {
                     + e.getMessage() + "); nothing was booked");
         }
         LOG.warnf("migration job %s (%s) failed: %s %s", order.id(), order.pilot(), failure.code(), failure.detail());
-        try {
-            fail(order.id(), tally.counters(), failed(reconciliation, failure, tally), tally.issues())
-                    .await().indefinitely();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "cannot record that migration job %s failed; it stays unfinished", order.id());
-        }
-        return JobStatus.FAILED;
+        return fail(order.id(), order.lease(), tally.counters(), failed(reconciliation, failure, tally),
+                tally.issues()) ? JobStatus.FAILED : null;
     }
 
-    /** After the import's transaction rolled back (or never began): the job, its report and its issues. */
-    private Uni<Void> fail(UUID id, RowCounters counters, MigrationReport report, List<ImportTally.Issue> issues) {
-        return pool.withTransaction(conn -> jobs.finish(conn, id, JobStatus.FAILED, counters, report, issues));
+    /**
+     * Records the failure (its transaction had rolled back, or never began) if the job is still this instance's:
+     * true when it was recorded.
+     */
+    private boolean fail(UUID id, JobLease lease, RowCounters counters, MigrationReport report,
+                         List<ImportTally.Issue> issues) {
+        try {
+            pool.withTransaction(conn -> jobs.finish(conn, id, lease, JobStatus.FAILED, counters, report, issues))
+                    .await().indefinitely();
+            return true;
+        } catch (LeaseLostException e) {
+            LOG.warnf("migration job %s: %s", id, e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "cannot record that migration job %s failed; it stays unfinished until its lease lapses", id);
+            return false;
+        }
     }
 
     private void read(JobOrder order, ImportTally tally) throws IOException {
         PilotExportReader reader = PilotExportReaders.forPilot(order.pilot());
         for (String file : order.files()) {
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(spool(order.id()).resolve(file)))) {
+            try (InputStream in = spool.open(order.id(), file)) {
                 reader.read(file, in, tally);
             }
         }
@@ -216,19 +265,5 @@ public class PilotImports {
         return reconciliation == null ? new MigrationReport(false, null, null, null, failure, failedRows)
                 : new MigrationReport(false, reconciliation.instruments(), reconciliation.holdingRows(), null, failure,
                 failedRows);
-    }
-
-    private Path spool(UUID id) {
-        return config.spoolDirectory().resolve(id.toString());
-    }
-
-    private void deleteSpool(UUID id) {
-        try (Stream<Path> paths = Files.walk(spool(id))) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warnf("cannot remove the spooled upload of migration job %s: %s", id, e.getMessage());
-        }
     }
 }
