@@ -18,12 +18,19 @@ ensure_postgres() {
     as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start
     wait_for "PostgreSQL" 30 "" pg_isready -h 127.0.0.1 -p 5432 -q
   fi
-  # One role and database per service, plus a _test database for the test suites.
-  local svc db
+  # Per service two roles (password = name): the owner SVC, which owns the database and runs the migrations, and the
+  # runtime role SVC_app, which the service runs as and which may only read and write rows (the grants come from the
+  # migration db/platform/R__runtime_role.sql). The owner is a member of the runtime role so that the migration may
+  # hand it the queues it vacuums (before PostgreSQL 17). One database per service, plus a _test database for the
+  # test suites (which run as the owner).
+  local svc db role
   for svc in "${SERVICES[@]}"; do
-    if [ "$(pg_admin -c "select 1 from pg_roles where rolname = '$svc'")" != 1 ]; then
-      pg_admin -c "create role $svc login password '$svc'"
-    fi
+    for role in "$svc" "${svc}_app"; do
+      if [ "$(pg_admin -c "select 1 from pg_roles where rolname = '$role'")" != 1 ]; then
+        pg_admin -c "create role $role login password '$role'"
+      fi
+    done
+    pg_admin -c "grant ${svc}_app to $svc"
     for db in "$svc" "${svc}_test"; do
       if [ "$(pg_admin -c "select 1 from pg_database where datname = '$db'")" != 1 ]; then
         pg_admin -c "create database $db owner $svc"

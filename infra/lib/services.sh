@@ -1,10 +1,13 @@
 # The four market services in JVM mode, from the jars the Maven build leaves in */target/quarkus-app.
 # shellcheck shell=bash
 
-# name:port for `up`; tests use ports +1000 (Quarkus tests) and +1100 (the e2e suite), benchmarks +1300.
+# name:port for `up`; tests use ports +1000 (Quarkus tests) and +1100 (the e2e suite), benchmarks +1300. Each
+# service's management interface (health, metrics, OpenAPI, Swagger UI) listens on its port + 10.
 SERVICE_PORTS=(registry:8081 allocation:8082 trading:8083 settlement:8084)
 
 service_jar() { echo "$ROOT/$1-service/target/quarkus-app/quarkus-run.jar"; }
+
+management_port() { echo $(( $1 + 10 )); }
 
 service_port() {
   local entry
@@ -35,14 +38,21 @@ start_service() {
   local svc=$1 port=$2 db=$3 name=$4 topic_prefix=$5
   running "$name" && return 0
   port_open "$port" && die "port $port is taken by a process this launcher did not start"
-  start_process "$name" "$LOGS/$name.log" env \
+  local service=(env \
     QUARKUS_HTTP_PORT="$port" MARKET_DB_NAME="$db" KAFKA_GROUP_ID="$svc-service${name#"$svc"}" \
     MARKET_KAFKA_TOPIC_PREFIX="$topic_prefix" \
     MARKET_KEYCLOAK_URL="http://127.0.0.1:8180" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:9092" \
-    MARKET_DB_HOST="127.0.0.1" MARKET_DB_USER="$svc" MARKET_DB_PASSWORD="$svc" \
+    QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" \
+    MARKET_DB_HOST="127.0.0.1" MARKET_DB_SSLMODE=disable MARKET_DB_CA_FILE=/etc/ssl/certs/ca-certificates.crt \
     SETTLEMENT_CLIENT_SECRET="settlement-service-secret" \
     MARKET_TRADING_CLOCK_FROM_NEXT_OPEN="${MARKET_TRADING_CLOCK_FROM_NEXT_OPEN:-true}" \
-    java -Xms64m -Xmx"${MARKET_HEAP:-384m}" -XX:+UseSerialGC ${MARKET_JAVA_OPTS:-} -jar "$(service_jar "$svc")"
+    java -Xms64m -Xmx"${MARKET_HEAP:-384m}" -XX:+UseSerialGC ${MARKET_JAVA_OPTS:-} -jar "$(service_jar "$svc")")
+  # The migration first, as the database's owner (in k8s the pre-deploy Job); the service then runs as the runtime
+  # role SVC_app, which may change rows only (infra/lib/postgres.sh).
+  env MARKET_DB_USER="$svc" MARKET_DB_PASSWORD="$svc" QUARKUS_INIT_AND_EXIT=true QUARKUS_FLYWAY_MIGRATE_AT_START=true \
+    "${service[@]}" >>"$LOGS/$name.log" 2>&1 < /dev/null || die "the migration of $db failed; see $LOGS/$name.log"
+  start_process "$name" "$LOGS/$name.log" env MARKET_DB_USER="${svc}_app" MARKET_DB_PASSWORD="${svc}_app" \
+    "${service[@]}"
 }
 
 # start_services PORT_OFFSET DB_SUFFIX NAME_SUFFIX TOPIC_PREFIX: starts all four and waits until each is ready.
@@ -56,7 +66,7 @@ start_services() {
   done
   for entry in "${SERVICE_PORTS[@]}"; do
     svc=${entry%%:*}; port=$(( ${entry##*:} + offset ))
-    wait_for "$svc-service" 120 "$svc$name_suffix" http_ok "http://127.0.0.1:$port/q/health/ready"
+    wait_for "$svc-service" 120 "$svc$name_suffix" http_ok "http://127.0.0.1:$(management_port "$port")/q/health/ready"
   done
 }
 

@@ -115,6 +115,12 @@ class OverlaysTest {
         Set<String> used = new TreeSet<>();
         PROD.ofKind("Deployment").forEach(deployment -> deployment.findValues("secretKeyRef")
                 .forEach(ref -> used.add(ref.path("name").asText())));
+        PROD.ofKind("Job").forEach(job -> job.findValues("secretKeyRef")
+                .forEach(ref -> used.add(ref.path("name").asText())));
+        PROD.ofKind("Cluster").forEach(cluster -> {
+            cluster.findValues("passwordSecret").forEach(s -> used.add(s.path("name").asText()));
+            cluster.findValues("s3Credentials").forEach(c -> c.findValues("name").forEach(n -> used.add(n.asText())));
+        });
         PROD.ofKind("KeycloakRealmImport").forEach(i -> i.findValues("secret").forEach(s -> used.add(s.path("name").asText())));
         PROD.ofKind("Keycloak").forEach(k -> {
             used.add(k.path("spec").path("http").path("tlsSecret").asText());

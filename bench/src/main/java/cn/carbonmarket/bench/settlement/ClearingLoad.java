@@ -1,5 +1,6 @@
 package cn.carbonmarket.bench.settlement;
 
+import cn.carbonmarket.bench.Metrics;
 import cn.carbonmarket.testing.Keycloak;
 import cn.carbonmarket.contracts.id.TimeOrderedIds;
 import java.math.BigDecimal;
@@ -275,7 +276,7 @@ public final class ClearingLoad {
      * written as decimals: read exactly, counts of batches and trades as whole numbers, time in milliseconds.
      */
     private String batches() throws Exception {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(settlement + "/q/metrics")).GET().build(),
+        String metrics = http.send(HttpRequest.newBuilder(Metrics.of(settlement)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         long count = metric(metrics, "settlement_clearing_batch_seconds_count").longValueExact();
         if (count == 0) {

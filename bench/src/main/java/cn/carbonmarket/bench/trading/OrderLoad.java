@@ -2,6 +2,7 @@ package cn.carbonmarket.bench.trading;
 
 import cn.carbonmarket.testing.Keycloak;
 import cn.carbonmarket.bench.Load;
+import cn.carbonmarket.bench.Metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpMethod;
@@ -229,7 +230,7 @@ public final class OrderLoad {
 
     /** Events the service's outbox has relayed so far, over all topics. */
     private long relayed() throws Exception {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(trading + "/q/metrics")).GET().build(),
+        String metrics = http.send(HttpRequest.newBuilder(Metrics.of(trading)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return metrics.lines().filter(line -> line.startsWith("market_outbox_relayed_total{"))
                 .mapToLong(line -> new BigDecimal(line.substring(line.lastIndexOf(' ') + 1)).longValue())
@@ -238,7 +239,7 @@ public final class OrderLoad {
 
     /** The service's order-entry and journal timers' percentiles, as its metrics endpoint shows them. */
     private String serviceLatencies() throws Exception {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(trading + "/q/metrics")).GET().build(),
+        String metrics = http.send(HttpRequest.newBuilder(Metrics.of(trading)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return metrics.lines().filter(line -> line.startsWith("market_trading_order_entry_seconds{")
                         || line.startsWith("market_trading_journal_acknowledgement_seconds{"))

@@ -63,7 +63,7 @@ public final class Kustomization {
 
     private static void generate(String kind, JsonNode generator, List<ObjectNode> resources) {
         String name = generator.path("name").asText();
-        Set<String> understood = Set.of("name", "behavior", "literals", "options");
+        Set<String> understood = Set.of("name", "behavior", "literals", "options", "type");
         generator.fieldNames().forEachRemaining(field -> {
             if (!understood.contains(field)) {
                 throw new UnsupportedOperationException(kind + " generator " + name + ": " + field + " is not understood");
@@ -85,6 +85,9 @@ public final class Kustomization {
                 }
                 ObjectNode generated = YAML.createObjectNode();
                 generated.put("apiVersion", "v1").put("kind", kind).putObject("metadata").put("name", name);
+                if (generator.has("type")) {
+                    generated.put("type", generator.path("type").asText());
+                }
                 generated.set("data", data);
                 resources.add(generated);
             }
