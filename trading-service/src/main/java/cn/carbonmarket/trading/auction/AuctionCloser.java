@@ -1,5 +1,6 @@
 package cn.carbonmarket.trading.auction;
 
+import cn.carbonmarket.trading.leadership.NotLeading;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,7 @@ public class AuctionCloser {
 
     @Scheduled(every = "${market.trading.auction.close-every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = NotLeading.class)
     Uni<Void> run() {
         return house.closeDue().invoke(closed -> {
             if (closed > 0) {

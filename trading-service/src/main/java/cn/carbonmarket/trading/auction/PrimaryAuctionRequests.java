@@ -2,8 +2,10 @@ package cn.carbonmarket.trading.auction;
 
 import cn.carbonmarket.contracts.event.PrimaryAuctionRequested;
 import cn.carbonmarket.platform.inbox.IdempotentConsumer;
+import cn.carbonmarket.platform.outbox.EventCodec;
 import cn.carbonmarket.platform.problem.RuleViolationException;
 import cn.carbonmarket.trading.block.OffBookLedger;
+import cn.carbonmarket.trading.leadership.LeaderFeeds;
 import cn.carbonmarket.trading.risk.PreTradeRisk;
 import cn.carbonmarket.trading.risk.ReservationKey;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +21,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Announces the primary auctions allocation asks for ({@code PrimaryAuctionRequested} on {@code allocation.auctions}),
- * once per event id and once per auction reference ({@link AuctionHouse#announce(PrimaryAuctionRequested, List)}).
+ * once per event id and once per auction reference ({@link AuctionHouse#announce(PrimaryAuctionRequested, List)}),
+ * on the leader ({@link LeaderFeeds}).
  *
  * <p>The seller's units reach the risk view on other topics (the registry's move into trading, settlement's ledger)
  * and may arrive after the request. While the announcement is refused for {@code INSUFFICIENT_UNITS} it is tried
@@ -36,12 +39,16 @@ public class PrimaryAuctionRequests {
     private final AuctionHouse house;
     private final OffBookLedger ledger;
     private final PreTradeRisk risk;
+    private final EventCodec codec;
+    private final LeaderFeeds leaderFeeds;
     private final Duration patience;
 
     public PrimaryAuctionRequests(IdempotentConsumer consumer, AuctionHouse house, OffBookLedger ledger,
-                                  PreTradeRisk risk,
+                                  PreTradeRisk risk, EventCodec codec, LeaderFeeds leaderFeeds,
                                   @ConfigProperty(name = "market.trading.auction.units-patience") Duration patience) {
         this.consumer = consumer;
+        this.codec = codec;
+        this.leaderFeeds = leaderFeeds;
         this.house = house;
         this.ledger = ledger;
         this.risk = risk;
@@ -50,8 +57,15 @@ public class PrimaryAuctionRequests {
 
     @Incoming("allocation-auctions")
     public Uni<Void> onRequest(String json) {
-        // Retries and the risk view's readiness resume on other threads; the database session lives on this context.
+        // Retries, the risk view's readiness and a standby's waiting resume on other threads; the database session
+        // lives on this context.
         Context context = Vertx.currentContext();
+        return Uni.createFrom().deferred(() -> codec.decodeIf(json, PrimaryAuctionRequested.TYPE)
+                .map(event -> leaderFeeds.once(CONSUMER, event.eventId(), () -> announce(json, context)))
+                .orElseGet(() -> Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Void> announce(String json, Context context) {
         return risk.whenReady(() -> attempt(json)
                         .runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()))
                         .onFailure(PrimaryAuctionRequests::waitingForUnits).retry()

@@ -1,5 +1,6 @@
 package cn.carbonmarket.trading.block;
 
+import cn.carbonmarket.trading.leadership.NotLeading;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,7 @@ public class BlockOfferExpiry {
 
     @Scheduled(every = "${market.trading.block.expiry-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = NotLeading.class)
     Uni<Void> run() {
         return desk.expire().replaceWithVoid();
     }

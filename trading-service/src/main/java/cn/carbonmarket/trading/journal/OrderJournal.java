@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -55,23 +56,36 @@ public class OrderJournal {
     }
 
     /**
-     * Sends the command now and completes with its position once the broker acknowledged it (on the producer's
-     * network thread). Called on the instrument's desk thread, in the order the engine applied the commands, which
-     * is therefore their order on the topic.
+     * Sends the command, written in the leader's {@code epoch}, now and completes with its position once the broker
+     * acknowledged it (on the producer's network thread). Called on the instrument's desk thread, in the order the
+     * engine applied the commands, which is therefore their order on the topic.
      */
-    public CompletableFuture<JournalPosition> append(InstrumentCode instrument, Command command) {
+    public CompletableFuture<JournalPosition> append(InstrumentCode instrument, Command command, long epoch) {
+        return send(new ProducerRecord<>(topic, instrument.toString(), JournalRecord.of(instrument, command, epoch)));
+    }
+
+    /**
+     * Marks {@code partition} with a new leader's {@code epoch}: what a deposed leader gets into the partition after
+     * this is refused on replay, and everything before it the new leader reads before it accepts.
+     */
+    public CompletableFuture<JournalPosition> markEpoch(int partition, long epoch, Instant at) {
+        return send(new ProducerRecord<>(topic, partition, null, JournalRecord.epochMark(epoch, at)));
+    }
+
+    private CompletableFuture<JournalPosition> send(ProducerRecord<String, JournalRecord> record) {
         CompletableFuture<JournalPosition> acknowledged = new CompletableFuture<>();
         try {
-            String value = json.writeValueAsString(JournalRecord.of(instrument, command));
+            String value = json.writeValueAsString(record.value());
             long sent = System.nanoTime();
-            producer.send(new ProducerRecord<>(topic, instrument.toString(), value), (written, failure) -> {
-                if (failure != null) {
-                    acknowledged.completeExceptionally(failure);
-                } else {
-                    acknowledgement.record(System.nanoTime() - sent, TimeUnit.NANOSECONDS);
-                    acknowledged.complete(new JournalPosition(written.partition(), written.offset()));
-                }
-            });
+            producer.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), value),
+                    (written, failure) -> {
+                        if (failure != null) {
+                            acknowledged.completeExceptionally(failure);
+                        } else {
+                            acknowledgement.record(System.nanoTime() - sent, TimeUnit.NANOSECONDS);
+                            acknowledged.complete(new JournalPosition(written.partition(), written.offset()));
+                        }
+                    });
         } catch (JsonProcessingException | KafkaException e) {
             acknowledged.completeExceptionally(e);
         }

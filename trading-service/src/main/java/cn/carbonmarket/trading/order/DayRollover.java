@@ -6,6 +6,8 @@ import cn.carbonmarket.trading.engine.DayClose;
 import cn.carbonmarket.trading.engine.InstrumentEngine;
 import cn.carbonmarket.trading.journal.JournalSnapshot;
 import cn.carbonmarket.trading.journal.SnapshotStore;
+import cn.carbonmarket.trading.leadership.Leadership;
+import cn.carbonmarket.trading.leadership.NotLeading;
 import cn.carbonmarket.trading.risk.PreTradeRisk;
 import cn.carbonmarket.trading.trade.TradeRecording;
 import io.quarkus.scheduler.Scheduled;
@@ -37,12 +39,13 @@ public class DayRollover {
     private final DayCloseReport closes;
     private final PreTradeRisk risk;
     private final TradeRecording recording;
+    private final Leadership leadership;
     private final Clock clock;
     private final RolloverConfig config;
 
     public DayRollover(ExchangeDesks desks, DayOrders dayOrders, SnapshotStore snapshots, Pool pool,
-                       DayCloseReport closes, PreTradeRisk risk, TradeRecording recording, Clock clock,
-                       RolloverConfig config) {
+                       DayCloseReport closes, PreTradeRisk risk, TradeRecording recording, Leadership leadership,
+                       Clock clock, RolloverConfig config) {
         this.desks = desks;
         this.dayOrders = dayOrders;
         this.snapshots = snapshots;
@@ -50,15 +53,16 @@ public class DayRollover {
         this.closes = closes;
         this.risk = risk;
         this.recording = recording;
+        this.leadership = leadership;
         this.clock = clock;
         this.config = config;
     }
 
-    // Not once the service is stopping: its database pool closes first, and every run of the shutdown would log a
-    // failure.
+    // On the leader only (a standby's engines roll by the END_OF_DAY records they follow), and so not once the
+    // service is stopping: its database pool closes first, and every run of the shutdown would log a failure.
     @Scheduled(every = "${market.trading.rollover.check-every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = NotLeading.class)
     Uni<Void> run() {
         return Uni.createFrom().completionStage(this::rollOver).replaceWithVoid();
     }
@@ -92,7 +96,7 @@ public class DayRollover {
      */
     private CompletableFuture<Optional<DayClose>> rollIfDue(InstrumentCode instrument, InstrumentEngine engine) {
         Optional<Command.EndOfDay> due = engine.endOfDayDue(clock.instant());
-        if (due.isEmpty() || desks.isBroken(instrument)) {
+        if (due.isEmpty() || desks.isBroken(instrument) || !leadership.holding()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         Command.EndOfDay end = due.get();

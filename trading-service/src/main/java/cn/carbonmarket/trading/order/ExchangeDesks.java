@@ -7,6 +7,8 @@ import cn.carbonmarket.trading.engine.InstrumentDesk;
 import cn.carbonmarket.trading.engine.InstrumentEngine;
 import cn.carbonmarket.trading.journal.JournalPosition;
 import cn.carbonmarket.trading.journal.OrderJournal;
+import cn.carbonmarket.trading.leadership.Leadership;
+import cn.carbonmarket.trading.leadership.NotLeaderException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,11 +33,13 @@ public class ExchangeDesks {
     private static final Logger LOG = Logger.getLogger(ExchangeDesks.class);
 
     private final OrderJournal journal;
+    private final Leadership leadership;
     private final Map<InstrumentCode, Boolean> broken = new ConcurrentHashMap<>();
     private volatile Map<InstrumentCode, InstrumentDesk> desks = Map.of();
 
-    public ExchangeDesks(OrderJournal journal) {
+    public ExchangeDesks(OrderJournal journal, Leadership leadership) {
         this.journal = journal;
+        this.leadership = leadership;
     }
 
     /** Puts each recovered engine on its own desk; until then no instrument is listed here. */
@@ -76,14 +80,22 @@ public class ExchangeDesks {
         broken.put(instrument, Boolean.TRUE);
     }
 
-    /** Journals an applied command; if the broker does not acknowledge it, the instrument stops taking commands. */
+    /**
+     * Journals an applied command in the leader's epoch; if the broker does not acknowledge it, the instrument stops
+     * taking commands. An acknowledgement that comes only after the lease could have passed to another instance is
+     * not passed on: the record may stand behind the successor's epoch mark, refused on replay, so the client hears
+     * 503 {@code NOT_LEADER} and asks again (its client order id finds the order if it does stand).
+     */
     CompletableFuture<JournalPosition> journaled(InstrumentCode instrument, Command command) {
-        return journal.append(instrument, command).handle((position, failure) -> {
+        return journal.append(instrument, command, leadership.epoch()).handle((position, failure) -> {
             if (failure != null) {
                 stopTaking(instrument);
                 LOG.errorf(failure, "the journal did not acknowledge %s; %s stops taking commands", command,
                         instrument);
                 throw new JournalUnavailableException("the journal did not acknowledge the command");
+            }
+            if (!leadership.holding()) {
+                throw new NotLeaderException("the exchange's lease lapsed before the journal acknowledged the command");
             }
             return position;
         });

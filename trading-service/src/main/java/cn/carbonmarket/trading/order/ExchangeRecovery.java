@@ -8,14 +8,20 @@ import cn.carbonmarket.trading.engine.DayOpening;
 import cn.carbonmarket.trading.engine.FillListener;
 import cn.carbonmarket.trading.engine.InstrumentEngine;
 import cn.carbonmarket.trading.engine.OrderView;
+import cn.carbonmarket.trading.journal.EpochFence;
+import cn.carbonmarket.trading.journal.JournalPosition;
 import cn.carbonmarket.trading.journal.JournalReader;
 import cn.carbonmarket.trading.journal.JournalRecord;
 import cn.carbonmarket.trading.journal.JournalSnapshot;
+import cn.carbonmarket.trading.journal.OrderJournal;
 import cn.carbonmarket.trading.journal.SnapshotStore;
+import cn.carbonmarket.trading.leadership.Leadership;
 import cn.carbonmarket.trading.risk.PreTradeRisk;
 import cn.carbonmarket.trading.rules.JurisdictionRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,52 +29,65 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
- * The exchange's start: every engine is rebuilt from its latest snapshot and the journal after it, with the day's
- * order ids and client order ids, and pre-trade risk recovers beside them, before the desks open and any request
- * is served. Fills replayed from the journal were announced before the restart; only new ones go to the listeners.
+ * The exchange's start and takeover. On start every engine is rebuilt from its latest snapshot and the journal after
+ * it, with the day's order ids and client order ids, and put on its desk, so that reads are served at once. The
+ * instance is then a standby: it follows the journal as the active instance writes it (the same reading goes on),
+ * applying each record on its instrument's desk, until it takes the exchange's lease ({@link Leadership}). Then it
+ * marks every partition with its epoch, reads the journal to its end, recovers pre-trade risk and accepts. Fills
+ * read from the journal were announced by the instance that made them; only new ones go to the listeners.
  */
 @ApplicationScoped
 public class ExchangeRecovery {
 
     private static final Logger LOG = Logger.getLogger(ExchangeRecovery.class);
     private static final Duration STARTUP = Duration.ofMinutes(2);
+    private static final Duration FOLLOW_POLL = Duration.ofMillis(100);
 
     /** Engines rebuilt from the snapshots and the journal, and how many journal records that took. */
     public record Rebuild(Map<InstrumentCode, InstrumentEngine> engines, long records) {
     }
 
     private final JournalReader reader;
+    private final OrderJournal journal;
     private final SnapshotStore snapshots;
     private final Pool pool;
     private final ExchangeDesks desks;
     private final DayOrders dayOrders;
     private final DayRollover rollover;
     private final PreTradeRisk risk;
+    private final Leadership leadership;
     private final Clock clock;
     private final ObjectMapper json;
     private final TradingRulePack pack;
     private final FillListener fills;
+    private final Counter fenced;
     private volatile boolean live;
+    private volatile boolean following;
+    private Thread follower;
 
-    public ExchangeRecovery(JournalReader reader, SnapshotStore snapshots, Pool pool, ExchangeDesks desks,
-                            DayOrders dayOrders, DayRollover rollover, PreTradeRisk risk, Clock clock,
-                            ObjectMapper json, TradingRulePack pack, @All List<FillListener> listeners) {
+    public ExchangeRecovery(JournalReader reader, OrderJournal journal, SnapshotStore snapshots, Pool pool,
+                            ExchangeDesks desks, DayOrders dayOrders, DayRollover rollover, PreTradeRisk risk,
+                            Leadership leadership, Clock clock, ObjectMapper json, TradingRulePack pack,
+                            @All List<FillListener> listeners, MeterRegistry metrics) {
         this.reader = reader;
+        this.journal = journal;
         this.snapshots = snapshots;
         this.pool = pool;
         this.desks = desks;
         this.dayOrders = dayOrders;
         this.rollover = rollover;
         this.risk = risk;
+        this.leadership = leadership;
         this.clock = clock;
         this.json = json;
         this.pack = pack;
@@ -77,22 +96,81 @@ public class ExchangeRecovery {
                 listeners.forEach(listener -> listener.filled(fill));
             }
         };
+        this.fenced = Counter.builder("market.trading.journal.fenced")
+                .description("journal records refused because a later leader had marked their partition first")
+                .register(metrics);
     }
 
     void start(@Observes StartupEvent event) {
         Map<InstrumentCode, JournalSnapshot> latest = latestSnapshots();
         Map<InstrumentCode, InstrumentEngine> engines = freshEngines(latest, fills);
-        long replayed = replay(engines, latest, true);
-        risk.recover(engines);
+        latest.values().forEach(snapshot -> dayOrders.handedOut(snapshot.lastOrderId()));
+        Replay replay = new Replay(engines, latest, true);
+        JournalReader.Tail tail = reader.open(replay.from());
+        long replayed = tail.readToEnd(replay::onEngine);
+        engines.values().forEach(engine -> engine.assumeDayAt(clock.instant()));
         desks.open(engines);
+        LOG.infof("rebuilt %d order books from %d snapshots and %d journal records on %s; following it until this"
+                + " instance takes the exchange's lease", engines.size(), latest.size(), replayed, reader.topic());
+        follow(tail, replay);
+        leadership.start(epoch -> takeOver(epoch, tail, replay, engines));
+    }
+
+    /** On a thread of its own: applies what the active instance journals, each record on its instrument's desk. */
+    private void follow(JournalReader.Tail tail, Replay replay) {
+        following = true;
+        follower = new Thread(() -> {
+            while (following) {
+                try {
+                    tail.poll(FOLLOW_POLL, replay::onDesk);
+                } catch (RuntimeException e) {
+                    if (following) {
+                        LOG.warnf("following the journal failed (%s); trying again", e.getMessage());
+                        pause();
+                    }
+                }
+            }
+        }, "journal-follower");
+        follower.setDaemon(true);
+        follower.start();
+    }
+
+    /**
+     * Runs once this instance holds the lease of {@code epoch}: the follower stops, every partition gets the epoch's
+     * mark (a deposed leader's later records are refused behind it), the journal is read to its end (which now holds
+     * the marks), the desks finish what they were handed, pre-trade risk recovers from the database and the books,
+     * and the day rolls over if its close passed meanwhile.
+     */
+    private void takeOver(long epoch, JournalReader.Tail tail, Replay replay,
+                          Map<InstrumentCode, InstrumentEngine> engines) {
+        following = false;
+        try {
+            follower.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the follower stopped", e);
+        }
+        try (tail) {
+            Instant at = clock.instant();
+            List<CompletableFuture<?>> marks = tail.partitions().stream()
+                    .<CompletableFuture<?>>map(partition -> journal.markEpoch(partition, epoch, at)).toList();
+            CompletableFuture.allOf(marks.toArray(CompletableFuture[]::new)).join();
+            long caughtUp = tail.readToEnd(replay::onDesk);
+            desks.all().values().stream()
+                    .map(desk -> desk.submit(engine -> {
+                        engine.assumeDayAt(clock.instant());
+                        return null;
+                    }))
+                    .toList().forEach(CompletableFuture::join);
+            LOG.infof("read %d more journal records after marking epoch %d", caughtUp, epoch);
+        }
+        risk.recover(engines);
         live = true;
-        LOG.infof("rebuilt %d order books from %d snapshots and %d journal records on %s", engines.size(),
-                latest.size(), replayed, reader.topic());
-        // The journal's last trading day may have closed while the service was down. The desks run it before any
+        // The journal's last trading day may have closed while no instance ran it. The desks run it before any
         // command submitted after it, so nothing needs to wait for it here.
         rollover.rollOver().whenComplete((closed, failure) -> {
             if (failure != null) {
-                LOG.error("the end of day due at the start failed", failure);
+                LOG.error("the end of day due at the takeover failed", failure);
             }
         });
     }
@@ -101,7 +179,10 @@ public class ExchangeRecovery {
     public Rebuild rebuildFromJournal() {
         Map<InstrumentCode, JournalSnapshot> latest = latestSnapshots();
         Map<InstrumentCode, InstrumentEngine> engines = freshEngines(latest, fill -> { });
-        return new Rebuild(engines, replay(engines, latest, false));
+        Replay replay = new Replay(engines, latest, false);
+        reader.read(replay.from(), replay::onEngine);
+        engines.values().forEach(engine -> engine.assumeDayAt(clock.instant()));
+        return new Rebuild(engines, replay.applied);
     }
 
     private Map<InstrumentCode, JournalSnapshot> latestSnapshots() {
@@ -128,22 +209,56 @@ public class ExchangeRecovery {
     }
 
     /**
-     * Applies to {@code engines} the journal after their snapshots; with {@code restore} also restores the day's
-     * order ids and client order ids. Returns how many records it applied.
+     * One reading of the journal onto engines after their snapshots, fenced by epoch; with {@code restore} it also
+     * restores the day's order ids and client order ids. Used by the thread that reads.
      */
-    private long replay(Map<InstrumentCode, InstrumentEngine> engines, Map<InstrumentCode, JournalSnapshot> latest,
-                        boolean restore) {
-        Map<Integer, Long> from = new HashMap<>();
-        // An instrument without a snapshot may share any partition: then every partition is read from its start.
-        if (latest.keySet().containsAll(engines.keySet())) {
-            latest.values().forEach(snapshot -> from.merge(snapshot.position().partition(),
-                    snapshot.position().offset() + 1, Math::min));
+    private final class Replay {
+
+        private final Map<InstrumentCode, InstrumentEngine> engines;
+        private final Map<InstrumentCode, JournalSnapshot> latest;
+        private final boolean restore;
+        private final EpochFence fence = new EpochFence(fenced);
+        private long applied;
+
+        Replay(Map<InstrumentCode, InstrumentEngine> engines, Map<InstrumentCode, JournalSnapshot> latest,
+               boolean restore) {
+            this.engines = engines;
+            this.latest = latest;
+            this.restore = restore;
         }
-        if (restore) {
-            latest.values().forEach(snapshot -> dayOrders.handedOut(snapshot.lastOrderId()));
+
+        /**
+         * Where each partition's reading starts: at the earliest snapshot's own END_OF_DAY record (covered, but its
+         * epoch fences what follows); an instrument without a snapshot may share any partition, so then every
+         * partition is read from its start.
+         */
+        Map<Integer, Long> from() {
+            Map<Integer, Long> from = new HashMap<>();
+            if (latest.keySet().containsAll(engines.keySet())) {
+                latest.values().forEach(snapshot -> from.merge(snapshot.position().partition(),
+                        snapshot.position().offset(), Math::min));
+            }
+            return from;
         }
-        AtomicLong applied = new AtomicLong();
-        reader.read(from, (position, record) -> {
+
+        /** Applies the record to its engine directly (before the desks open). */
+        void onEngine(JournalPosition position, JournalRecord record) {
+            engineFor(position, record).ifPresent(engine -> apply(engine, record));
+        }
+
+        /** Applies the record on its instrument's desk (once the desks serve reads). */
+        void onDesk(JournalPosition position, JournalRecord record) {
+            engineFor(position, record).ifPresent(engine -> desks.desk(engine.instrument()).submit(e -> {
+                apply(e, record);
+                return null;
+            }));
+        }
+
+        /** The engine a record applies to; none for a fenced record, an epoch mark or what a snapshot covers. */
+        private Optional<InstrumentEngine> engineFor(JournalPosition position, JournalRecord record) {
+            if (!fence.admits(position, record) || !record.carriesCommand()) {
+                return Optional.empty();
+            }
             InstrumentEngine engine = engines.get(record.instrumentCode());
             if (engine == null) {
                 throw new IllegalStateException("the journal holds " + record.instrument()
@@ -151,9 +266,13 @@ public class ExchangeRecovery {
             }
             JournalSnapshot snapshot = latest.get(record.instrumentCode());
             if (snapshot != null && snapshot.covers(position)) {
-                return;
+                return Optional.empty();
             }
-            applied.incrementAndGet();
+            applied++;
+            return Optional.of(engine);
+        }
+
+        private void apply(InstrumentEngine engine, JournalRecord record) {
             Command command = record.command();
             if (command instanceof Command.EndOfDay end) {
                 DayClose closed = engine.closeDay(end);
@@ -166,8 +285,14 @@ public class ExchangeRecovery {
             if (restore && record.type() != JournalRecord.Type.CANCEL && order != null) {
                 dayOrders.replayed(order);
             }
-        });
-        engines.values().forEach(engine -> engine.assumeDayAt(clock.instant()));
-        return applied.get();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -10,6 +10,7 @@ import cn.carbonmarket.trading.engine.InstrumentDesk;
 import cn.carbonmarket.trading.engine.InstrumentEngine;
 import cn.carbonmarket.trading.engine.OrderView;
 import cn.carbonmarket.trading.engine.Refusal;
+import cn.carbonmarket.trading.leadership.Leadership;
 import cn.carbonmarket.trading.risk.PartyEligibility;
 import cn.carbonmarket.trading.risk.PreTradeRisk;
 import cn.carbonmarket.trading.trade.RecordedTrade;
@@ -43,16 +44,18 @@ public class OrderEntry {
     private final PreTradeRisk risk;
     private final PartyEligibility eligibility;
     private final TradeRecording recording;
+    private final Leadership leadership;
     private final Clock clock;
 
     public OrderEntry(ExchangeDesks desks, DayOrders dayOrders, DayRollover rollover, PreTradeRisk risk,
-                      PartyEligibility eligibility, TradeRecording recording, Clock clock) {
+                      PartyEligibility eligibility, TradeRecording recording, Leadership leadership, Clock clock) {
         this.desks = desks;
         this.dayOrders = dayOrders;
         this.rollover = rollover;
         this.risk = risk;
         this.eligibility = eligibility;
         this.recording = recording;
+        this.leadership = leadership;
         this.clock = clock;
     }
 
@@ -121,13 +124,14 @@ public class OrderEntry {
     }
 
     /**
-     * On the desk's thread: builds the command, checks it against the rules and pre-trade risk (which reserves what
+     * On the desk's thread, on the leader only: builds the command, checks it against the rules and pre-trade risk (which reserves what
      * an order needs), applies it and journals it, in that order, so the journal's order is the engine's.
      * Completes with the command's order once the broker acknowledged it (see {@link #record} for its trades).
      */
     private CompletableFuture<OrderView> execute(InstrumentDesk desk, InstrumentCode instrument,
                                                  Function<InstrumentEngine, Command> command) {
         return desk.submit(engine -> {
+            leadership.requireAccepting();
             if (desks.isBroken(instrument)) {
                 throw new JournalUnavailableException("the journal lost a command of " + instrument
                         + "; it takes commands again once the service has restarted");

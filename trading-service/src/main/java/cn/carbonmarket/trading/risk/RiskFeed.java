@@ -4,6 +4,7 @@ import cn.carbonmarket.contracts.event.EventEnvelope;
 import cn.carbonmarket.contracts.event.EventType;
 import cn.carbonmarket.platform.inbox.IdempotentConsumer;
 import cn.carbonmarket.platform.outbox.EventCodec;
+import cn.carbonmarket.trading.leadership.LeaderFeeds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -15,9 +16,10 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * How the risk view takes in another service's event: once recovery is done, the event's effect is stored in one
- * transaction with its event id (a redelivery finds the id and changes nothing), and only after the commit is it
- * applied in memory, so memory never runs ahead of what a restart would load.
+ * How the risk view takes in another service's event: on the leader ({@link LeaderFeeds}; a standby waits for the
+ * leader to have processed it) and once recovery is done, the event's effect is stored in one transaction with its
+ * event id (a redelivery finds the id and changes nothing), and only after the commit is it applied in memory, so
+ * memory never runs ahead of what a restart would load.
  */
 @ApplicationScoped
 public class RiskFeed {
@@ -26,12 +28,15 @@ public class RiskFeed {
     private final EventCodec codec;
     private final Pool pool;
     private final PreTradeRisk risk;
+    private final LeaderFeeds leaderFeeds;
 
-    public RiskFeed(IdempotentConsumer consumer, EventCodec codec, Pool pool, PreTradeRisk risk) {
+    public RiskFeed(IdempotentConsumer consumer, EventCodec codec, Pool pool, PreTradeRisk risk,
+                    LeaderFeeds leaderFeeds) {
         this.consumer = consumer;
         this.codec = codec;
         this.pool = pool;
         this.risk = risk;
+        this.leaderFeeds = leaderFeeds;
     }
 
     /**
@@ -42,7 +47,8 @@ public class RiskFeed {
     public <P, E> Uni<Void> once(String consumerName, String json, EventType<P> type, Predicate<P> concern,
                                  BiFunction<SqlConnection, P, Uni<E>> stored, Consumer<E> applied) {
         return codec.decodeIf(json, type).filter(event -> concern.test(event.payload()))
-                .map(event -> risk.whenReady(() -> apply(consumerName, event, stored, applied)))
+                .map(event -> leaderFeeds.once(consumerName, event.eventId(),
+                        () -> risk.whenReady(() -> apply(consumerName, event, stored, applied))))
                 .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
