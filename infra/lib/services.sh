@@ -70,6 +70,24 @@ start_services() {
   done
 }
 
+# A second exchange instance (port 8183, pid name trading-standby) on the market's database and journal: a standby
+# that follows the active instance and takes over when it stops (trading-service/README.md, "Active and standby").
+# Its own consumer groups: every instance reads other services' events (the standby waits for the leader's).
+start_trading_standby() {
+  start_service trading 8183 trading trading-standby ""
+  wait_for "trading-service (standby)" 120 trading-standby http_ok "http://127.0.0.1:$(management_port 8183)/q/health/live"
+}
+
+# Which local trading instance runs the exchange: readiness is the leader's only, and says state and epoch.
+trading_roles() {
+  local port health
+  for port in 8083 8183; do
+    health=$(curl -s --max-time 3 "http://127.0.0.1:$(management_port "$port")/q/health/ready" 2>/dev/null) || continue
+    echo "trading :$port  $(echo "$health" | grep -o '"state" *: *"[A-Z_]*"' | grep -o '[A-Z_]*"$' | tr -d '"')" \
+      "epoch $(echo "$health" | grep -o '"epoch" *: *[0-9]*' | grep -o '[0-9]*$')"
+  done
+}
+
 stop_services() {
   local group_suffix=${1:-} entry
   for entry in "${SERVICE_PORTS[@]}"; do stop_process "${entry%%:*}$group_suffix"; done
