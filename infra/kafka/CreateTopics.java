@@ -20,7 +20,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the market's topics from topics.txt, once per namespace prefix ("" for the market, "test." for test
- * runs, "e2e." for the cross-service suite, "bench." for benchmarks), and grows partition counts that are lower than listed. Idempotent: the launcher
+ * runs, "e2e." for the cross-service suite, "bench." for benchmarks, "ha." for the exchange's failover test), and grows partition counts that are lower than listed. Idempotent: the launcher
  * runs it on every start.
  * With --fresh PREFIX it first deletes that namespace's topics and the test consumer groups, so that a test run
  * starts from empty topics as it starts from empty databases.
@@ -29,7 +29,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  */
 public class CreateTopics {
 
-    private static final List<String> PREFIXES = List.of("", "test.", "e2e.", "bench.");
+    private static final List<String> PREFIXES = List.of("", "test.", "e2e.", "bench.", "ha.");
 
     public static void main(String[] args) throws Exception {
         Properties props = new Properties();
