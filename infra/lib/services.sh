@@ -29,11 +29,17 @@ build_services() {
   fi
 }
 
+# The local development keys of the services' dev and test profiles (their application.properties): allocation's
+# signing key for issuance instructions, its public half for the registry, and the registry's audit chain key.
+LOCAL_ISSUANCE_SIGNING_KEY="local-1:MC4CAQAwBQYDK2VwBCIEIPSnwwlaVHxfBa20G0VBq4Lc2qcGSMKh3gAAlTklT/r4"
+LOCAL_ISSUANCE_PUBLIC_KEY="local-1:MCowBQYDK2VwAyEAdXm2GsZzMtIIvM5BeVqiA67NhXhoH3MsUMhKTCR6T1s="
+LOCAL_AUDIT_CHAIN_KEY="local-1:6vxayFtERo1954vjFrZ3iCMldzpwqaYxdMsNAVzlsOU="
+
 # start_service SERVICE PORT DATABASE PIDNAME TOPIC_PREFIX: one service in the background (no waiting).
 # Locally the exchange's clock starts at the next opening of continuous trading, so the market can be tried at any
 # hour (MARKET_TRADING_CLOCK_FROM_NEXT_OPEN=false for the wall clock). The jars run their prod profile, which takes
 # every server address and credential from the environment as a Deployment's would: here the local servers, the
-# service's local database role (password = name) and the local realm's development client secret.
+# service's local database role (password = name), the local realm's development client secret and the local keys.
 start_service() {
   local svc=$1 port=$2 db=$3 name=$4 topic_prefix=$5
   running "$name" && return 0
@@ -45,6 +51,8 @@ start_service() {
     QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" \
     MARKET_DB_HOST="127.0.0.1" MARKET_DB_SSLMODE=disable MARKET_DB_CA_FILE=/etc/ssl/certs/ca-certificates.crt \
     SETTLEMENT_CLIENT_SECRET="settlement-service-secret" \
+    ALLOCATION_ISSUANCE_SIGNING_KEY="$LOCAL_ISSUANCE_SIGNING_KEY" \
+    REGISTRY_ISSUANCE_ALLOCATION_PUBLIC_KEY="$LOCAL_ISSUANCE_PUBLIC_KEY" REGISTRY_AUDIT_CHAIN_KEY="$LOCAL_AUDIT_CHAIN_KEY" \
     MARKET_TRADING_CLOCK_FROM_NEXT_OPEN="${MARKET_TRADING_CLOCK_FROM_NEXT_OPEN:-true}" \
     java -Xms64m -Xmx"${MARKET_HEAP:-384m}" -XX:+UseSerialGC ${MARKET_JAVA_OPTS:-} -jar "$(service_jar "$svc")")
   # The migration first, as the database's owner (in k8s the pre-deploy Job); the service then runs as the runtime

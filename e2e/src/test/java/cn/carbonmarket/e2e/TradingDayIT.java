@@ -14,6 +14,7 @@ import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
+import cn.carbonmarket.testing.SignedInstructions;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -105,14 +106,11 @@ class TradingDayIT {
         return ((Number) row.get(field)).longValue();
     }
 
-    /** Allocation issues free allocation through this event; the test stands in for its approval step. */
+    /** Allocation issues free allocation through this event; the test stands in for its approval step and key. */
     private static void issue(DemoUser user, long tonnes) {
         String id = "ALLOC-" + UUID.randomUUID();
-        new KafkaTopic("allocation.issuance-instructions").send(id, """
-                {"eventId":"%s","type":"IssuanceInstruction","version":1,"occurredAt":"%s",\
-                "producer":"allocation-service","key":"%s","payload":{"instructionId":"%s","reason":"FREE_ALLOCATION",\
-                "instrument":"%s","recipients":[{"partyId":"%s","quantity":%d}]}}"""
-                .formatted(UUID.randomUUID(), Instant.now(), id, id, CEA, user.partyId(), tonnes));
+        new KafkaTopic("allocation.issuance-instructions").send(id, SignedInstructions.json(id, "FREE_ALLOCATION", CEA,
+                SignedInstructions.recipient(user.partyId(), tonnes)));
     }
 
     private static List<Map<String, Object>> differences(DemoUser... users) {

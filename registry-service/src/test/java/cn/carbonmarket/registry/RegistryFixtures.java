@@ -4,6 +4,7 @@ import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import cn.carbonmarket.contracts.event.IssuanceInstruction;
 import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.party.SystemParties;
 import cn.carbonmarket.testing.Database;
@@ -11,6 +12,7 @@ import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.Identities;
 import cn.carbonmarket.testing.KafkaTopic;
 import cn.carbonmarket.testing.KeycloakTokens;
+import cn.carbonmarket.testing.SignedInstructions;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
@@ -19,7 +21,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 /** What the registry's tests set up through the real service: parties, issued units, movements. */
 public final class RegistryFixtures {
@@ -54,17 +55,15 @@ public final class RegistryFixtures {
         return instruction(instructionId, reason, CEA, recipients);
     }
 
-    /** An issuance instruction of {@code instrument} as allocation-service publishes it, in a fresh envelope. */
+    /**
+     * An issuance instruction of {@code instrument} as allocation-service publishes it, approved and signed with its
+     * local development key, in a fresh envelope.
+     */
     public static String instruction(String instructionId, String reason, String instrument,
                                      Recipient... recipients) {
-        String listed = Arrays.stream(recipients)
-                .map(r -> "{\"partyId\":\"%s\",\"quantity\":%d}".formatted(r.partyId(), r.tonnes()))
-                .collect(Collectors.joining(","));
-        return """
-                {"eventId":"%s","type":"IssuanceInstruction","version":1,"occurredAt":"%s",\
-                "producer":"allocation-service","key":"%s","payload":{"instructionId":"%s","reason":"%s",\
-                "instrument":"%s","recipients":[%s]}}"""
-                .formatted(UUID.randomUUID(), Instant.now(), instructionId, instructionId, reason, instrument, listed);
+        return SignedInstructions.json(instructionId, reason, instrument, Arrays.stream(recipients)
+                .map(r -> SignedInstructions.recipient(r.partyId(), r.tonnes()))
+                .toArray(IssuanceInstruction.Recipient[]::new));
     }
 
     /** Publishes an allocation instruction as allocation-service would, and waits until it is booked. */

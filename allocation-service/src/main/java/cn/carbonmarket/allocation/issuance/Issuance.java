@@ -1,9 +1,7 @@
 package cn.carbonmarket.allocation.issuance;
 
-import cn.carbonmarket.contracts.event.IssuanceInstruction;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.party.Region;
-import cn.carbonmarket.platform.outbox.Outbox;
 import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.ForbiddenException;
 import cn.carbonmarket.platform.problem.NotFoundException;
@@ -25,13 +23,13 @@ public class Issuance {
 
     private final Pool pool;
     private final IssuanceInstructionStore store;
-    private final Outbox outbox;
+    private final InstructionPublisher publisher;
     private final Clock clock;
 
-    Issuance(Pool pool, IssuanceInstructionStore store, Outbox outbox, Clock clock) {
+    Issuance(Pool pool, IssuanceInstructionStore store, InstructionPublisher publisher, Clock clock) {
         this.pool = pool;
         this.store = store;
-        this.outbox = outbox;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -54,12 +52,13 @@ public class Issuance {
 
     /**
      * Publishes a refused instruction again under its own id, once its cause is fixed (an account opened, say): the
-     * registry books an id once, so a resend can never issue twice.
+     * registry books an id once, so a resend can never issue twice. It carries its first approval, signed with the
+     * current key.
      */
     public Uni<InstructionView> resend(String instructionId) {
         return pool.withTransaction(conn -> store.resend(conn, instructionId, clock.instant())
                 .chain(resent -> resent.isPresent()
-                        ? outbox.publish(conn, IssuanceInstruction.TYPE, instructionId, resent.get()).replaceWithVoid()
+                        ? publisher.publish(conn, resent.get())
                         : store.find(conn, instructionId).invoke(found -> {
                             throw found.isEmpty()
                                     ? new NotFoundException("INSTRUCTION_NOT_FOUND", "no issuance instruction "

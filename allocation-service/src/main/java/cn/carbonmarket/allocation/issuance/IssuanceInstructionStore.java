@@ -31,25 +31,30 @@ public class IssuanceInstructionStore {
     /** Instruction ids of pilot enrolments start so: PILOT-<periodId>-<partyId>-<n>. */
     static final String PILOT_PREFIX = "PILOT-";
 
+    /** What an instruction is published with. */
+    private static final String INSTRUCTION = "instruction_id, run_id, period_id, party_id, reason, tonnes,"
+            + " instrument, approved_by, approved_at";
+
     private static final String COLUMNS = "instruction_id, run_id, period_id, party_id, region, instrument, reason,"
             + " tonnes, status, transaction_id, returned, debt, refusal_code, refusal_reason, created_at, updated_at";
 
     /**
      * One instruction per entity whose allocation the approved run changes, for the difference: issued where it
-     * grows, clawed back where it shrinks. Its id is made of the run's and the party's, so a second call writes
-     * nothing and returns nothing.
+     * grows, clawed back where it shrinks, each naming the run and its approver. Its id is made of the run's and the
+     * party's, so a second call writes nothing and returns nothing.
      */
     public Uni<List<IssuanceInstruction>> writeFor(SqlClient sql, UUID runId, String periodId, InstrumentCode instrument,
-                                                   Instant at) {
+                                                   String approvedBy, Instant at) {
         return sql.preparedQuery("insert into issuance_instruction (instruction_id, run_id, period_id, party_id,"
-                        + " region, instrument, reason, tonnes, status, created_at, updated_at)"
+                        + " region, instrument, reason, tonnes, status, created_at, updated_at, approved_by,"
+                        + " approved_at)"
                         + " select '" + PREFIX + "' || run_id || '-' || party_id, run_id, $2, party_id, region, $3,"
                         + " case when delta_tonnes > 0 then 'FREE_ALLOCATION' else 'CLAW_BACK' end,"
-                        + " abs(delta_tonnes), 'PENDING', $4, $4 from run_entity where run_id = $1"
+                        + " abs(delta_tonnes), 'PENDING', $4, $4, $5, $4 from run_entity where run_id = $1"
                         + " and delta_tonnes <> 0 order by party_id on conflict (instruction_id) do nothing"
-                        + " returning instruction_id, party_id, reason, tonnes")
-                .execute(Tuple.of(runId, periodId, instrument.toString(), utc(at)))
-                .map(rows -> Rows.all(rows, row -> instruction(row, instrument)));
+                        + " returning " + INSTRUCTION)
+                .execute(Tuple.of(runId, periodId, instrument.toString(), utc(at), approvedBy))
+                .map(rows -> Rows.all(rows, IssuanceInstructionStore::instruction));
     }
 
     /**
@@ -57,17 +62,17 @@ public class IssuanceInstructionStore {
      * grows, clawed back where it shrinks; {@code n} counts the enrolment's instructions, so each has its own id.
      */
     public Uni<IssuanceInstruction> writePilot(SqlClient sql, String periodId, UUID partyId, Region region,
-                                               InstrumentCode instrument, long deltaTonnes, int n, Instant at) {
+                                               InstrumentCode instrument, long deltaTonnes, int n, String approvedBy,
+                                               Instant at) {
         String instructionId = PILOT_PREFIX + periodId + "-" + partyId + "-" + n;
         IssuanceInstruction.Reason reason = deltaTonnes > 0 ? IssuanceInstruction.Reason.FREE_ALLOCATION
                 : IssuanceInstruction.Reason.CLAW_BACK;
         return sql.preparedQuery("insert into issuance_instruction (instruction_id, period_id, party_id, region,"
-                        + " instrument, reason, tonnes, status, created_at, updated_at) values ($1, $2, $3, $4, $5,"
-                        + " $6, $7, 'PENDING', $8, $8)")
+                        + " instrument, reason, tonnes, status, created_at, updated_at, approved_by, approved_at)"
+                        + " values ($1, $2, $3, $4, $5, $6, $7, 'PENDING', $8, $8, $9, $8) returning " + INSTRUCTION)
                 .execute(Tuple.tuple(List.of(instructionId, periodId, partyId, region.name(), instrument.toString(),
-                        reason.name(), Math.abs(deltaTonnes), utc(at))))
-                .replaceWith(new IssuanceInstruction(instructionId, reason, instrument, List.of(
-                        new IssuanceInstruction.Recipient(new PartyId(partyId), Units.of(Math.abs(deltaTonnes))))));
+                        reason.name(), Math.abs(deltaTonnes), utc(at), approvedBy)))
+                .map(rows -> instruction(rows.iterator().next()));
     }
 
     /** The net tonnes a pilot enrolment's instructions asked the registry for: issued minus clawed back. */
@@ -91,18 +96,29 @@ public class IssuanceInstructionStore {
     /** A refused instruction back to PENDING, as first published, to be sent again; empty if it was not refused. */
     Uni<Optional<IssuanceInstruction>> resend(SqlClient sql, String instructionId, Instant at) {
         return sql.preparedQuery("update issuance_instruction set status = 'PENDING', updated_at = $2"
-                        + " where instruction_id = $1 and status = 'REFUSED'"
-                        + " returning instruction_id, party_id, reason, tonnes, instrument")
+                        + " where instruction_id = $1 and status = 'REFUSED' returning " + INSTRUCTION)
                 .execute(Tuple.of(instructionId, utc(at)))
-                .map(rows -> Rows.first(rows, row -> instruction(row,
-                        InstrumentCode.parse(row.getString("instrument")))));
+                .map(rows -> Rows.first(rows, IssuanceInstructionStore::instruction));
     }
 
-    private static IssuanceInstruction instruction(Row row, InstrumentCode instrument) {
+    /**
+     * An instruction as written, with what approved it: its run, or for a pilot's its enrolment
+     * ({@code <periodId>/<partyId>}), and who approved it when (as stored, to the microsecond, so that the first
+     * publication and a resend sign the same approval).
+     */
+    private static IssuanceInstruction instruction(Row row) {
+        UUID run = row.getUUID("run_id");
+        IssuanceInstruction.Approval approval = run != null
+                ? new IssuanceInstruction.Approval(IssuanceInstruction.Basis.ALLOCATION_RUN, run.toString(),
+                        row.getString("approved_by"), row.getOffsetDateTime("approved_at").toInstant())
+                : new IssuanceInstruction.Approval(IssuanceInstruction.Basis.PILOT_ENROLMENT,
+                        row.getString("period_id") + "/" + row.getUUID("party_id"), row.getString("approved_by"),
+                        row.getOffsetDateTime("approved_at").toInstant());
         return new IssuanceInstruction(row.getString("instruction_id"),
-                IssuanceInstruction.Reason.valueOf(row.getString("reason")), instrument,
+                IssuanceInstruction.Reason.valueOf(row.getString("reason")),
+                InstrumentCode.parse(row.getString("instrument")),
                 List.of(new IssuanceInstruction.Recipient(new PartyId(row.getUUID("party_id")),
-                        Units.of(row.getLong("tonnes")))));
+                        Units.of(row.getLong("tonnes")))), approval);
     }
 
     /** The registry booked the instruction. A later refusal of a redelivery never undoes it. */

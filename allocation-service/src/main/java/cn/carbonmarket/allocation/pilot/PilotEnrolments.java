@@ -3,12 +3,11 @@ package cn.carbonmarket.allocation.pilot;
 import cn.carbonmarket.allocation.compliance.ComplianceRule;
 import cn.carbonmarket.allocation.compliance.ComplianceRules;
 import cn.carbonmarket.allocation.issuance.InstructionView;
+import cn.carbonmarket.allocation.issuance.InstructionPublisher;
 import cn.carbonmarket.allocation.issuance.IssuanceInstructionStore;
 import cn.carbonmarket.allocation.period.PeriodStatus;
 import cn.carbonmarket.contracts.coverage.Sector;
-import cn.carbonmarket.contracts.event.IssuanceInstruction;
 import cn.carbonmarket.contracts.party.PartyId;
-import cn.carbonmarket.platform.outbox.Outbox;
 import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.platform.problem.RequestValidation;
@@ -52,17 +51,17 @@ public class PilotEnrolments {
     private final OneMarketRule oneMarket;
     private final IssuanceInstructionStore instructions;
     private final ComplianceRules rules;
-    private final Outbox outbox;
+    private final InstructionPublisher publisher;
     private final Clock clock;
 
     PilotEnrolments(Pool pool, EnrolmentStore store, OneMarketRule oneMarket, IssuanceInstructionStore instructions,
-                    ComplianceRules rules, Outbox outbox, Clock clock) {
+                    ComplianceRules rules, InstructionPublisher publisher, Clock clock) {
         this.pool = pool;
         this.store = store;
         this.oneMarket = oneMarket;
         this.instructions = instructions;
         this.rules = rules;
-        this.outbox = outbox;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -145,10 +144,8 @@ public class PilotEnrolments {
                     now);
             Uni<Void> issued = delta == 0 ? Uni.createFrom().voidItem()
                     : instructions.writePilot(conn, period.periodId(), entity.partyId(), entity.region(),
-                                    period.instrument(), delta, made + 1, now)
-                            .chain(instruction -> outbox.publish(conn, IssuanceInstruction.TYPE,
-                                    instruction.instructionId(), instruction))
-                            .replaceWithVoid();
+                                    period.instrument(), delta, made + 1, by, now)
+                            .chain(instruction -> publisher.publish(conn, instruction));
             return store.save(conn, after).chain(() -> issued).replaceWith(after);
         });
     }

@@ -2,13 +2,12 @@ package cn.carbonmarket.allocation.run;
 
 import cn.carbonmarket.allocation.benchmark.BenchmarkPack;
 import cn.carbonmarket.allocation.benchmark.BenchmarkPacks;
+import cn.carbonmarket.allocation.issuance.InstructionPublisher;
 import cn.carbonmarket.allocation.issuance.IssuanceInstructionStore;
 import cn.carbonmarket.allocation.reserve.StabilityReserve;
-import cn.carbonmarket.contracts.event.IssuanceInstruction;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.party.Region;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
-import cn.carbonmarket.platform.outbox.Outbox;
 import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.ForbiddenException;
 import cn.carbonmarket.platform.problem.NotFoundException;
@@ -48,17 +47,17 @@ public class AllocationRuns {
     private final IssuanceInstructionStore instructions;
     private final BenchmarkPacks packs;
     private final StabilityReserve reserve;
-    private final Outbox outbox;
+    private final InstructionPublisher publisher;
     private final Clock clock;
 
     AllocationRuns(Pool pool, AllocationRunStore store, IssuanceInstructionStore instructions, BenchmarkPacks packs,
-                   StabilityReserve reserve, Outbox outbox, Clock clock) {
+                   StabilityReserve reserve, InstructionPublisher publisher, Clock clock) {
         this.pool = pool;
         this.store = store;
         this.instructions = instructions;
         this.packs = packs;
         this.reserve = reserve;
-        this.outbox = outbox;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -133,9 +132,8 @@ public class AllocationRuns {
                 })
                 .chain(() -> store.approve(conn, run.runId(), caller.name(), at))
                 .chain(() -> instructions.writeFor(conn, run.runId(), run.periodId(),
-                        InstrumentCode.parse(period.instrument()), at))
-                .chain(written -> outbox.publishAll(conn, IssuanceInstruction.TYPE, written.stream()
-                        .map(instruction -> new Outbox.Keyed<>(instruction.instructionId(), instruction)).toList()))
+                        InstrumentCode.parse(period.instrument()), caller.name(), at))
+                .chain(written -> publisher.publish(conn, written))
                 .chain(() -> run.kind() != RunKind.PRE_ALLOCATION ? Uni.createFrom().voidItem()
                         : reserve.setAsideAtApproval(conn, new StabilityReserve.ApprovedRun(run.runId(),
                                 run.periodId(), period.benchmarkPack(), InstrumentCode.parse(period.instrument()),

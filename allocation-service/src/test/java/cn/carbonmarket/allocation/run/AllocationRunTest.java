@@ -8,12 +8,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import cn.carbonmarket.contracts.event.IssuanceInstruction;
+import cn.carbonmarket.platform.outbox.EventCodec;
 import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
 import cn.carbonmarket.testing.PartyEvents;
+import cn.carbonmarket.testing.SignedInstructions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,6 +39,9 @@ class AllocationRunTest {
     private static final KafkaTopic INSTRUCTIONS = new KafkaTopic("allocation.issuance-instructions");
     private static final KafkaTopic REGISTRY = new KafkaTopic("registry.transactions");
     private static final String PERIOD = "CN-2019-2020";
+
+    @Inject
+    EventCodec codec;
 
     private String hubei;
     private String guangdong;
@@ -149,8 +156,14 @@ class AllocationRunTest {
         approve(pre).statusCode(200).body("status", equalTo("APPROVED"));
         assertThat(DB.count("select count(*) from issuance_instruction where run_id = ?::uuid", pre)).isEqualTo(2);
         String toHubei = instructionId(pre, hubei);
-        INSTRUCTIONS.await(r -> r.key().equals(toHubei) && r.value().contains("\"FREE_ALLOCATION\"")
-                && r.value().contains("\"quantity\":3738248"), Duration.ofSeconds(30));
+        IssuanceInstruction published = codec.decode(INSTRUCTIONS.await(r -> r.key().equals(toHubei)
+                && r.value().contains("\"FREE_ALLOCATION\"") && r.value().contains("\"quantity\":3738248"),
+                Duration.ofSeconds(30)).value(), IssuanceInstruction.TYPE).payload();
+        // It names the run and its approver, and is signed with allocation's key: the registry books nothing else.
+        assertThat(published.approval().basis()).isEqualTo(IssuanceInstruction.Basis.ALLOCATION_RUN);
+        assertThat(published.approval().reference()).isEqualTo(pre);
+        assertThat(published.approval().approvedBy()).isEqualTo("regulator");
+        assertThat(SignedInstructions.refusal(published)).isNull();
         // the pack's stabilisation share goes to the stability reserve: 8% of 4,012,648 = 321,011.84 -> 321,011 t
         INSTRUCTIONS.await(r -> r.key().equals("SETASIDE-" + pre) && r.value().contains("\"ReserveSetAside\"")
                 && r.value().contains("\"tonnes\":321011"), Duration.ofSeconds(30));

@@ -1,6 +1,8 @@
 package cn.carbonmarket.bench.registry;
 
 import cn.carbonmarket.testing.Keycloak;
+import cn.carbonmarket.testing.SignedInstructions;
+import cn.carbonmarket.contracts.event.IssuanceInstruction;
 import cn.carbonmarket.bench.Load;
 import cn.carbonmarket.bench.registry.BenchParties.BenchParty;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,15 +93,12 @@ public final class TransferLoad {
         }
     }
 
-    /** Gives every bench party units as allocation would: one instruction on the issuance topic. */
+    /** Gives every bench party units as allocation would: one signed instruction on the issuance topic. */
     private static void issue(String bootstrap, String prefix, List<BenchParty> parties) throws Exception {
         String instructionId = "BENCH-" + UUID.randomUUID();
-        String recipients = parties.stream().map(p -> "{\"partyId\":\"" + p.id() + "\",\"quantity\":" + ISSUED_EACH + "}")
-                .collect(Collectors.joining(","));
-        String json = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"IssuanceInstruction\",\"version\":1,"
-                + "\"occurredAt\":\"" + Instant.now() + "\",\"producer\":\"allocation-service\",\"key\":\""
-                + instructionId + "\",\"payload\":{\"instructionId\":\"" + instructionId
-                + "\",\"reason\":\"FREE_ALLOCATION\",\"instrument\":\"CEA-2025\",\"recipients\":[" + recipients + "]}}";
+        String json = SignedInstructions.json(instructionId, "FREE_ALLOCATION", "CEA-2025", parties.stream()
+                .map(p -> SignedInstructions.recipient(p.id().toString(), ISSUED_EACH))
+                .toArray(IssuanceInstruction.Recipient[]::new));
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),

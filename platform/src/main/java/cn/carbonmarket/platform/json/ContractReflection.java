@@ -22,6 +22,7 @@ import cn.carbonmarket.contracts.event.TradeExecuted;
 import cn.carbonmarket.contracts.event.TradePrinted;
 import cn.carbonmarket.contracts.event.TransactionBooked;
 import cn.carbonmarket.contracts.event.VerifiedEmissions;
+import cn.carbonmarket.contracts.signing.Signature;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -29,8 +30,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * see them on its own: every event record is listed here.
  */
 @RegisterForReflection(targets = {EventEnvelope.class, PartyRegistered.class, IssuanceInstruction.class,
-        IssuanceInstruction.Recipient.class, IssuanceRefused.class, AllocationReturned.class,
-        AllocationReturned.Return.class, TransactionBooked.class, TransactionBooked.Line.class,
+        IssuanceInstruction.Recipient.class, IssuanceInstruction.Approval.class, Signature.class,
+        IssuanceRefused.class, AllocationReturned.class, AllocationReturned.Return.class, TransactionBooked.class, TransactionBooked.Line.class,
         DeliveryInstructions.class, DeliveryInstructions.Delivery.class, DeliveryRunRejected.class,
         LedgerEntryPosted.class, LedgerEntryPosted.Balance.class, TradeExecuted.class,
         TradePrinted.class, DepthChanged.class, DepthChanged.Level.class, LargeTraderReported.class,

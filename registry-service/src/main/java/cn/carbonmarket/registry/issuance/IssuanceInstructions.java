@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
  * issue moves units from the jurisdiction's issuance account to the recipients' holding accounts (the booking's
  * idempotency key is the instruction id, its TransactionBooked names it), a claw-back takes them back
  * ({@link ClawBacks}), an auction's supply puts its volume into trading in the auctioneer's name, a set-aside moves
- * units into the stability reserve. An instruction a rule refuses books nothing and is answered with IssuanceRefused.
+ * units into the stability reserve. An instruction a rule refuses books nothing and is answered with IssuanceRefused,
+ * as is one allocation did not approve and sign ({@link InstructionApprovals}, UNAPPROVED_INSTRUCTION).
  */
 @ApplicationScoped
 public class IssuanceInstructions {
@@ -41,17 +42,20 @@ public class IssuanceInstructions {
     private final ClawBacks clawBacks;
     private final Auctioneers auctioneers;
     private final IssuanceInstructionStore instructions;
+    private final InstructionApprovals approvals;
     private final Pool pool;
     private final Outbox outbox;
     private final Clock clock;
 
     IssuanceInstructions(EventCodec codec, Booking booking, ClawBacks clawBacks, Auctioneers auctioneers,
-                         IssuanceInstructionStore instructions, Pool pool, Outbox outbox, Clock clock) {
+                         IssuanceInstructionStore instructions, InstructionApprovals approvals, Pool pool,
+                         Outbox outbox, Clock clock) {
         this.codec = codec;
         this.booking = booking;
         this.clawBacks = clawBacks;
         this.auctioneers = auctioneers;
         this.instructions = instructions;
+        this.approvals = approvals;
         this.pool = pool;
         this.outbox = outbox;
         this.clock = clock;
@@ -76,10 +80,14 @@ public class IssuanceInstructions {
                 .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
+    /** Only what allocation approved and signed as it is ({@link InstructionApprovals}); else refused whole. */
     Uni<Void> apply(IssuanceInstruction instruction) {
         Instruction recorded = Instruction.of(instruction);
-        return refusedAs(recorded, () -> instruction.reason() == IssuanceInstruction.Reason.CLAW_BACK
-                ? clawBacks.apply(instruction) : issue(recorded, IssuanceMovements.issue(instruction)));
+        return refusedAs(recorded, () -> {
+            approvals.check(instruction);
+            return instruction.reason() == IssuanceInstruction.Reason.CLAW_BACK
+                    ? clawBacks.apply(instruction) : issue(recorded, IssuanceMovements.issue(instruction));
+        });
     }
 
     /**

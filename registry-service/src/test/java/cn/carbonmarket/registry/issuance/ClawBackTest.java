@@ -26,7 +26,7 @@ class ClawBackTest {
     private static final PartyId B = new PartyId(UUID.fromString("00000000-0000-0000-0000-00000000000b"));
 
     private static IssuanceInstruction clawBack(IssuanceInstruction.Recipient... recipients) {
-        return new IssuanceInstruction("CLAW-1", IssuanceInstruction.Reason.CLAW_BACK, CEA, List.of(recipients));
+        return new IssuanceInstruction("CLAW-1", IssuanceInstruction.Reason.CLAW_BACK, CEA, List.of(recipients), null);
     }
 
     private static IssuanceInstruction.Recipient asked(PartyId party, long tonnes) {
