@@ -35,6 +35,9 @@ LOCAL_ISSUANCE_SIGNING_KEY="local-1:MC4CAQAwBQYDK2VwBCIEIPSnwwlaVHxfBa20G0VBq4Lc
 LOCAL_ISSUANCE_PUBLIC_KEY="local-1:MCowBQYDK2VwAyEAdXm2GsZzMtIIvM5BeVqiA67NhXhoH3MsUMhKTCR6T1s="
 LOCAL_AUDIT_CHAIN_KEY="local-1:6vxayFtERo1954vjFrZ3iCMldzpwqaYxdMsNAVzlsOU="
 
+# The registry's local development key for spooled uploads (its application.properties, dev and test).
+LOCAL_SPOOL_KEY="bG9jYWwtZGV2ZWxvcG1lbnQtc3Bvb2wta2V5LTMyYiE="
+
 # start_service SERVICE PORT DATABASE PIDNAME TOPIC_PREFIX: one service in the background (no waiting).
 # Locally the exchange's clock starts at the next opening of continuous trading, so the market can be tried at any
 # hour (MARKET_TRADING_CLOCK_FROM_NEXT_OPEN=false for the wall clock). The jars run their prod profile, which takes
@@ -42,15 +45,16 @@ LOCAL_AUDIT_CHAIN_KEY="local-1:6vxayFtERo1954vjFrZ3iCMldzpwqaYxdMsNAVzlsOU="
 # service's local database role (password = name), the local realm's development client secret and the local keys.
 start_service() {
   local svc=$1 port=$2 db=$3 name=$4 topic_prefix=$5
+  local group=${name%-b}  # a second instance (NAME-b) joins the first one's consumer groups
   running "$name" && return 0
   port_open "$port" && die "port $port is taken by a process this launcher did not start"
   local service=(env \
-    QUARKUS_HTTP_PORT="$port" MARKET_DB_NAME="$db" KAFKA_GROUP_ID="$svc-service${name#"$svc"}" \
+    QUARKUS_HTTP_PORT="$port" MARKET_DB_NAME="$db" KAFKA_GROUP_ID="$svc-service${group#"$svc"}" \
     MARKET_KAFKA_TOPIC_PREFIX="$topic_prefix" \
     MARKET_KEYCLOAK_URL="http://127.0.0.1:8180" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:9092" \
     QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" \
     MARKET_DB_HOST="127.0.0.1" MARKET_DB_SSLMODE=disable MARKET_DB_CA_FILE=/etc/ssl/certs/ca-certificates.crt \
-    SETTLEMENT_CLIENT_SECRET="settlement-service-secret" \
+    SETTLEMENT_CLIENT_SECRET="settlement-service-secret" REGISTRY_SPOOL_KEY="$LOCAL_SPOOL_KEY" \
     ALLOCATION_ISSUANCE_SIGNING_KEY="$LOCAL_ISSUANCE_SIGNING_KEY" \
     REGISTRY_ISSUANCE_ALLOCATION_PUBLIC_KEY="$LOCAL_ISSUANCE_PUBLIC_KEY" REGISTRY_AUDIT_CHAIN_KEY="$LOCAL_AUDIT_CHAIN_KEY" \
     MARKET_TRADING_CLOCK_FROM_NEXT_OPEN="${MARKET_TRADING_CLOCK_FROM_NEXT_OPEN:-true}" \
@@ -93,6 +97,24 @@ trading_roles() {
     health=$(curl -s --max-time 3 "http://127.0.0.1:$(management_port "$port")/q/health/ready" 2>/dev/null) || continue
     echo "trading :$port  $(echo "$health" | grep -o '"state" *: *"[A-Z_]*"' | grep -o '[A-Z_]*"$' | tr -d '"')" \
       "epoch $(echo "$health" | grep -o '"epoch" *: *[0-9]*' | grep -o '[0-9]*$')"
+  done
+}
+
+# start_e2e_services: the e2e suite's four services (ports 9181-9184, databases *_e2e, topics e2e.) and a second
+# instance of registry, allocation and settlement (ports 9281, 9282, 9284; names *-e2e-b) on the same databases,
+# topics and consumer groups, for the two-instance tests (e2e TwoInstancesIT). The scheduled jobs run every few seconds,
+# in both instances alike so that they share periods, and several periods pass while the suite runs.
+start_e2e_services() {
+  local -x ALLOCATION_AUCTION_SHORTEST_BID_WINDOW=PT10S REGISTRY_PLEDGE_EXPIRY_EVERY=5s \
+    SETTLEMENT_RECONCILIATION_EVERY=10s ALLOCATION_AUCTION_PREPARE_EVERY=5s MARKET_TRADING_URL=http://127.0.0.1:9183
+  local svc port
+  start_services 1100 "_e2e" "-e2e" "e2e."
+  for svc in registry allocation settlement; do
+    start_service "$svc" "$(( $(service_port "$svc") + 1200 ))" "${svc}_e2e" "$svc-e2e-b" "e2e."
+  done
+  for svc in registry allocation settlement; do
+    port=$(( $(service_port "$svc") + 1200 ))
+    wait_for "$svc-service (second instance)" 120 "$svc-e2e-b" http_ok "http://127.0.0.1:$port/q/health/ready"
   done
 }
 

@@ -18,8 +18,17 @@ public final class Database {
     private final String user;
 
     public Database(String service) {
-        this.url = "jdbc:postgresql://127.0.0.1:5432/" + service + "_test";
+        this(service, service + "_test");
+    }
+
+    private Database(String service, String database) {
+        this.url = "jdbc:postgresql://127.0.0.1:5432/" + database;
         this.user = service;
+    }
+
+    /** The database of the service as the e2e suite runs it ({@code ./market test}: {@code <service>_e2e}). */
+    public static Database e2e(String service) {
+        return new Database(service, service + "_e2e");
     }
 
     public long count(String sql, Object... params) {
