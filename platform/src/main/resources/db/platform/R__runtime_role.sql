@@ -30,7 +30,10 @@ begin
         if current_setting('server_version_num')::int >= 170000 then
             execute format('grant maintain on %I to %I', queue, app);
         elsif pg_has_role(current_user, app, 'usage') then
+            -- A new owner needs CREATE on the schema, for this statement only.
+            execute format('grant create on schema %I to %I', schema, app);
             execute format('alter table %I owner to %I', queue, app);
+            execute format('revoke create on schema %I from %I', schema, app);
         end if;
     end loop;
 end
