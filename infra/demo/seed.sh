@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Registers the demo parties (the ones the demo realm's users act for) through the registry's API, as the
-# regulator would. Idempotent: a party already registered with the same details answers 200.
+# Registers the demo parties (the ones the demo realm's users act for, infra/demo/parties.txt: user, then the
+# registration) through the registry's API, as the regulator would. Idempotent: a party already registered with the
+# same details answers 200 with its id. Party ids are random, so each demo user's party_id attribute in Keycloak is
+# then pointed at the id the registry assigned (admin API, admin/admin locally; the realm file has placeholders), and
+# the ids are printed.
 # Then makes the market tradable: free allocation of CEA-2025 for the two compliance entities through allocation
 # (period CN-2025 by pack CN-2022, one gas unit each with 2024 data, a pre-allocation run approved by the regulator
 # and booked by the registry), and cash at the clearing bank for the traders (deposits, once per bank reference).
@@ -58,12 +61,28 @@ until_field() {
   done
 }
 
+# act_for USER PARTY: points the demo user's party_id attribute at PARTY (its other attributes stay as they are).
+act_for() {
+  local admin user
+  admin=$(curl -fsS -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
+    "$keycloak/realms/master/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+  must 200 GET "$keycloak/admin/realms/carbon-market/users?exact=true&username=$1" "$admin"
+  user=$(sed -E 's/^\[(.*)\]$/\1/' "$answer")
+  grep -q '"party_id":\["[^"]*"\]' <<<"$user" || { echo "seeding failed: Keycloak's $1 has no party_id" >&2; exit 1; }
+  must 204 PUT "$keycloak/admin/realms/carbon-market/users/$(field id)" "$admin" \
+    "$(sed -E "s/\"party_id\":\\[\"[^\"]*\"\\]/\"party_id\":[\"$2\"]/" <<<"$user")"
+}
+
 regulator=$(token_of regulator)
-while IFS= read -r party; do
+declare -A party_of
+while read -r user party; do
   [ -n "$party" ] || continue
   must "200 201" POST "$registry/api/v1/parties" "$regulator" "$party"
-  printf '   party %s  %s\n' "$(field id)" "$(field name)"
-done < "$here/parties.jsonl"
+  party_of[$user]=$(field id)
+  printf '   party %s  %-13s %s\n' "${party_of[$user]}" "$user" "$(field name)"
+  act_for "$user" "${party_of[$user]}"
+done < "$here/parties.txt"
+entity1=${party_of[entity-1]}
 
 # Free allocation through allocation: 200,000 t of CEA-2025 each for entity-1 (Wuhan Thermal Power, HB) and
 # entity-2 (Shenzhen Cement, GD). A gas unit without heat under CN-2022 is allocated 0.3901 t/MWh (no cooling or
@@ -77,8 +96,8 @@ if [ "$(field status)" = DRAFT ]; then
   must 200 POST "$allocation/api/v1/compliance-periods/$period/status" "$regulator" '{"status":"ALLOCATING"}'
 fi
 printf '   compliance period %s (CEA-2025, benchmark pack CN-2022): %s\n' "$period" "$(field status)"
-units=("83dabb3c-a463-3f3e-b9fd-002e55c704cf WUHAN-THERMAL-GT1 180 0.4645 2012-06-30"
-       "41900360-42b8-3069-a34d-dbc69acee1ca SHENZHEN-CEMENT-CAPTIVE-1 135 0.6193 2016-03-18")
+units=("$entity1 WUHAN-THERMAL-GT1 180 0.4645 2012-06-30"
+       "${party_of[entity-2]} SHENZHEN-CEMENT-CAPTIVE-1 135 0.6193 2016-03-18")
 for unit in "${units[@]}"; do
   read -r party id capacity load_factor commissioned <<<"$unit"
   # A compliance entity becomes covered when allocation has read its registration.
@@ -106,8 +125,7 @@ printf '   approved and issued: %s t of CEA-2025\n' "$(field issuedTonnes)"
 
 # CNY 5,000,000 for each trader at the clearing bank.
 bank=$(token_of bank)
-for party in 83dabb3c-a463-3f3e-b9fd-002e55c704cf 41900360-42b8-3069-a34d-dbc69acee1ca \
-    91e0e54f-fe81-303f-aebc-b402a50e4606 4a112fd1-268c-3705-a978-397a5e44d6bf; do
+for party in "$entity1" "${party_of[entity-2]}" "${party_of[investor-1]}" "${party_of[individual-1]}"; do
   # The cash account opens when settlement has read the party's registration: wait for it.
   for attempt in $(seq 1 30); do
     status=$(call POST "$settlement/api/v1/deposits" "$bank" \
@@ -126,7 +144,6 @@ done
 # confirms. The true-up allocates each gas unit 285,714 t of CEA-2024; entity-1's obligation is its emissions (below
 # its allocation), which it surrenders. Each step is taken only if the state says it is still to do.
 period=CN-2024
-entity1=83dabb3c-a463-3f3e-b9fd-002e55c704cf
 report=ER-$period-2024-$entity1
 must "200 201" PUT "$allocation/api/v1/compliance-periods/$period" "$regulator" \
   '{"jurisdiction":"CN","firstYear":2024,"lastYear":2024,"instrument":"CEA-2024","benchmarkPack":"CN-2022",
@@ -160,7 +177,7 @@ if [ "$state" = DRAFT ]; then
 fi
 if [ "$state" = SUBMITTED ]; then
   must 200 POST "$allocation/api/v1/emission-reports/$report/verifier" "$province" \
-    '{"verifierPartyId":"5bf17794-49b8-3ee5-91d2-92d9e0bb2076"}'
+    "{\"verifierPartyId\":\"${party_of[verifier-1]}\"}"
   state=$(field status)
 fi
 if [ "$state" = ASSIGNED ]; then

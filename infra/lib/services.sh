@@ -37,6 +37,10 @@ LOCAL_AUDIT_CHAIN_KEY="local-1:6vxayFtERo1954vjFrZ3iCMldzpwqaYxdMsNAVzlsOU="
 
 # The registry's local development key for spooled uploads (its application.properties, dev and test).
 LOCAL_SPOOL_KEY="bG9jYWwtZGV2ZWxvcG1lbnQtc3Bvb2wta2V5LTMyYiE="
+# The registry's local development keys of parties' personal data: the blind index's and the SM4 field key (its
+# application.properties, dev). Fixed, so that the data `up` keeps between runs stays readable.
+LOCAL_BLIND_INDEX_KEY="local-1:QRjc0f/YCE/EbADzRgpeGHGAJpkdOkA0kDhxow/k59M="
+LOCAL_PERSONAL_DATA_KEY="local-1:jtPaZhJ+9m+otwZz9RRo9g=="
 
 # start_service SERVICE PORT DATABASE PIDNAME TOPIC_PREFIX: one service in the background (no waiting).
 # Locally the exchange's clock starts at the next opening of continuous trading, so the market can be tried at any
@@ -57,6 +61,7 @@ start_service() {
     SETTLEMENT_CLIENT_SECRET="settlement-service-secret" REGISTRY_SPOOL_KEY="$LOCAL_SPOOL_KEY" \
     ALLOCATION_ISSUANCE_SIGNING_KEY="$LOCAL_ISSUANCE_SIGNING_KEY" \
     REGISTRY_ISSUANCE_ALLOCATION_PUBLIC_KEY="$LOCAL_ISSUANCE_PUBLIC_KEY" REGISTRY_AUDIT_CHAIN_KEY="$LOCAL_AUDIT_CHAIN_KEY" \
+    REGISTRY_IDENTITY_BLIND_INDEX_KEY="$LOCAL_BLIND_INDEX_KEY" REGISTRY_PERSONAL_DATA_KEY="$LOCAL_PERSONAL_DATA_KEY" \
     MARKET_TRADING_CLOCK_FROM_NEXT_OPEN="${MARKET_TRADING_CLOCK_FROM_NEXT_OPEN:-true}" \
     java -Xms64m -Xmx"${MARKET_HEAP:-384m}" -XX:+UseSerialGC ${MARKET_JAVA_OPTS:-} -jar "$(service_jar "$svc")")
   # The migration first, as the database's owner (in k8s the pre-deploy Job); the service then runs as the runtime

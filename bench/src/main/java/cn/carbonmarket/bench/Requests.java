@@ -1,5 +1,6 @@
 package cn.carbonmarket.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import java.util.concurrent.Semaphore;
 public final class Requests {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
     private final String token;
@@ -56,6 +58,27 @@ public final class Requests {
     public void all(List<HttpRequest> requests, int inFlight, int... statuses) throws InterruptedException {
         for (HttpResponse<String> response : answers(requests, inFlight)) {
             checked(response.request(), response, statuses);
+        }
+    }
+
+    /**
+     * Every request as {@link #all}, and the {@code id} each answer names, in their order: the parties a setup
+     * registers (the registry gives them random ids).
+     */
+    public List<String> ids(List<HttpRequest> requests, int inFlight, int... statuses) throws InterruptedException {
+        List<String> ids = new ArrayList<>(requests.size());
+        for (HttpResponse<String> response : answers(requests, inFlight)) {
+            ids.add(idOf(checked(response.request(), response, statuses)));
+        }
+        return ids;
+    }
+
+    /** The {@code id} field of a JSON answer. */
+    public static String idOf(String answer) {
+        try {
+            return JSON.readTree(answer).path("id").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("not a JSON answer: " + answer, e);
         }
     }
 

@@ -90,8 +90,7 @@ class ComplianceCycleIT {
     @Test
     void aVerifiedReportBecomesAnObligationThatASurrenderMeetsExactly() {
         for (DemoUser party : List.of(ENTITY, DemoUser.ENTITY_2, DemoUser.VERIFIER_1)) {
-            send(DemoUser.REGULATOR, "POST", REGISTRY + "/api/v1/parties", party.registration())
-                    .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+            MarketCalls.registerDemo(party);
         }
         String own = ENTITY.partyId();
         eventually(() -> get(DemoUser.REGULATOR, ALLOCATION + "/api/v1/covered-entities/" + own)

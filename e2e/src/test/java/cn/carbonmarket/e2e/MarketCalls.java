@@ -26,6 +26,23 @@ final class MarketCalls {
     private MarketCalls() {
     }
 
+    /**
+     * Registers the demo user's party at the suite's registry (idempotent) and points the user at the id it assigned
+     * (random: the suite's database is new each run), so that its tokens act for that party; returns the id.
+     */
+    static String registerDemo(DemoUser user) {
+        String id = send(DemoUser.REGULATOR, "POST", REGISTRY + "/api/v1/parties", user.registration())
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract().path("id");
+        user.actFor(id);
+        return id;
+    }
+
+    /** The party registered under this credit code or resident id, as the regulator finds it; null if none. */
+    static String partyOf(String identityCode) {
+        return get(DemoUser.REGULATOR, REGISTRY + "/api/v1/parties?identity=" + identityCode).statusCode(200)
+                .extract().path("[0].id");
+    }
+
     static JsonPath depth(String instrument) {
         return get(DemoUser.REGULATOR, TRADING + "/api/v1/instruments/" + instrument + "/depth").statusCode(200)
                 .extract().jsonPath();

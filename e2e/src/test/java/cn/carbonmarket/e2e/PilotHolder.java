@@ -10,8 +10,7 @@ import java.util.Locale;
 
 /**
  * A holder in a pilot's sample export, picked by the suite: its pilot account and legal identity. Migration makes it
- * the party of its identity ({@link PartyId#forIdentity}), so the suite knows its party and holding account in
- * advance.
+ * a party, whose id (random) the registry tells the regulator by the identity.
  */
 record PilotHolder(String pilotAccount, LegalIdentity identity) {
 
@@ -24,11 +23,11 @@ record PilotHolder(String pilotAccount, LegalIdentity identity) {
     }
 
     String partyId() {
-        return PartyId.forIdentity(identity).toString();
+        return MarketCalls.partyOf(identity.code());
     }
 
     String holdingAccount() {
-        return AccountId.holdingOf(PartyId.forIdentity(identity)).value();
+        return AccountId.holdingOf(PartyId.parse(partyId())).value();
     }
 
     /** A token of a Keycloak user of the suite's acting for this party with {@code role} (made once). */

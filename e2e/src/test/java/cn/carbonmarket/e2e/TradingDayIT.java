@@ -143,8 +143,7 @@ class TradingDayIT {
         PrimaryAuctionDay.Bidder a = PrimaryAuctionDay.bidder(1, 100_000_000L);
         PrimaryAuctionDay.Bidder b = PrimaryAuctionDay.bidder(2, 100_000_000L);
         PrimaryAuctionDay.Bidder c = PrimaryAuctionDay.bidder(3, 100_000_000L);
-        post(DemoUser.REGULATOR, REGISTRY + "/api/v1/parties", Map.copyOf(DemoUser.INDIVIDUAL_1.registration()))
-                .statusCode(oneOf(200, 201));
+        MarketCalls.registerDemo(DemoUser.INDIVIDUAL_1);
         String auctioneer = PrimaryAuctionDay.AUCTIONEER.toString();
         String delivery = "AUCTION_DELIVERY-CN";
         long issuanceBefore = PrimaryAuctionDay.registry("NATIONAL_ISSUANCE-CN", "AVAILABLE");
@@ -272,8 +271,7 @@ class TradingDayIT {
     @Order(2)
     void aTradeIsClearedDeliveredAndReconciledAcrossTheFourServices() {
         for (DemoUser user : List.of(SELLER, BUYER)) {
-            post(DemoUser.REGULATOR, REGISTRY + "/api/v1/parties", Map.copyOf(user.registration()))
-                    .statusCode(oneOf(200, 201));
+            MarketCalls.registerDemo(user);
         }
         eventually(() -> get(DemoUser.OPERATOR, TRADING + "/api/v1/risk-profiles/" + BUYER.partyId())
                 .extract().statusCode() == 200);

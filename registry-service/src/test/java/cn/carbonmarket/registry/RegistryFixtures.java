@@ -35,11 +35,27 @@ public final class RegistryFixtures {
         return "HOLDING-" + user.partyId();
     }
 
+    /**
+     * Registers the demo user's party (idempotent) and points the user at the id the registry assigned (random: this
+     * run's database is new), so that its tokens act for the party registered here; returns the id.
+     */
+    public static String registerDemo(DemoUser user) {
+        String id = given().auth().oauth2(accessToken(DemoUser.REGULATOR)).contentType(ContentType.JSON)
+                .body(user.registration()).post("/api/v1/parties").then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract().path("id");
+        user.actFor(id);
+        return id;
+    }
+
+    /** The party registered under this credit code or resident id, as the regulator finds it; null if none. */
+    public static String partyOf(String identityCode) {
+        return given().auth().oauth2(accessToken(DemoUser.REGULATOR)).queryParam("identity", identityCode)
+                .get("/api/v1/parties").then().statusCode(200).extract().path("[0].id");
+    }
+
     /** Registers the demo user's party (idempotent) and gives it at least {@code tonnes} of AVAILABLE CEA-2025. */
     public static void partyWithAllowances(DemoUser user, long tonnes) {
-        given().auth().oauth2(accessToken(DemoUser.REGULATOR)).contentType(ContentType.JSON)
-                .body(user.registration()).post("/api/v1/parties").then()
-                .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        registerDemo(user);
         long missing = tonnes - quantity(holdingOf(user), CEA, "AVAILABLE");
         if (missing > 0) {
             issue(user.partyId(), missing);

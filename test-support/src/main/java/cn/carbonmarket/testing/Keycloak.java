@@ -2,6 +2,7 @@ package cn.carbonmarket.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -70,10 +71,14 @@ public final class Keycloak {
 
     /**
      * Makes {@code user} (password = user name) a participant of {@code partyId} with the realm role {@code role},
-     * unless it exists already; the role mapping is set either way.
+     * unless it exists already; the role mapping is set and the user pointed at the party either way (party ids are
+     * random: a rerun against a new database registers the same party under another id).
      */
     public void ensureParticipant(String user, String partyId, String role) throws IOException, InterruptedException {
         ensureUser(user, role, "\"party_id\":[\"%s\"],\"region\":[\"HB\"]".formatted(partyId));
+        if (!partyId.equals(partyIdOf(user))) {
+            actFor(user, partyId);
+        }
     }
 
     /** A provincial authority of {@code region} that runs {@code jurisdiction} (null: the pilot of its region). */
@@ -81,6 +86,34 @@ public final class Keycloak {
             throws IOException, InterruptedException {
         ensureUser(user, "provincial-authority", jurisdiction == null ? "\"region\":[\"%s\"]".formatted(region)
                 : "\"region\":[\"%s\"],\"jurisdiction\":[\"%s\"]".formatted(region, jurisdiction));
+    }
+
+    /** The party the realm's user acts for (its {@code party_id} attribute), null if none. */
+    public String partyIdOf(String user) throws IOException, InterruptedException {
+        JsonNode party = user(token("master", "admin-cli", "admin", "admin"), user).path("attributes").path("party_id");
+        return party.isArray() && !party.isEmpty() ? party.get(0).asText() : null;
+    }
+
+    /**
+     * Points the realm's user at {@code partyId} (its {@code party_id} attribute), as an administrator does once the
+     * registry has assigned its party an id; its other attributes stay. Tokens issued before still carry the old one.
+     */
+    public void actFor(String user, String partyId) throws IOException, InterruptedException {
+        String admin = token("master", "admin-cli", "admin", "admin");
+        ObjectNode found = (ObjectNode) user(admin, user);
+        ObjectNode attributes = found.has("attributes") ? (ObjectNode) found.get("attributes") : found.putObject("attributes");
+        attributes.putArray("party_id").add(partyId);
+        send("PUT", url + "/admin/realms/" + REALM + "/users/" + found.get("id").asText(), admin,
+                JSON.writeValueAsString(found), 204);
+    }
+
+    private JsonNode user(String admin, String user) throws IOException, InterruptedException {
+        JsonNode found = JSON.readTree(send("GET", url + "/admin/realms/" + REALM + "/users?exact=true&username="
+                + enc(user), admin, null, 200));
+        if (found.isEmpty()) {
+            throw new IllegalStateException("the realm has no user " + user);
+        }
+        return found.get(0);
     }
 
     private void ensureUser(String user, String role, String attributes) throws IOException, InterruptedException {
@@ -91,9 +124,7 @@ public final class Keycloak {
                  "firstName":"Bench","lastName":"%s","attributes":{%s},
                  "credentials":[{"type":"password","value":"%s","temporary":false}]}"""
                 .formatted(user, user, user, attributes, user), 201, 409);
-        JsonNode found = JSON.readTree(send("GET", url + "/admin/realms/" + REALM + "/users?exact=true&username="
-                + enc(user), admin, null, 200));
-        String userId = found.get(0).get("id").asText();
+        String userId = user(admin, user).get("id").asText();
         send("POST", url + "/admin/realms/" + REALM + "/users/" + userId + "/role-mappings/realm", admin,
                 "[" + roleJson + "]", 204);
     }

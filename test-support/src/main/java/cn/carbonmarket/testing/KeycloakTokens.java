@@ -17,6 +17,7 @@ public final class KeycloakTokens {
     private static final Keycloak KEYCLOAK = new Keycloak(
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), URL);
     private static final Map<DemoUser, Cached> CACHE = new EnumMap<>(DemoUser.class);
+    private static final Map<DemoUser, String> PARTIES = new EnumMap<>(DemoUser.class);
 
     private record Cached(String token, Instant expires) {
     }
@@ -32,6 +33,35 @@ public final class KeycloakTokens {
         Keycloak.Token token = call(() -> KEYCLOAK.userToken(user.username()));
         CACHE.put(user, new Cached(token.value(), Instant.now().plusSeconds(token.expiresInSeconds() - 30)));
         return token.value();
+    }
+
+    /**
+     * The party the demo user acts for, as Keycloak's user says (read once per run): party ids are random, so the
+     * realm's are whatever the demo seed or a test last pointed the user at.
+     */
+    static synchronized String partyId(DemoUser user) {
+        return PARTIES.computeIfAbsent(user, u -> {
+            String party = call(() -> KEYCLOAK.partyIdOf(u.username()));
+            if (party == null) {
+                throw new IllegalStateException("Keycloak's user " + u.username() + " has no party_id");
+            }
+            return party;
+        });
+    }
+
+    /**
+     * Points the demo user at the party a registry assigned to its identity, unless it acts for it already; its
+     * tokens carry that party from now on.
+     */
+    static synchronized void actFor(DemoUser user, String partyId) {
+        if (!partyId.equals(partyId(user))) {
+            call(() -> {
+                KEYCLOAK.actFor(user.username(), partyId);
+                return null;
+            });
+            PARTIES.put(user, partyId);
+            CACHE.remove(user);
+        }
     }
 
     /**

@@ -1,7 +1,7 @@
 package cn.carbonmarket.bench.allocation;
 
 import cn.carbonmarket.bench.Requests;
-import cn.carbonmarket.bench.allocation.BenchFleet.Entity;
+import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.bench.allocation.BenchFleet.Unit;
 import cn.carbonmarket.testing.Keycloak;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,15 +41,14 @@ public final class AllocationLoad {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         Keycloak keycloak = new Keycloak(http, args[2]);
-        List<Entity> entities = BenchFleet.entities(entityCount);
-        List<Unit> units = BenchFleet.units(unitCount, entities);
-
         Requests regulator = new Requests(http, keycloak.token("regulator"));
         long started = System.nanoTime();
-        regulator.all(entities.stream().map(e -> regulator.post(registry + "/api/v1/parties", "application/json",
-                e.registration())).toList(), IN_FLIGHT, 200, 201);
+        List<PartyId> entities = regulator.ids(BenchFleet.registrations(entityCount).stream()
+                .map(r -> regulator.post(registry + "/api/v1/parties", "application/json", r)).toList(), IN_FLIGHT,
+                200, 201).stream().map(PartyId::parse).toList();
         long registered = System.nanoTime();
-        regulator.awaitFound(entities.stream().map(e -> allocation + "/api/v1/covered-entities/" + e.id()).toList(),
+        List<Unit> units = BenchFleet.units(unitCount, entities);
+        regulator.awaitFound(entities.stream().map(e -> allocation + "/api/v1/covered-entities/" + e).toList(),
                 IN_FLIGHT, PATIENCE);
         long covered = System.nanoTime();
         regulator.expect(regulator.put(allocation + "/api/v1/compliance-periods/" + PERIOD, """

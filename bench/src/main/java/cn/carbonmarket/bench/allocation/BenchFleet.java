@@ -23,33 +23,32 @@ final class BenchFleet {
             new Province("HA", "410100"), new Province("SX", "140100"), new Province("ZJ", "330100"),
             new Province("HB", "420100"));
 
-    record Entity(PartyId id, String registration) {
-    }
-
     record Unit(String id, PartyId party, String registration, String activityRow) {
     }
 
     private BenchFleet() {
     }
 
-    static List<Entity> entities(int count) {
-        List<Entity> entities = new ArrayList<>(count);
+    /** The entities' registrations (the registry gives their parties random ids). */
+    static List<String> registrations(int count) {
+        List<String> entities = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Province province = PROVINCES.get(i % PROVINCES.size());
             String code = UnifiedSocialCreditCode.completing("91" + province.division()
                     + String.format("%09d", 800_000_000 + i)).code();
-            entities.add(new Entity(PartyId.forIdentity(UnifiedSocialCreditCode.parse(code)), """
+            entities.add("""
                     {"name":"Bench Generation %d Co., Ltd.","type":"COMPLIANCE_ENTITY","region":"%s","creditCode":"%s"}"""
-                    .formatted(i, province.region(), code)));
+                    .formatted(i, province.region(), code));
         }
         return entities;
     }
 
-    static List<Unit> units(int count, List<Entity> entities) {
+    /** The units, dealt to the entities' parties in turn. */
+    static List<Unit> units(int count, List<PartyId> entities) {
         SplittableRandom random = new SplittableRandom(2024);
         List<Unit> units = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            PartyId party = entities.get(i % entities.size()).id();
+            PartyId party = entities.get(i % entities.size());
             int kind = i % 10;
             String category = kind < 4 ? "COAL_ABOVE_300MW" : kind < 7 ? "COAL_300MW_AND_BELOW"
                     : kind == 7 ? "COAL_UNCONVENTIONAL" : "GAS";

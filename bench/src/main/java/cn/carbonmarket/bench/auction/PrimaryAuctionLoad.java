@@ -162,17 +162,15 @@ public final class PrimaryAuctionLoad {
 
     /** Registered institutions with users of their own, each with enough cash at the clearing bank for its bids. */
     private List<Bidder> bidders(Requests regulator, int count, int bidsEach) throws Exception {
-        List<PartyId> ids = new ArrayList<>(count);
         List<HttpRequest> registrations = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String code = UnifiedSocialCreditCode.completing("91310000" + String.format("%09d", 800_000_000 + i))
                     .code();
-            ids.add(PartyId.forIdentity(UnifiedSocialCreditCode.parse(code)));
             registrations.add(regulator.post(registry + "/api/v1/parties", "application/json", """
                     {"name":"Bench Auction Bidder %d Co., Ltd.","type":"INSTITUTION","region":"SH","creditCode":"%s"}"""
                     .formatted(i, code)));
         }
-        regulator.all(registrations, IN_FLIGHT, 200, 201);
+        List<PartyId> ids = regulator.ids(registrations, IN_FLIGHT, 200, 201).stream().map(PartyId::parse).toList();
         Requests bank = new Requests(http, keycloak.token("bank"));
         Requests operator = new Requests(http, keycloak.token("operator"));
         operator.awaitFound(ids.stream().map(id -> trading + "/api/v1/risk-profiles/" + id).toList(), IN_FLIGHT,

@@ -1,7 +1,8 @@
 package cn.carbonmarket.bench.registry;
 
-import cn.carbonmarket.testing.Keycloak;
+import cn.carbonmarket.bench.Requests;
 import cn.carbonmarket.contracts.party.PartyId;
+import cn.carbonmarket.testing.Keycloak;
 import cn.carbonmarket.contracts.party.UnifiedSocialCreditCode;
 import java.io.IOException;
 import java.net.URI;
@@ -35,10 +36,9 @@ final class BenchParties {
         List<BenchParty> parties = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String code = creditCode(i);
-            PartyId id = PartyId.forIdentity(UnifiedSocialCreditCode.parse(code));
-            send(registry + "/api/v1/parties", regulator, """
+            PartyId id = PartyId.parse(Requests.idOf(send(registry + "/api/v1/parties", regulator, """
                     {"name":"Bench Power %d Co., Ltd.","type":"COMPLIANCE_ENTITY","region":"HB","creditCode":"%s"}"""
-                    .formatted(i, code), 200, 201);
+                    .formatted(i, code), 200, 201)));
             String user = "bench-" + i;
             keycloak.ensureParticipant(user, id.toString(), "compliance-entity");
             parties.add(new BenchParty(user, id, "HOLDING-" + id));
@@ -46,13 +46,14 @@ final class BenchParties {
         return parties;
     }
 
-    private void send(String url, String token, String body, int... expected) throws IOException, InterruptedException {
+    private String send(String url, String token, String body, int... expected)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         for (int status : expected) {
             if (response.statusCode() == status) {
-                return;
+                return response.body();
             }
         }
         throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": "

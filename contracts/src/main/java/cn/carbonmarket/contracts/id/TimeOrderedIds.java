@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 import java.util.stream.LongStream;
 
 /**
@@ -21,7 +22,12 @@ public final class TimeOrderedIds {
 
     /** One id for something that happened at {@code at} (an event). */
     public static UUID at(Instant at) {
-        return new UUID(high(at), VARIANT | (ThreadLocalRandom.current().nextLong() & 0x3FFF_FFFF_FFFF_FFFFL));
+        return at(at, ThreadLocalRandom.current());
+    }
+
+    /** The same with the random bits from {@code random} (a strong one where the id must not be guessable). */
+    public static UUID at(Instant at, RandomGenerator random) {
+        return new UUID(high(at, random), VARIANT | (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL));
     }
 
     /**
@@ -29,13 +35,13 @@ public final class TimeOrderedIds {
      * a random start counted up, so that rows written together are neighbours in their indexes.
      */
     public static List<UUID> consecutive(Instant at, int count) {
-        long high = high(at);
+        long high = high(at, ThreadLocalRandom.current());
         // The counter starts below 2^61, so counting up never reaches the variant bits.
         long start = ThreadLocalRandom.current().nextLong() & 0x1FFF_FFFF_FFFF_FFFFL;
         return LongStream.range(0, count).mapToObj(i -> new UUID(high, VARIANT | (start + i))).toList();
     }
 
-    private static long high(Instant at) {
-        return (at.toEpochMilli() << 16) | 0x7000L | (ThreadLocalRandom.current().nextLong() & 0x0FFFL);
+    private static long high(Instant at, RandomGenerator random) {
+        return (at.toEpochMilli() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
     }
 }

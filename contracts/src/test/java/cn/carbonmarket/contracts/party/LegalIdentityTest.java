@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.carbonmarket.contracts.InvalidValueException;
+import java.time.Instant;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -67,11 +68,15 @@ class LegalIdentityTest {
     }
 
     @Test
-    void partyIdFollowsFromIdentity() {
-        PartyId id = PartyId.forIdentity(UnifiedSocialCreditCode.parse("91420100714680123L"));
-        // The demo realm's entity-1 carries this party_id: the derivation must never change.
-        assertThat(id.value()).hasToString("83dabb3c-a463-3f3e-b9fd-002e55c704cf");
-        assertThat(AccountId.holdingOf(id).value()).isEqualTo("HOLDING-83dabb3c-a463-3f3e-b9fd-002e55c704cf");
+    void partyIdsAreRandomAndTimeOrdered() {
+        Instant at = Instant.parse("2025-06-01T08:00:00Z");
+        PartyId first = PartyId.newAt(at);
+        PartyId second = PartyId.newAt(at);
+        assertThat(first).isNotEqualTo(second);
+        assertThat(first.value().version()).isEqualTo(7);
+        assertThat(first.value().getMostSignificantBits() >>> 16).isEqualTo(at.toEpochMilli());
+        assertThat(PartyId.newAt(at.plusMillis(1)).value().toString()).isGreaterThan(second.value().toString());
+        assertThat(AccountId.holdingOf(first).value()).isEqualTo("HOLDING-" + first.value());
     }
 
     @Test

@@ -83,7 +83,7 @@ class JurisdictionViewStore {
 
     private static Participants.Participant participant(Row r) {
         PartyType type = PartyType.valueOf(r.getString("type"));
-        return new Participants.Participant(r.getUUID("id"), MaskedName.of(r.getString("name"), type), type,
+        return new Participants.Participant(r.getUUID("id"), r.getString("name"), type,
                 Region.parse(r.getString("region")), r.getString("account"), r.getLong("tonnes"),
                 r.getBoolean("migrated"));
     }

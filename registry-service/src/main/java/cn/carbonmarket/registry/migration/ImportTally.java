@@ -2,7 +2,6 @@ package cn.carbonmarket.registry.migration;
 
 import cn.carbonmarket.contracts.InvalidValueException;
 import cn.carbonmarket.contracts.party.LegalIdentity;
-import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.party.PartyType;
 import cn.carbonmarket.contracts.party.Region;
 import cn.carbonmarket.contracts.party.ResidentIdentityNumber;
@@ -40,17 +39,11 @@ final class ImportTally implements Consumer<ExportLine> {
     /** A holder as the export shows it, with what it held per instrument over all its pilot accounts. */
     static final class Holder {
 
-        private final PartyId partyId;
         private PartyRegistration registration;
         private final Map<InstrumentCode, Long> tonnes = new TreeMap<>(INSTRUMENT_ORDER);
 
         private Holder(PartyRegistration registration) {
-            this.partyId = registration.partyId();
             this.registration = registration;
-        }
-
-        PartyId partyId() {
-            return partyId;
         }
 
         PartyRegistration registration() {
@@ -77,7 +70,8 @@ final class ImportTally implements Consumer<ExportLine> {
     private final Consumer<RowOutcome> onRow;
     /** Per holder kind and identity code: its Holder, or why it cannot be identified (checked once per code). */
     private final Map<String, Object> identities = new HashMap<>();
-    private final Map<PartyId, Holder> holders = new LinkedHashMap<>();
+    /** Per identity code: one holder, one party, however many pilot accounts it had. */
+    private final Map<String, Holder> holders = new LinkedHashMap<>();
     /** Units of unidentified holders per pilot account and instrument. */
     private final Map<String, Map<InstrumentCode, Long>> suspense = new LinkedHashMap<>();
     private final List<Issue> issues = new ArrayList<>();
@@ -163,7 +157,7 @@ final class ImportTally implements Consumer<ExportLine> {
         };
         Region region = Region.ofDivisionCode(identity.divisionCode()).orElse(pilot.province());
         PartyRegistration registration = new PartyRegistration(line.holderName(), type, region, identity);
-        return holders.computeIfAbsent(registration.partyId(), id -> new Holder(registration));
+        return holders.computeIfAbsent(identity.code(), code -> new Holder(registration));
     }
 
     Collection<Holder> holders() {

@@ -1,6 +1,7 @@
 package cn.carbonmarket.registry.migration;
 
 import cn.carbonmarket.contracts.party.AccountId;
+import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.outbox.OutboxRelay;
 import cn.carbonmarket.platform.problem.RuleViolationException;
@@ -21,6 +22,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,6 @@ class MigrationCommit {
 
     Uni<MigrationReport> commit(JobOrder order, ImportTally tally, Reconciliation reconciliation) {
         String source = SystemAccounts.migrationSource(order.pilot().jurisdiction());
-        List<KeyedMovement> movements = movements(order, tally, source);
         List<PartyRegistration> registrations = tally.holders().stream().map(ImportTally.Holder::registration).toList();
         return pool.withTransaction(conn -> jobs.takeTurn(conn, order.pilot())
                         .chain(() -> jobs.planOnceForAll(conn))
@@ -71,16 +72,17 @@ class MigrationCommit {
                         .chain(() -> AuditChain.holdOff(conn))
                         .chain(() -> holdings(conn, source))
                         .chain(before -> admissions.admit(conn, registrations, order.requestedBy())
-                                .chain(admitted -> booking.bookAll(conn, movements,
+                                .chain(admitted -> booking.bookAll(conn, movements(order, tally, source, admitted),
                                                 Initiator.regulator(order.requestedBy()))
                                         .map(booked -> new MigrationReport(true, reconciliation.instruments(),
                                                 reconciliation.holdingRows(), new MigrationReport.Booked(
-                                                admitted.size(), registrations.size() - admitted.size(),
-                                                booked), null, null)))
+                                                admitted.admissions().size(),
+                                                registrations.size() - admitted.admissions().size(), booked),
+                                                null, null))
+                                        .call(() -> pilotHolders.migrated(conn, order.pilot().jurisdiction(),
+                                                registrations.stream().map(admitted::partyOf).toList())))
                                 .call(() -> holdings(conn, source)
-                                        .invoke(after -> checkMirror(before, after, reconciliation)))
-                                .call(() -> pilotHolders.migrated(conn, order.pilot().jurisdiction(),
-                                        registrations.stream().map(PartyRegistration::partyId).toList())))
+                                        .invoke(after -> checkMirror(before, after, reconciliation))))
                         .call(report -> jobs.finish(conn, order.id(), order.lease(), JobStatus.COMMITTED,
                                 tally.counters(), report, tally.issues())))
                 .onFailure(f -> f instanceof RuleViolationException r && r.code().equals("ALREADY_BOOKED"))
@@ -89,17 +91,22 @@ class MigrationCommit {
                         + "; nothing was booked"));
     }
 
-    /** Per holder, and per pilot account whose holder is unknown, one transaction from the source account. */
-    private static List<KeyedMovement> movements(JobOrder order, ImportTally tally, String source) {
+    /**
+     * Per holder (to the party {@code admitted} found or admitted for it), and per pilot account whose holder is
+     * unknown, one transaction from the source account.
+     */
+    private static List<KeyedMovement> movements(JobOrder order, ImportTally tally, String source,
+                                                 PartyAdmissions.Admitted admitted) {
         String key = "migration/" + order.pilot() + "/";
         String suspense = SystemAccounts.migrationSuspense(order.pilot().jurisdiction());
         List<KeyedMovement> movements = new ArrayList<>();
         // In account order: the transactions' ids increase in list order, so lines fill their indexes in order.
         tally.holders().stream().filter(holder -> !holder.tonnes().isEmpty())
-                .map(holder -> Map.entry(AccountId.holdingOf(holder.partyId()).value(), holder))
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(held -> movements.add(new KeyedMovement(key + held.getValue().partyId(),
-                        fromSource(source, held.getKey(), held.getValue().tonnes()))));
+                .map(holder -> Map.entry(admitted.partyOf(holder.registration()), holder.tonnes()))
+                .sorted(Comparator.comparing((Map.Entry<PartyId, Map<InstrumentCode, Long>> held) ->
+                        held.getKey().toString()))
+                .forEach(held -> movements.add(new KeyedMovement(key + held.getKey(),
+                        fromSource(source, AccountId.holdingOf(held.getKey()).value(), held.getValue()))));
         tally.suspense().forEach((pilotAccount, tonnes) -> {
             if (!tonnes.isEmpty()) {
                 movements.add(new KeyedMovement(key + "suspense/" + pilotAccount,

@@ -1,7 +1,6 @@
 package cn.carbonmarket.registry.party;
 
 import cn.carbonmarket.contracts.party.LegalIdentity;
-import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.party.PartyType;
 import cn.carbonmarket.contracts.party.Region;
 import cn.carbonmarket.contracts.party.ResidentIdentityNumber;
@@ -13,10 +12,6 @@ import cn.carbonmarket.platform.problem.RequestValidation;
  * pilot's export during migration.
  */
 public record PartyRegistration(String name, PartyType type, Region region, LegalIdentity identity) {
-
-    public PartyId partyId() {
-        return PartyId.forIdentity(identity);
-    }
 
     static PartyRegistration from(RegisterPartyRequest request) {
         RequestValidation validation = new RequestValidation();

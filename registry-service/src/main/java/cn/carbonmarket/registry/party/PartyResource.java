@@ -1,5 +1,6 @@
 package cn.carbonmarket.registry.party;
 
+import cn.carbonmarket.contracts.party.LegalIdentity;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.party.PartyType;
 import cn.carbonmarket.contracts.party.Region;
@@ -8,6 +9,7 @@ import cn.carbonmarket.platform.problem.Problem;
 import cn.carbonmarket.platform.problem.RequestValidation;
 import cn.carbonmarket.platform.security.Caller;
 import cn.carbonmarket.platform.security.Roles;
+import cn.carbonmarket.registry.party.privacy.PersonalData;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -83,13 +85,18 @@ public class PartyResource {
 
     @GET
     @RolesAllowed({Roles.REGULATOR, Roles.PROVINCIAL_AUTHORITY})
-    @Operation(summary = "Parties, a page at a time", description = "A provincial authority always gets its own region.")
+    @Operation(summary = "Parties, a page at a time", description = "A provincial authority always gets its own region."
+            + " With identity (a credit code or resident id), the party registered under it, if any: party ids are"
+            + " random, this is how the party of a known holder is found.")
     public Uni<List<PartyView>> list(@QueryParam("region") String region, @QueryParam("type") String type,
+                                     @QueryParam("identity") String identity,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         RequestValidation validation = new RequestValidation();
         Region regionFilter = region == null ? null : validation.field("region", () -> Region.parse(region));
         PartyType typeFilter = type == null ? null : validation.field("type", () -> PartyType.parse(type));
+        LegalIdentity identityFilter = identity == null ? null
+                : validation.field("identity", () -> PersonalData.identity(identity));
         validation.throwIfInvalid();
         if (!caller.hasRole(Roles.REGULATOR)) {
             Region own = caller.region().orElseThrow(() -> new ForbiddenException("NO_REGION_CLAIM",
@@ -99,6 +106,6 @@ public class PartyResource {
             }
             regionFilter = own;
         }
-        return parties.list(regionFilter, typeFilter, page, size);
+        return parties.list(regionFilter, typeFilter, identityFilter, page, size);
     }
 }

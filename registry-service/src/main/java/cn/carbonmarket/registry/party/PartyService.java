@@ -1,5 +1,6 @@
 package cn.carbonmarket.registry.party;
 
+import cn.carbonmarket.contracts.party.LegalIdentity;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.party.PartyType;
 import cn.carbonmarket.contracts.party.Region;
@@ -7,6 +8,8 @@ import cn.carbonmarket.platform.problem.ConflictException;
 import cn.carbonmarket.platform.problem.NotFoundException;
 import cn.carbonmarket.platform.security.Caller;
 import cn.carbonmarket.registry.account.Account;
+import cn.carbonmarket.registry.party.privacy.Disclosures;
+import cn.carbonmarket.registry.party.privacy.PersonalData;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,10 +26,14 @@ public class PartyService {
 
     private final Pool pool;
     private final PartyAdmissions admissions;
+    private final PersonalData personal;
+    private final Disclosures disclosures;
 
-    public PartyService(Pool pool, PartyAdmissions admissions) {
+    public PartyService(Pool pool, PartyAdmissions admissions, PersonalData personal, Disclosures disclosures) {
         this.pool = pool;
         this.admissions = admissions;
+        this.personal = personal;
+        this.disclosures = disclosures;
     }
 
     /** The outcome of a registration: the party, and whether this call created it or replayed an earlier one. */
@@ -40,16 +47,15 @@ public class PartyService {
      */
     public Uni<Registration> register(PartyRegistration registration, String registeredBy) {
         return pool.withTransaction(conn -> admissions.admit(conn, List.of(registration), registeredBy)
-                .flatMap(admitted -> admitted.isEmpty()
-                        ? registered(conn, registration)
-                        : Uni.createFrom().item(new Registration(
-                                PartyView.of(admitted.get(0).party(), admitted.get(0).holding()), true))));
+                .flatMap(admitted -> admitted.admissions().isEmpty()
+                        ? registered(conn, registration, admitted.partyOf(registration))
+                        : Uni.createFrom().item(new Registration(PartyView.of(admitted.admissions().get(0).party(),
+                                admitted.admissions().get(0).holding()), true))));
     }
 
-    private Uni<Registration> registered(SqlConnection conn, PartyRegistration registration) {
-        PartyId id = registration.partyId();
+    private Uni<Registration> registered(SqlConnection conn, PartyRegistration registration, PartyId id) {
         return Party.withHolding(conn, id).map(existing -> {
-            if (!existing.party().sameAs(registration)) {
+            if (!existing.party().sameAs(registration, personal)) {
                 throw new ConflictException("PARTY_ALREADY_REGISTERED", "a party with this identity is"
                         + " already registered with other details (party " + id + ")");
             }
@@ -79,14 +85,34 @@ public class PartyService {
         });
     }
 
+    /**
+     * The party's name and legal identity in full. A natural person's are unsealed, and the disclosure is recorded
+     * in the same transaction (who, in which role, through which route and why); an organisation's are public and
+     * kept in the clear, so reading them discloses nothing and is not recorded.
+     */
+    public Uni<PersonalDataView> disclose(PartyId id, String disclosedTo, String role, String route, String purpose) {
+        return pool.withTransaction(conn -> Party.read(conn, id).flatMap(party -> {
+            if (party == null) {
+                throw notFound(id);
+            }
+            PersonalData.InFull full = party.inFull(personal);
+            PersonalDataView view = new PersonalDataView(party.id, party.type, full.name(), full.identity());
+            return party.type.isOrganisation() ? Uni.createFrom().item(view)
+                    : disclosures.record(conn, id, disclosedTo, role, route, purpose).replaceWith(view);
+        }));
+    }
+
     private static NotFoundException notFound(PartyId id) {
         return new NotFoundException("PARTY_NOT_FOUND", "no party " + id);
     }
 
-    /** One page of parties, optionally of one region and type, oldest registration first. */
+    /**
+     * One page of parties, optionally of one region and type, oldest registration first; with an identity, its party
+     * (if registered and of the region and type given).
+     */
     @WithSession
-    public Uni<List<PartyView>> list(Region region, PartyType type, int page, int size) {
-        return Party.page(region, type, page, size)
+    public Uni<List<PartyView>> list(Region region, PartyType type, LegalIdentity identity, int page, int size) {
+        return Party.page(region, type, identity == null ? null : personal.candidates(identity), page, size)
                 .flatMap(parties -> Account.ofParties(parties.stream().map(p -> p.id).toList())
                         .map(accounts -> {
                             Map<UUID, Account> byParty = accounts.stream()

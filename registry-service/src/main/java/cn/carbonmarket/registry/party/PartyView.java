@@ -2,13 +2,15 @@ package cn.carbonmarket.registry.party;
 
 import cn.carbonmarket.contracts.party.PartyType;
 import cn.carbonmarket.contracts.party.Region;
-import cn.carbonmarket.contracts.party.ResidentIdentityNumber;
 import cn.carbonmarket.registry.account.Account;
 import cn.carbonmarket.registry.account.AccountState;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A party as the API shows it. A resident id is shown masked, even to the regulator. */
+/**
+ * A party as the API shows it. A natural person's name and resident id are shown masked, even to the regulator, who
+ * reads them in full only through {@link PersonalDataResource}, where each read is recorded.
+ */
 public record PartyView(UUID id, String name, PartyType type, Region region, String identity,
                         HoldingAccount holdingAccount, Instant registeredAt, String registeredBy) {
 
@@ -16,9 +18,7 @@ public record PartyView(UUID id, String name, PartyType type, Region region, Str
     }
 
     static PartyView of(Party party, Account holding) {
-        String identity = party.type == PartyType.INDIVIDUAL
-                ? ResidentIdentityNumber.parse(party.identityCode).masked() : party.identityCode;
-        return new PartyView(party.id, party.name, party.type, party.region, identity,
+        return new PartyView(party.id, party.name, party.type, party.region, party.identityShown,
                 new HoldingAccount(holding.id, holding.state), party.registeredAt, party.registeredBy);
     }
 }

@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DeliveryRunTest {
 
-    private static final String SELLER = holdingOf(DemoUser.ENTITY_1);
-    private static final String BUYER = holdingOf(DemoUser.ENTITY_2);
 
     @Inject
     TestClock clock;
@@ -37,11 +35,19 @@ class DeliveryRunTest {
         clock.followTheWallClock();
     }
 
+    private static String seller() {
+        return holdingOf(DemoUser.ENTITY_1);
+    }
+
+    private static String buyer() {
+        return holdingOf(DemoUser.ENTITY_2);
+    }
+
     @BeforeEach
     void bothPartiesHaveUnitsInTrading() {
         RegistryFixtures.partyWithAllowances(DemoUser.ENTITY_1, 10_000);
         RegistryFixtures.partyWithAllowances(DemoUser.ENTITY_2, 1_000);
-        if (quantity(SELLER, CEA, "IN_TRADING") < 1_000) {
+        if (quantity(seller(), CEA, "IN_TRADING") < 1_000) {
             RegistryFixtures.intoTrading(DemoUser.ENTITY_1, 5_000);
         }
     }
@@ -65,8 +71,8 @@ class DeliveryRunTest {
 
     @Test
     void aBalancedRunMovesUnitsInTradingOnceHoweverOftenItArrives() throws Exception {
-        long seller = quantity(SELLER, CEA, "IN_TRADING");
-        long buyer = quantity(BUYER, CEA, "IN_TRADING");
+        long seller = quantity(seller(), CEA, "IN_TRADING");
+        long buyer = quantity(buyer(), CEA, "IN_TRADING");
         String runId = "EOD-" + UUID.randomUUID();
         String json = run(runId, -400, 400);
         awaitRun(runId);
@@ -84,8 +90,8 @@ class DeliveryRunTest {
 
         assertThat(DB.count("select count(*) from delivery_run where run_id = ? and status = 'BOOKED'", runId))
                 .isEqualTo(1);
-        assertThat(quantity(SELLER, CEA, "IN_TRADING")).isEqualTo(seller - 401);
-        assertThat(quantity(BUYER, CEA, "IN_TRADING")).isEqualTo(buyer + 401);
+        assertThat(quantity(seller(), CEA, "IN_TRADING")).isEqualTo(seller - 401);
+        assertThat(quantity(buyer(), CEA, "IN_TRADING")).isEqualTo(buyer + 401);
     }
 
     @Test
@@ -106,16 +112,16 @@ class DeliveryRunTest {
 
     @Test
     void anUnbalancedRunIsRejectedWholeAndTheRejectionPublished() throws Exception {
-        long seller = quantity(SELLER, CEA, "IN_TRADING");
-        long buyer = quantity(BUYER, CEA, "IN_TRADING");
+        long seller = quantity(seller(), CEA, "IN_TRADING");
+        long buyer = quantity(buyer(), CEA, "IN_TRADING");
         String runId = "EOD-" + UUID.randomUUID();
         run(runId, -50, 49);
         awaitRun(runId);
 
         assertThat(DB.count("select count(*) from delivery_run where run_id = ? and status = 'REJECTED'"
                 + " and reason_code = 'UNBALANCED'", runId)).isEqualTo(1);
-        assertThat(quantity(SELLER, CEA, "IN_TRADING")).isEqualTo(seller);
-        assertThat(quantity(BUYER, CEA, "IN_TRADING")).isEqualTo(buyer);
+        assertThat(quantity(seller(), CEA, "IN_TRADING")).isEqualTo(seller);
+        assertThat(quantity(buyer(), CEA, "IN_TRADING")).isEqualTo(buyer);
         var event = new ObjectMapper().readTree(new KafkaTopic("registry.transactions")
                 .await(r -> runId.equals(r.key()), Duration.ofSeconds(20)).value());
         assertThat(event.get("type").asText()).isEqualTo("DeliveryRunRejected");
@@ -124,19 +130,19 @@ class DeliveryRunTest {
 
     @Test
     void aRunThatWouldOverdrawUnitsInTradingIsRejectedWhole() {
-        long seller = quantity(SELLER, CEA, "IN_TRADING");
+        long seller = quantity(seller(), CEA, "IN_TRADING");
         String runId = "EOD-" + UUID.randomUUID();
         run(runId, -(seller + 1), seller + 1);
         awaitRun(runId);
         assertThat(DB.count("select count(*) from delivery_run where run_id = ? and reason_code = 'INSUFFICIENT_UNITS'",
                 runId)).isEqualTo(1);
-        assertThat(quantity(SELLER, CEA, "IN_TRADING")).isEqualTo(seller);
+        assertThat(quantity(seller(), CEA, "IN_TRADING")).isEqualTo(seller);
     }
 
     @Test
     void everyRefusalOfARunIsPublishedAndTheRunIsBookedWhenResentOnceItsUnitsAreThere() {
-        long seller = quantity(SELLER, CEA, "IN_TRADING");
-        long buyer = quantity(BUYER, CEA, "IN_TRADING");
+        long seller = quantity(seller(), CEA, "IN_TRADING");
+        long buyer = quantity(buyer(), CEA, "IN_TRADING");
         String runId = "EOD-" + UUID.randomUUID();
         KafkaTopic answers = new KafkaTopic("registry.transactions");
         run(runId, -(seller + 100), seller + 100);
@@ -150,8 +156,8 @@ class DeliveryRunTest {
         run(runId, -(seller + 100), seller + 100);
         await().atMost(Duration.ofSeconds(30)).until(() -> DB.count("select count(*) from delivery_run"
                 + " where run_id = ? and status = 'BOOKED' and transaction_id is not null", runId) == 1);
-        assertThat(quantity(SELLER, CEA, "IN_TRADING")).isEqualTo(seller + 200 - (seller + 100));
-        assertThat(quantity(BUYER, CEA, "IN_TRADING")).isEqualTo(buyer + seller + 100);
+        assertThat(quantity(seller(), CEA, "IN_TRADING")).isEqualTo(seller + 200 - (seller + 100));
+        assertThat(quantity(buyer(), CEA, "IN_TRADING")).isEqualTo(buyer + seller + 100);
     }
 
     private static String release(String withdrawalId, long quantity) {
@@ -172,8 +178,8 @@ class DeliveryRunTest {
 
     @Test
     void releasedUnitsComeBackFromTradingOnceHoweverOftenTheReleaseArrives() {
-        long inTrading = quantity(SELLER, CEA, "IN_TRADING");
-        long available = quantity(SELLER, CEA, "AVAILABLE");
+        long inTrading = quantity(seller(), CEA, "IN_TRADING");
+        long available = quantity(seller(), CEA, "AVAILABLE");
         String withdrawal = "W-" + UUID.randomUUID();
         String json = release(withdrawal, 300);
         await().atMost(Duration.ofSeconds(30)).until(() -> releases(withdrawal) == 1);
@@ -183,14 +189,14 @@ class DeliveryRunTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> releases(marker) == 1);
 
         assertThat(releases(withdrawal)).isEqualTo(1);
-        assertThat(quantity(SELLER, CEA, "IN_TRADING")).isEqualTo(inTrading - 301);
-        assertThat(quantity(SELLER, CEA, "AVAILABLE")).isEqualTo(available + 301);
+        assertThat(quantity(seller(), CEA, "IN_TRADING")).isEqualTo(inTrading - 301);
+        assertThat(quantity(seller(), CEA, "AVAILABLE")).isEqualTo(available + 301);
     }
 
     @Test
     void aReleaseOfMoreThanIsInTradingBooksNothing() {
-        long inTrading = quantity(SELLER, CEA, "IN_TRADING");
-        long available = quantity(SELLER, CEA, "AVAILABLE");
+        long inTrading = quantity(seller(), CEA, "IN_TRADING");
+        long available = quantity(seller(), CEA, "AVAILABLE");
         String withdrawal = "W-" + UUID.randomUUID();
         release(withdrawal, inTrading + 1);
         // The same partition delivers in order: once the marker is booked, the refused release has been handled.
@@ -199,7 +205,7 @@ class DeliveryRunTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> releases(marker) == 1);
 
         assertThat(releases(withdrawal)).isZero();
-        assertThat(quantity(SELLER, CEA, "IN_TRADING")).isEqualTo(inTrading - 1);
-        assertThat(quantity(SELLER, CEA, "AVAILABLE")).isEqualTo(available + 1);
+        assertThat(quantity(seller(), CEA, "IN_TRADING")).isEqualTo(inTrading - 1);
+        assertThat(quantity(seller(), CEA, "AVAILABLE")).isEqualTo(available + 1);
     }
 }

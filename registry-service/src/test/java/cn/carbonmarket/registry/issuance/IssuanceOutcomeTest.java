@@ -12,17 +12,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import cn.carbonmarket.contracts.party.PartyId;
-import cn.carbonmarket.contracts.party.UnifiedSocialCreditCode;
 import cn.carbonmarket.registry.RegistryFixtures;
 import cn.carbonmarket.registry.RegistryFixtures.Recipient;
 import cn.carbonmarket.testing.DemoUser;
-import cn.carbonmarket.testing.Identities;
 import cn.carbonmarket.testing.KafkaTopic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -228,8 +227,7 @@ class IssuanceOutcomeTest {
 
     @Test
     void anIssuanceToAPartyWithoutAHoldingAccountIsRefusedWholeUntilResentOnceItHasOne() throws Exception {
-        String code = Identities.creditCode("420100");
-        String unregistered = PartyId.forIdentity(new UnifiedSocialCreditCode(code)).toString();
+        String unregistered = PartyId.newAt(Instant.now()).toString();
         String other = freshEntity();
         String id = "ALLOC-" + UUID.randomUUID();
         String json = send(id, "FREE_ALLOCATION", new Recipient(other, 100), new Recipient(unregistered, 200));
@@ -248,7 +246,12 @@ class IssuanceOutcomeTest {
         INSTRUCTIONS.send(id, json);
         await().atMost(Duration.ofSeconds(30)).until(() -> published("IssuanceRefused", id) == 2);
 
-        RegistryFixtures.register(code);
+        // The party is admitted meanwhile. Its id is random, so no registration can give it the one the instruction
+        // names: its row and holding account are written as an admission writes them.
+        DB.update("insert into party (id, name, type, region, registered_at, registered_by)"
+                + " values (?::uuid, 'Late Entity', 'COMPLIANCE_ENTITY', 'HB', now(), 'test')", unregistered);
+        DB.update("insert into account (id, party_id, type, state, opened_at)"
+                + " values (?, ?::uuid, 'HOLDING', 'OPEN', now())", "HOLDING-" + unregistered, unregistered);
         INSTRUCTIONS.send(id, json);
         awaitOutcome(id, "BOOKED");
         assertThat(available(other)).isEqualTo(100);

@@ -11,9 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import cn.carbonmarket.contracts.party.PartyId;
-import cn.carbonmarket.contracts.party.ResidentIdentityNumber;
-import cn.carbonmarket.contracts.party.UnifiedSocialCreditCode;
 import cn.carbonmarket.registry.RegistryFixtures;
 import cn.carbonmarket.registry.migration.export.DuplicateLine;
 import cn.carbonmarket.registry.migration.export.HoldingLine;
@@ -78,8 +75,8 @@ class MigrationImportTest {
         return new Part(sample.file(), (String.join(newline, text) + newline).getBytes(sample.charset()));
     }
 
-    private static String partyOf(String creditCode) {
-        return PartyId.forIdentity(UnifiedSocialCreditCode.parse(creditCode)).toString();
+    private static String partyOf(String identityCode) {
+        return RegistryFixtures.partyOf(identityCode);
     }
 
     @Test
@@ -121,21 +118,21 @@ class MigrationImportTest {
         assertThat(job.getInt("report.booked.partiesAlreadyRegistered")).isEqualTo(1);
         assertThat(job.getInt("report.booked.transactions")).isEqualTo(4);
         // The party registered before keeps its details; it only receives its units.
-        assertThat(DB.count("select count(*) from party where identity_code = ? and name = 'Binhai Carbon Fund Ltd'"
+        assertThat(DB.count("select count(*) from party where identity_shown = ? and name = 'Binhai Carbon Fund Ltd'"
                 + " and type = 'INSTITUTION'", fund)).isEqualTo(1);
         assertThat(held(List.of("HOLDING-" + partyOf(fund)), "TJEA-2014")).isEqualTo(1000);
         // Two pilot accounts, one party, a key emitting unit of Tianjin by its credit code.
-        assertThat(DB.count("select count(*) from party where identity_code = ? and type = 'COMPLIANCE_ENTITY'"
+        assertThat(DB.count("select count(*) from party where identity_shown = ? and type = 'COMPLIANCE_ENTITY'"
                 + " and region = 'TJ' and name = '天津钢铁有限公司'", steel)).isEqualTo(1);
         assertThat(held(List.of("HOLDING-" + partyOf(steel)), "TJEA-2014")).isEqualTo(500);
         assertThat(held(List.of("HOLDING-" + partyOf(steel)), "TJEA-2015")).isEqualTo(700);
         // A zero-tonne row makes the holder a party with an empty account, and no holding.
-        String personParty = PartyId.forIdentity(ResidentIdentityNumber.parse(person)).toString();
+        String personParty = partyOf(person);
         assertThat(DB.count("select count(*) from party where id = ?::uuid and type = 'INDIVIDUAL'", personParty))
                 .isEqualTo(1);
         assertThat(DB.count("select count(*) from holding where account_id = ?", "HOLDING-" + personParty)).isZero();
         // Unidentified holders: no party, their units in suspense.
-        assertThat(DB.count("select count(*) from party where identity_code in (?, ?)", badChecksum, unknownType))
+        assertThat(DB.count("select count(*) from party where identity_shown in (?, ?)", badChecksum, unknownType))
                 .isZero();
         assertThat(RegistryFixtures.quantity("MIGRATION_SUSPENSE-TJ", "TJEA-2014", "AVAILABLE"))
                 .isEqualTo(suspended2014 + 300);
@@ -152,12 +149,13 @@ class MigrationImportTest {
         assertThat(issues.getString("[2].reason")).contains("事业单位");
 
         // The new parties and their units reach the other services through the outbox.
+        String steelParty = partyOf(steel);
         JsonNode registered = JSON.readTree(new KafkaTopic("registry.parties")
-                .await(r -> partyOf(steel).equals(r.key()), Duration.ofSeconds(30)).value());
+                .await(r -> steelParty.equals(r.key()), Duration.ofSeconds(30)).value());
         assertThat(registered.at("/payload/type").asText()).isEqualTo("COMPLIANCE_ENTITY");
-        assertThat(registered.at("/payload/holdingAccount").asText()).isEqualTo("HOLDING-" + partyOf(steel));
+        assertThat(registered.at("/payload/holdingAccount").asText()).isEqualTo("HOLDING-" + steelParty);
         JsonNode booked = JSON.readTree(new KafkaTopic("registry.transactions")
-                .await(r -> partyOf(steel).equals(r.key()) && r.value().contains("MIGRATION"), Duration.ofSeconds(30))
+                .await(r -> steelParty.equals(r.key()) && r.value().contains("MIGRATION"), Duration.ofSeconds(30))
                 .value());
         assertThat(booked.at("/payload/type").asText()).isEqualTo("MIGRATION");
         assertThat(booked.at("/payload/lines").size()).isEqualTo(4);

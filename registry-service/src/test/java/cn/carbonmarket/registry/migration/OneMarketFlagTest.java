@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import cn.carbonmarket.contracts.party.PartyId;
-import cn.carbonmarket.contracts.party.UnifiedSocialCreditCode;
 import cn.carbonmarket.registry.RegistryFixtures;
 import cn.carbonmarket.registry.RegistryFixtures.Obligation;
 import cn.carbonmarket.registry.migration.MigrationUploads.Part;
@@ -33,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class OneMarketFlagTest {
 
     private static String partyOf(String creditCode) {
-        return PartyId.forIdentity(UnifiedSocialCreditCode.parse(creditCode)).toString();
+        return RegistryFixtures.partyOf(creditCode);
     }
 
     private static String nationalPeriod() {

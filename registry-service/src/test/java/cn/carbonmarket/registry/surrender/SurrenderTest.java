@@ -36,8 +36,14 @@ import org.junit.jupiter.api.Test;
 class SurrenderTest {
 
     private static final DemoUser ENTITY = DemoUser.ENTITY_1;
-    private static final String PARTY = ENTITY.partyId();
-    private static final String HOLDING = holdingOf(ENTITY);
+
+    private static String party() {
+        return ENTITY.partyId();
+    }
+
+    private static String holding() {
+        return holdingOf(ENTITY);
+    }
 
     @BeforeEach
     void entityHoldsEveryKind() {
@@ -45,9 +51,9 @@ class SurrenderTest {
         RegistryFixtures.partyWithAllowances(ENTITY, 0);
         Map.of("CEA-2025", 400_000L, "CEA-2024", 50_000L, "CEA-2026", 30_000L, "CCER-2024", 20_000L)
                 .forEach((instrument, tonnes) -> {
-                    long missing = tonnes - quantity(HOLDING, instrument, "AVAILABLE");
+                    long missing = tonnes - quantity(holding(), instrument, "AVAILABLE");
                     if (missing > 0) {
-                        RegistryFixtures.issue(PARTY, instrument, missing);
+                        RegistryFixtures.issue(party(), instrument, missing);
                     }
                 });
     }
@@ -57,7 +63,7 @@ class SurrenderTest {
     }
 
     private static void obligation(String period, int version, long tonnes) {
-        RegistryFixtures.obligation(PARTY, period, version, tonnes);
+        RegistryFixtures.obligation(party(), period, version, tonnes);
     }
 
     private static ValidatableResponse surrender(DemoUser user, String surrenderId, String period,
@@ -67,12 +73,12 @@ class SurrenderTest {
                         "quantity", instrumentsAndTonnes[2 * i + 1]))
                 .toList();
         return given().auth().oauth2(accessToken(user)).contentType(ContentType.JSON)
-                .body(Map.of("surrenderId", surrenderId, "partyId", PARTY, "periodId", period, "lines", lines))
+                .body(Map.of("surrenderId", surrenderId, "partyId", party(), "periodId", period, "lines", lines))
                 .post("/api/v1/surrenders").then().log().ifValidationFails();
     }
 
     private static JsonPath state(DemoUser user, String period) {
-        return given().auth().oauth2(accessToken(user)).queryParam("partyId", PARTY).queryParam("periodId", period)
+        return given().auth().oauth2(accessToken(user)).queryParam("partyId", party()).queryParam("periodId", period)
                 .get("/api/v1/surrenders").then().log().ifValidationFails().statusCode(200).extract().jsonPath();
     }
 
@@ -84,7 +90,7 @@ class SurrenderTest {
     void offsetsAtExactlyTheLimitAreAcceptedAndOneTonneOverIsRefused() {
         String period = period();
         obligation(period, 1, 100_000);
-        long ccer = quantity(HOLDING, "CCER-2024", "AVAILABLE");
+        long ccer = quantity(holding(), "CCER-2024", "AVAILABLE");
 
         surrender(ENTITY, id(), period, "CCER-2024", 4_000).statusCode(201);
         surrender(ENTITY, id(), period, "CCER-2024", 1_001).statusCode(422)
@@ -97,7 +103,7 @@ class SurrenderTest {
         assertThat(state.getLong("surrendered.offsets")).isEqualTo(5_000);
         assertThat(state.getLong("remaining.offsets")).isZero();
         assertThat(state.getLong("outstandingTonnes")).isEqualTo(95_000);
-        assertThat(quantity(HOLDING, "CCER-2024", "AVAILABLE")).isEqualTo(ccer - 5_000);
+        assertThat(quantity(holding(), "CCER-2024", "AVAILABLE")).isEqualTo(ccer - 5_000);
         assertThat(quantity("SURRENDER-" + period, "CCER-2024", "AVAILABLE")).isEqualTo(5_000);
     }
 
@@ -105,9 +111,9 @@ class SurrenderTest {
     void bankedBorrowedAndCurrentAllowancesCoverTheObligationAndNothingBeyondIt() throws Exception {
         String period = period();
         obligation(period, 1, 100_000);
-        long current = quantity(HOLDING, "CEA-2025", "AVAILABLE");
-        long banked = quantity(HOLDING, "CEA-2024", "AVAILABLE");
-        long next = quantity(HOLDING, "CEA-2026", "AVAILABLE");
+        long current = quantity(holding(), "CEA-2025", "AVAILABLE");
+        long banked = quantity(holding(), "CEA-2024", "AVAILABLE");
+        long next = quantity(holding(), "CEA-2026", "AVAILABLE");
 
         surrender(ENTITY, id(), period, "CEA-2026", 10_001).statusCode(422)
                 .body("code", equalTo("BORROWING_LIMIT_EXCEEDED"));
@@ -119,9 +125,9 @@ class SurrenderTest {
                 .body("detail", containsString("allowances 5000 t, borrowed allowances 0 t, offsets 5000 t"));
         surrender(ENTITY, id(), period, "CEA-2025", 5_000).statusCode(201);
 
-        assertThat(quantity(HOLDING, "CEA-2025", "AVAILABLE")).isEqualTo(current - 70_000);
-        assertThat(quantity(HOLDING, "CEA-2024", "AVAILABLE")).isEqualTo(banked - 20_000);
-        assertThat(quantity(HOLDING, "CEA-2026", "AVAILABLE")).isEqualTo(next - 10_000);
+        assertThat(quantity(holding(), "CEA-2025", "AVAILABLE")).isEqualTo(current - 70_000);
+        assertThat(quantity(holding(), "CEA-2024", "AVAILABLE")).isEqualTo(banked - 20_000);
+        assertThat(quantity(holding(), "CEA-2026", "AVAILABLE")).isEqualTo(next - 10_000);
         assertThat(quantity("SURRENDER-" + period, "CEA-2025", "AVAILABLE")).isEqualTo(70_000);
         JsonPath state = state(DemoUser.REGULATOR, period);
         assertThat(state.getMap("surrendered")).isEqualTo(Map.of("allowances", 90_000, "borrowed", 10_000,
@@ -155,7 +161,7 @@ class SurrenderTest {
     void aLowerVersionOfTheObligationIsIgnored() {
         String period = period();
         obligation(period, 2, 100_000);
-        RegistryFixtures.publishObligation(PARTY, period, 1, 50_000);
+        RegistryFixtures.publishObligation(party(), period, 1, 50_000);
         // Same key, same partition: once a later obligation is kept, the lower version was read before it.
         String marker = period();
         obligation(marker, 1, 1);
@@ -182,7 +188,7 @@ class SurrenderTest {
 
         assertThat(state(ENTITY, period).getLong("surrenderedTonnes")).isEqualTo(500);
         assertThat(DB.count("select count(*) from registry_transaction where type = 'SURRENDER' and"
-                + " idempotency_key = ?", "party/" + PARTY + ":" + id)).isEqualTo(1);
+                + " idempotency_key = ?", "party/" + party() + ":" + id)).isEqualTo(1);
     }
 
     @Test
@@ -208,13 +214,13 @@ class SurrenderTest {
         surrender(DemoUser.ENTITY_2, id(), period, "CEA-2025", 10).statusCode(403)
                 .body("code", equalTo("NOT_YOUR_PARTY"));
         surrender(DemoUser.REGULATOR, id(), period, "CEA-2025", 10).statusCode(403);
-        given().auth().oauth2(accessToken(DemoUser.ENTITY_2)).queryParam("partyId", PARTY)
+        given().auth().oauth2(accessToken(DemoUser.ENTITY_2)).queryParam("partyId", party())
                 .queryParam("periodId", period).get("/api/v1/surrenders").then().statusCode(403);
         state(DemoUser.PROVINCE_HB, period);
         given().auth().oauth2(accessToken(DemoUser.PROVINCE_HB)).queryParam("partyId", DemoUser.ENTITY_2.partyId())
                 .queryParam("periodId", period).get("/api/v1/surrenders").then().statusCode(404)
                 .body("code", equalTo("PARTY_NOT_FOUND"));
-        given().auth().oauth2(accessToken(ENTITY)).queryParam("partyId", PARTY).get("/api/v1/surrenders").then()
+        given().auth().oauth2(accessToken(ENTITY)).queryParam("partyId", party()).get("/api/v1/surrenders").then()
                 .statusCode(400);
         surrender(ENTITY, id(), "CN 2025", "CEA-2025", 0).statusCode(400);
         assertThat(DB.count("select count(*) from surrender where period_id = ?", period)).isZero();
@@ -233,7 +239,7 @@ class SurrenderTest {
                 .post("/api/v1/freeze-orders").then().statusCode(422)
                 .body("code", equalTo("NOT_PERMITTED"));
         RegistryFixtures.post(ENTITY, "/api/v1/transfers", id(), Map.of("fromAccount", "SURRENDER-" + period,
-                "toAccount", HOLDING, "instrument", "CEA-2025", "quantity", 50)).statusCode(403);
+                "toAccount", holding(), "instrument", "CEA-2025", "quantity", 50)).statusCode(403);
         assertThat(quantity("SURRENDER-" + period, "CEA-2025", "AVAILABLE")).isEqualTo(50);
     }
 }

@@ -32,8 +32,6 @@ class BulkBookingTest {
     private static final Database DB = RegistryFixtures.DB;
     private static final Initiator ALLOCATION = Initiator.system("allocation-service");
     private static final String ISSUANCE = SystemAccounts.nationalIssuance(Jurisdiction.CN);
-    private static final String ENTITY_1 = RegistryFixtures.holdingOf(DemoUser.ENTITY_1);
-    private static final String ENTITY_2 = RegistryFixtures.holdingOf(DemoUser.ENTITY_2);
 
     @Inject
     BulkBooking booking;
@@ -41,6 +39,14 @@ class BulkBookingTest {
     Pool pool;
     @Inject
     BookingConfig config;
+
+    private static String entity1() {
+        return RegistryFixtures.holdingOf(DemoUser.ENTITY_1);
+    }
+
+    private static String entity2() {
+        return RegistryFixtures.holdingOf(DemoUser.ENTITY_2);
+    }
 
     @BeforeEach
     void entitiesAreRegistered() {
@@ -57,14 +63,14 @@ class BulkBookingTest {
         // slice (and moved again by the next ones); a database kept from an earlier run already has them.
         InstrumentCode instrument = InstrumentCode.parse("CEA-2041");
         long issuedBefore = RegistryFixtures.quantity(ISSUANCE, instrument.toString(), "AVAILABLE");
-        long firstBefore = RegistryFixtures.quantity(ENTITY_1, instrument.toString(), "AVAILABLE");
-        long secondBefore = RegistryFixtures.quantity(ENTITY_2, instrument.toString(), "AVAILABLE");
+        long firstBefore = RegistryFixtures.quantity(entity1(), instrument.toString(), "AVAILABLE");
+        long secondBefore = RegistryFixtures.quantity(entity2(), instrument.toString(), "AVAILABLE");
         String prefix = "bulk-" + UUID.randomUUID() + "/";
         List<KeyedMovement> movements = new ArrayList<>();
         long toFirst = 0;
         long toSecond = 0;
         for (int i = 0; i < 250; i++) {
-            String to = i % 2 == 0 ? ENTITY_1 : ENTITY_2;
+            String to = i % 2 == 0 ? entity1() : entity2();
             movements.add(new KeyedMovement(prefix + i, Movement.between(TransactionType.ALLOCATION, instrument, i + 1,
                     ISSUANCE, HoldingStatus.AVAILABLE, to, HoldingStatus.AVAILABLE)));
             toFirst += i % 2 == 0 ? i + 1 : 0;
@@ -73,14 +79,14 @@ class BulkBookingTest {
 
         assertThat(bookAll(movements)).isEqualTo(250);
 
-        assertThat(RegistryFixtures.quantity(ENTITY_1, instrument.toString(), "AVAILABLE"))
+        assertThat(RegistryFixtures.quantity(entity1(), instrument.toString(), "AVAILABLE"))
                 .isEqualTo(firstBefore + toFirst);
-        assertThat(RegistryFixtures.quantity(ENTITY_2, instrument.toString(), "AVAILABLE"))
+        assertThat(RegistryFixtures.quantity(entity2(), instrument.toString(), "AVAILABLE"))
                 .isEqualTo(secondBefore + toSecond);
         assertThat(RegistryFixtures.quantity(ISSUANCE, instrument.toString(), "AVAILABLE"))
                 .isEqualTo(issuedBefore - toFirst - toSecond);
         assertThat(DB.count("select count(*) from holding where account_id in (?, ?) and instrument = ?",
-                ENTITY_1, ENTITY_2, instrument.toString())).isEqualTo(2);
+                entity1(), entity2(), instrument.toString())).isEqualTo(2);
         String booked = "select t.id from registry_transaction t where t.idempotency_key like ?";
         String keys = "system/allocation-service:" + prefix + "%";
         assertThat(DB.count("select count(*) from (" + booked + ") b", keys)).isEqualTo(250);
@@ -97,11 +103,11 @@ class BulkBookingTest {
         List<KeyedMovement> movements = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             movements.add(new KeyedMovement(prefix + i, Movement.between(TransactionType.ALLOCATION, instrument, 10,
-                    ISSUANCE, HoldingStatus.AVAILABLE, ENTITY_1, HoldingStatus.AVAILABLE)));
+                    ISSUANCE, HoldingStatus.AVAILABLE, entity1(), HoldingStatus.AVAILABLE)));
         }
         // The fourth slice moves more than the entity was given in the three before it.
         movements.add(new KeyedMovement(prefix + "too-much", Movement.between(TransactionType.TRANSFER, instrument,
-                2_001, ENTITY_1, HoldingStatus.AVAILABLE, ENTITY_2, HoldingStatus.AVAILABLE)));
+                2_001, entity1(), HoldingStatus.AVAILABLE, entity2(), HoldingStatus.AVAILABLE)));
 
         assertThatThrownBy(() -> bookAll(movements)).isInstanceOf(RuleViolationException.class);
 

@@ -28,8 +28,14 @@ class UnitMovementTest {
     private static final Database DB = RegistryFixtures.DB;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CEA = RegistryFixtures.CEA;
-    private static final String ENTITY_1 = "HOLDING-" + DemoUser.ENTITY_1.partyId();
-    private static final String ENTITY_2 = "HOLDING-" + DemoUser.ENTITY_2.partyId();
+
+    private static String entity1() {
+        return "HOLDING-" + DemoUser.ENTITY_1.partyId();
+    }
+
+    private static String entity2() {
+        return "HOLDING-" + DemoUser.ENTITY_2.partyId();
+    }
 
     @BeforeEach
     void entitiesHoldAllowances() {
@@ -48,36 +54,36 @@ class UnitMovementTest {
     @Test
     void anIssuanceInstructionIsBookedOnceHoweverOftenItArrives() {
         String fresh = DemoUser.ENTITY_2.partyId();
-        long before = available(ENTITY_2, CEA);
+        long before = available(entity2(), CEA);
         String event = RegistryFixtures.issue(fresh, 2_500);
         new KafkaTopic("allocation.issuance-instructions").send("again", event);
         new KafkaTopic("allocation.issuance-instructions").send("again", event);
         String marker = RegistryFixtures.issue(fresh, 1);
 
         assertThat(marker).isNotNull();
-        assertThat(available(ENTITY_2, CEA)).isEqualTo(before + 2_501);
-        given().auth().oauth2(accessToken(DemoUser.ENTITY_2)).when().get("/api/v1/accounts/" + ENTITY_2)
+        assertThat(available(entity2(), CEA)).isEqualTo(before + 2_501);
+        given().auth().oauth2(accessToken(DemoUser.ENTITY_2)).when().get("/api/v1/accounts/" + entity2())
                 .then().statusCode(200).body("holdings.find { it.instrument == 'CEA-2025' }.quantity",
                         equalTo((int) (before + 2_501)));
     }
 
     @Test
     void aTransferMovesUnitsAndIsIdempotentByKey() throws Exception {
-        long from = available(ENTITY_1, CEA);
-        long to = available(ENTITY_2, CEA);
+        long from = available(entity1(), CEA);
+        long to = available(entity2(), CEA);
         String key = "t-" + UUID.randomUUID();
-        Map<String, Object> body = transfer(ENTITY_1, ENTITY_2, CEA, 1_200);
+        Map<String, Object> body = transfer(entity1(), entity2(), CEA, 1_200);
 
         String id = RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", key, body).statusCode(201)
                 .body("type", equalTo("TRANSFER"))
-                .body("lines[0].delta", equalTo(-1200)).body("lines[1].account", equalTo(ENTITY_2))
+                .body("lines[0].delta", equalTo(-1200)).body("lines[1].account", equalTo(entity2()))
                 .extract().path("id");
         RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", key, body).statusCode(200).body("id", equalTo(id));
-        RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", key, transfer(ENTITY_1, ENTITY_2, CEA, 1_201))
+        RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", key, transfer(entity1(), entity2(), CEA, 1_201))
                 .statusCode(409).contentType("application/problem+json").body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
 
-        assertThat(available(ENTITY_1, CEA)).isEqualTo(from - 1_200);
-        assertThat(available(ENTITY_2, CEA)).isEqualTo(to + 1_200);
+        assertThat(available(entity1(), CEA)).isEqualTo(from - 1_200);
+        assertThat(available(entity2(), CEA)).isEqualTo(to + 1_200);
 
         JsonNode event = JSON.readTree(new KafkaTopic("registry.transactions")
                 .await(r -> r.value().contains(id), Duration.ofSeconds(20)).value());
@@ -89,77 +95,77 @@ class UnitMovementTest {
     @Test
     void everyCheckRefusesWithItsCodeAndBooksNothing() {
         long before = DB.count("select count(*) from registry_transaction");
-        long holding = available(ENTITY_1, CEA);
+        long holding = available(entity1(), CEA);
 
         RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "k-" + UUID.randomUUID(),
-                transfer(ENTITY_1, ENTITY_2, CEA, holding + 1))
+                transfer(entity1(), entity2(), CEA, holding + 1))
                 .statusCode(422).contentType("application/problem+json").body("code", equalTo("INSUFFICIENT_UNITS"));
         RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "k-" + UUID.randomUUID(),
-                transfer(ENTITY_1, "HOLDING-" + UUID.randomUUID(), CEA, 1))
+                transfer(entity1(), "HOLDING-" + UUID.randomUUID(), CEA, 1))
                 .statusCode(422).body("code", equalTo("ACCOUNT_NOT_FOUND"));
         RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "k-" + UUID.randomUUID(),
-                transfer(ENTITY_1, ENTITY_2, CEA, 50_000_001))
+                transfer(entity1(), entity2(), CEA, 50_000_001))
                 .statusCode(422).body("code", equalTo("QUANTITY_CAP_EXCEEDED"));
         RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "k-" + UUID.randomUUID(),
-                transfer(ENTITY_1, "NATIONAL_ISSUANCE-CN", CEA, 1))
+                transfer(entity1(), "NATIONAL_ISSUANCE-CN", CEA, 1))
                 .statusCode(422).body("code", equalTo("NOT_PERMITTED"));
-        RegistryFixtures.post(DemoUser.ENTITY_2, "/api/v1/transfers", "k-" + UUID.randomUUID(), transfer(ENTITY_1, ENTITY_2, CEA, 1))
+        RegistryFixtures.post(DemoUser.ENTITY_2, "/api/v1/transfers", "k-" + UUID.randomUUID(), transfer(entity1(), entity2(), CEA, 1))
                 .statusCode(403).body("code", equalTo("NOT_YOUR_ACCOUNT"));
-        RegistryFixtures.post(DemoUser.REGULATOR, "/api/v1/transfers", "k-" + UUID.randomUUID(), transfer(ENTITY_1, ENTITY_2, CEA, 1))
+        RegistryFixtures.post(DemoUser.REGULATOR, "/api/v1/transfers", "k-" + UUID.randomUUID(), transfer(entity1(), entity2(), CEA, 1))
                 .statusCode(403).body("code", equalTo("ROLE_NOT_ALLOWED"));
-        RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "k-" + UUID.randomUUID(), transfer(ENTITY_1, ENTITY_2, "CEA-20x5", -3))
+        RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "k-" + UUID.randomUUID(), transfer(entity1(), entity2(), "CEA-20x5", -3))
                 .statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("quantity"));
         given().auth().oauth2(accessToken(DemoUser.ENTITY_1)).contentType(ContentType.JSON)
-                .body(transfer(ENTITY_1, ENTITY_2, CEA, 1)).post("/api/v1/transfers")
+                .body(transfer(entity1(), entity2(), CEA, 1)).post("/api/v1/transfers")
                 .then().statusCode(400);
 
         assertThat(DB.count("select count(*) from registry_transaction")).isEqualTo(before);
-        assertThat(available(ENTITY_1, CEA)).isEqualTo(holding);
+        assertThat(available(entity1(), CEA)).isEqualTo(holding);
     }
 
     @Test
     void unitsMoveIntoTradingAndCanBeCancelledVoluntarily() {
-        long available = available(ENTITY_1, CEA);
+        long available = available(entity1(), CEA);
         RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/trading-moves", "m-" + UUID.randomUUID(),
-                Map.of("account", ENTITY_1, "instrument", CEA, "quantity", 300))
+                Map.of("account", entity1(), "instrument", CEA, "quantity", 300))
                 .statusCode(201).body("type", equalTo("TO_TRADING")).body("lines[1].status", equalTo("IN_TRADING"));
         RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/cancellations", "c-" + UUID.randomUUID(),
-                Map.of("account", ENTITY_1, "instrument", CEA, "quantity", 7))
+                Map.of("account", entity1(), "instrument", CEA, "quantity", 7))
                 .statusCode(201).body("lines[1].account", equalTo("VOLUNTARY_CANCELLATION-CN"));
 
-        assertThat(available(ENTITY_1, CEA)).isEqualTo(available - 307);
+        assertThat(available(entity1(), CEA)).isEqualTo(available - 307);
         assertThat(DB.count("select quantity from holding where account_id = ? and instrument = ? and status ="
-                + " 'IN_TRADING'", ENTITY_1, CEA)).isGreaterThanOrEqualTo(300);
+                + " 'IN_TRADING'", entity1(), CEA)).isGreaterThanOrEqualTo(300);
     }
 
     @Test
     void statementsFilterByTypeAndDateAndDownloadAsCsv() {
         RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "s-" + UUID.randomUUID(),
-                transfer(ENTITY_1, ENTITY_2, CEA, 3)).statusCode(201);
+                transfer(entity1(), entity2(), CEA, 3)).statusCode(201);
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         given().auth().oauth2(accessToken(DemoUser.ENTITY_1)).queryParam("type", "TRANSFER").queryParam("from", today)
-                .queryParam("to", today).when().get("/api/v1/accounts/" + ENTITY_1 + "/transactions")
+                .queryParam("to", today).when().get("/api/v1/accounts/" + entity1() + "/transactions")
                 .then().statusCode(200)
                 .body("type", org.hamcrest.Matchers.everyItem(equalTo("TRANSFER")))
                 .body("size()", org.hamcrest.Matchers.greaterThan(0));
         given().auth().oauth2(accessToken(DemoUser.ENTITY_1)).queryParam("from", "2001-01-01").queryParam("to", "2001-12-31")
-                .when().get("/api/v1/accounts/" + ENTITY_1 + "/transactions")
+                .when().get("/api/v1/accounts/" + entity1() + "/transactions")
                 .then().statusCode(200).body("size()", equalTo(0));
         String csv = given().auth().oauth2(accessToken(DemoUser.ENTITY_1)).queryParam("type", "TRANSFER")
-                .when().get("/api/v1/accounts/" + ENTITY_1 + "/transactions.csv")
+                .when().get("/api/v1/accounts/" + entity1() + "/transactions.csv")
                 .then().statusCode(200).contentType("text/csv").extract().asString();
         assertThat(csv.lines().findFirst()).contains("transaction_id,booked_at,type,instrument,status,delta,initiator");
         assertThat(csv.lines().skip(1)).isNotEmpty().allMatch(l -> l.contains(",TRANSFER,CEA-2025,AVAILABLE,"));
         given().auth().oauth2(accessToken(DemoUser.ENTITY_1)).queryParam("type", "GIFT")
-                .when().get("/api/v1/accounts/" + ENTITY_1 + "/transactions")
+                .when().get("/api/v1/accounts/" + entity1() + "/transactions")
                 .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("type"));
     }
 
     @Test
     void participantsSeeOnlyTheirOwnStatements() {
-        given().auth().oauth2(accessToken(DemoUser.ENTITY_1)).when().get("/api/v1/accounts/" + ENTITY_1 + "/transactions")
+        given().auth().oauth2(accessToken(DemoUser.ENTITY_1)).when().get("/api/v1/accounts/" + entity1() + "/transactions")
                 .then().statusCode(200);
-        given().auth().oauth2(accessToken(DemoUser.ENTITY_2)).when().get("/api/v1/accounts/" + ENTITY_1)
+        given().auth().oauth2(accessToken(DemoUser.ENTITY_2)).when().get("/api/v1/accounts/" + entity1())
                 .then().statusCode(403).body("code", equalTo("NOT_YOUR_ACCOUNT"));
         given().auth().oauth2(accessToken(DemoUser.REGULATOR)).when().get("/api/v1/accounts/NATIONAL_ISSUANCE-CN")
                 .then().statusCode(200).body("type", equalTo("NATIONAL_ISSUANCE"));
@@ -171,7 +177,7 @@ class UnitMovementTest {
         long audit = vacuums("audit_pending");
         long outbox = vacuums("outbox_pending");
         RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "v-" + UUID.randomUUID(),
-                transfer(ENTITY_1, ENTITY_2, CEA, 3)).statusCode(201);
+                transfer(entity1(), entity2(), CEA, 3)).statusCode(201);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(vacuums("audit_pending")).isGreaterThan(audit);
             assertThat(vacuums("outbox_pending")).isGreaterThan(outbox);
@@ -185,7 +191,7 @@ class UnitMovementTest {
     @Test
     void theRecordOfTransactionsIsAppendOnly() {
         String id = RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "r-" + UUID.randomUUID(),
-                transfer(ENTITY_1, ENTITY_2, CEA, 7)).statusCode(201).extract().path("id");
+                transfer(entity1(), entity2(), CEA, 7)).statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 DB.count("select count(*) from audit_record where transaction_id = ?::uuid", id) == 1);
 
@@ -211,7 +217,7 @@ class UnitMovementTest {
     @Test
     void theAuditChainVerifiesAndNamesTheFirstTamperedRecord() {
         String id = RegistryFixtures.post(DemoUser.ENTITY_1, "/api/v1/transfers", "a-" + UUID.randomUUID(),
-                transfer(ENTITY_1, ENTITY_2, CEA, 10)).statusCode(201).extract().path("id");
+                transfer(entity1(), entity2(), CEA, 10)).statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 DB.count("select count(*) from audit_pending") == 0);
         given().auth().oauth2(accessToken(DemoUser.REGULATOR)).when().get("/api/v1/audit/verify")

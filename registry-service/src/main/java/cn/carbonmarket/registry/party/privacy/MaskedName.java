@@ -1,18 +1,18 @@
-package cn.carbonmarket.registry.jurisdiction;
+package cn.carbonmarket.registry.party.privacy;
 
 import cn.carbonmarket.contracts.party.PartyType;
 
 /**
- * A participant's name as the jurisdiction views show it: an organisation's as registered (its name is public), a
+ * A party's name as it is stored in the clear and shown: an organisation's as registered (its name is public), a
  * natural person's masked like its resident id, since both are personal data: the first character kept, every other
- * one but spaces starred ("张勇" as "张*", "Li Wei" as "L* ***").
+ * one but spaces starred ("张勇" as "张*", "Li Wei" as "L* ***"). The full name is sealed ({@link FieldCipher}).
  */
-final class MaskedName {
+public final class MaskedName {
 
     private MaskedName() {
     }
 
-    static String of(String name, PartyType type) {
+    public static String of(String name, PartyType type) {
         if (type.isOrganisation() || name.isEmpty()) {
             return name;
         }
