@@ -31,6 +31,11 @@ public final class Database {
         return new Database(service, service + "_e2e");
     }
 
+    /** A connection of the test's own, for one that must hold something across statements (a lock, say). */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, user);
+    }
+
     public long count(String sql, Object... params) {
         try (Connection c = DriverManager.getConnection(url, user, user);
              PreparedStatement statement = c.prepareStatement(sql)) {

@@ -19,15 +19,20 @@ import java.util.UUID;
 class AuditStore {
 
     private static final long CHAIN_LOCK = 0x6175646974L;
+    private static final String COLUMNS = "seq, transaction_id, prev_hash, hash, key_id";
 
     private static final ColumnBatch<Link> RECORDS = new ColumnBatch<Link>()
             .column(Long.class, Link::seq)
             .column(UUID.class, Link::transactionId)
             .column(String.class, Link::previousHash)
-            .column(String.class, Link::hash);
+            .column(String.class, Link::hash)
+            .column(String.class, Link::keyId);
 
-    /** One audit record: its place in the chain, its transaction and the hashes that link it. */
-    record Link(long seq, UUID transactionId, String previousHash, String hash) {
+    /**
+     * One audit record: its place in the chain, its transaction, the hashes that link it and the id of the key its
+     * link is made with (null for a record chained before the chain had a key).
+     */
+    record Link(long seq, UUID transactionId, String previousHash, String hash, String keyId) {
     }
 
     /** Waits for the chainer's lock until the caller's transaction ends. */
@@ -43,7 +48,7 @@ class AuditStore {
 
     /** The last record of the chain; null while the chain is empty. */
     Uni<Link> head(SqlConnection conn) {
-        return conn.query("select seq, transaction_id, prev_hash, hash from audit_record order by seq desc limit 1")
+        return conn.query("select " + COLUMNS + " from audit_record order by seq desc limit 1")
                 .execute().map(rows -> rows.size() == 0 ? null : link(rows.iterator().next()));
     }
 
@@ -61,9 +66,9 @@ class AuditStore {
     /** Appends the records; their transactions stop waiting. */
     Uni<Void> append(SqlConnection conn, List<Link> links) {
         return Uni.combine().all().unis(
-                        RECORDS.execute(conn, "insert into audit_record (seq, transaction_id, prev_hash, hash,"
-                                + " chained_at) select s, t, p, h, now() from unnest($1::bigint[], $2::uuid[],"
-                                + " $3::text[], $4::text[]) as r(s, t, p, h)", links),
+                        RECORDS.execute(conn, "insert into audit_record (seq, transaction_id, prev_hash, hash, key_id,"
+                                + " chained_at) select s, t, p, h, k, now() from unnest($1::bigint[], $2::uuid[],"
+                                + " $3::text[], $4::text[], $5::text[]) as r(s, t, p, h, k)", links),
                         conn.preparedQuery("delete from audit_pending where transaction_id = any($1)")
                                 .execute(Tuple.of(links.stream().map(Link::transactionId).toArray(UUID[]::new))))
                 .discardItems();
@@ -76,7 +81,7 @@ class AuditStore {
 
     /** The records after {@code afterSeq}, in chain order, at most {@code limit}. */
     Uni<List<Link>> after(SqlConnection conn, long afterSeq, int limit) {
-        return conn.preparedQuery("select seq, transaction_id, prev_hash, hash from audit_record where seq > $1"
+        return conn.preparedQuery("select " + COLUMNS + " from audit_record where seq > $1"
                         + " order by seq limit " + limit).execute(Tuple.of(afterSeq))
                 .map(rows -> {
                     List<Link> links = new ArrayList<>(rows.size());
@@ -87,6 +92,6 @@ class AuditStore {
 
     private static Link link(Row row) {
         return new Link(row.getLong("seq"), row.getUUID("transaction_id"), row.getString("prev_hash"),
-                row.getString("hash"));
+                row.getString("hash"), row.getString("key_id"));
     }
 }

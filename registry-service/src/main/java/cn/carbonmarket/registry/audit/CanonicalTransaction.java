@@ -7,8 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The canonical JSON of a booked transaction (fixed field order, lines in booking order, no whitespace) and the
- * chain hash over it: SHA-256 of the previous record's hash, a newline, and that JSON.
+ * The canonical JSON of a booked transaction (fixed field order, lines in booking order, no whitespace) and what a
+ * chain link covers: the previous record's hash, a newline, and that JSON (keyed: {@link ChainKeys}).
  */
 final class CanonicalTransaction {
 
@@ -33,12 +33,18 @@ final class CanonicalTransaction {
         return json.append("]}").toString();
     }
 
-    static String hash(String previousHash, BookedTransaction t) {
+    /** What a record's link covers: the previous record's hash, a newline and the transaction's JSON. */
+    static byte[] linked(String previousHash, BookedTransaction t) {
+        return (previousHash + "\n" + json(t)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The unkeyed link of the records chained before the chain had a key (their {@code key_id} is null): anyone who
+     * can read the database can recompute it, so it is verified only for those records ({@link ChainKeys}).
+     */
+    static String unkeyedHash(String previousHash, BookedTransaction t) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(previousHash.getBytes(StandardCharsets.US_ASCII));
-            sha.update((byte) '\n');
-            return HexFormat.of().formatHex(sha.digest(json(t).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(linked(previousHash, t)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }

@@ -117,21 +117,25 @@ class UnapprovedInstructionTest {
         assertThat(unapprovedCounter() - refusedBefore).isEqualTo(FORGERIES.size());
     }
 
+    /** An approved instruction signed with allocation's key, once the registry has booked it; returns its id. */
+    private static String booked(String party, long tonnes) {
+        String id = "ALLOC-" + UUID.randomUUID();
+        RegistryFixtures.instruct(id, SignedInstructions.envelope(SignedInstructions.signed(approved(id, party, tonnes))),
+                "BOOKED");
+        return id;
+    }
+
     @Test
     void theSameInstructionSignedByAllocationIsBooked() {
         String party = freshEntity();
-        String id = "ALLOC-" + UUID.randomUUID();
-        RegistryFixtures.instruct(id, SignedInstructions.envelope(SignedInstructions.signed(approved(id, party, 5_000))),
-                "BOOKED");
+        booked(party, 5_000);
         assertThat(available("HOLDING-" + party)).isEqualTo(5_000);
     }
 
     @Test
     void aForgeryUnderTheIdOfABookedInstructionChangesNothing() {
         String party = freshEntity();
-        String id = "ALLOC-" + UUID.randomUUID();
-        RegistryFixtures.instruct(id, SignedInstructions.envelope(SignedInstructions.signed(approved(id, party, 100))),
-                "BOOKED");
+        String id = booked(party, 100);
         INSTRUCTIONS.send(id, SignedInstructions.envelope(approved(id, party, 9_000)));
         String marker = "ALLOC-" + UUID.randomUUID();
         // Same key, same partition: once the marker is booked the forgery has been handled.
