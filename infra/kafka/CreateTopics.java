@@ -1,3 +1,4 @@
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -20,12 +20,13 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the market's topics from topics.txt, once per namespace prefix ("" for the market, "test." for test
- * runs, "e2e." for the cross-service suite, "bench." for benchmarks, "ha." for the exchange's failover test), and grows partition counts that are lower than listed. Idempotent: the launcher
- * runs it on every start.
+ * runs, "e2e." for the cross-service suite, "bench." for benchmarks, "ha." for the exchange's failover test), and
+ * grows partition counts that are lower than listed. Idempotent: the launcher runs it on every start. It connects
+ * as the client properties file says (the broker's address and the local administrator's SCRAM login).
  * With --fresh PREFIX it first deletes that namespace's topics and the test consumer groups, so that a test run
  * starts from empty topics as it starts from empty databases.
  *
- * Usage: java -cp 'lib/*' CreateTopics.java BOOTSTRAP topics.txt [--fresh PREFIX]
+ * Usage: java -cp 'lib/*' CreateTopics.java CLIENT_PROPERTIES topics.txt [--fresh PREFIX]
  */
 public class CreateTopics {
 
@@ -33,7 +34,9 @@ public class CreateTopics {
 
     public static void main(String[] args) throws Exception {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+        try (Reader in = Files.newBufferedReader(Path.of(args[0]))) {
+            props.load(in);
+        }
         Map<String, Integer> wanted = new LinkedHashMap<>();
         for (String line : Files.readAllLines(Path.of(args[1]))) {
             String text = line.strip();

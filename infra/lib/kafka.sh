@@ -1,11 +1,41 @@
 # Apache Kafka: one KRaft broker+controller on 127.0.0.1:9092, from the jars infra/kafka fetches from Maven Central.
+# Clients authenticate with SASL/SCRAM-SHA-512 and the broker authorizes each request by the ACLs of
+# infra/kafka/acls.txt (StandardAuthorizer; what no ACL allows is refused). MARKET_KAFKA_PORT moves the broker (the
+# controller takes the next port) for a second broker beside a running one.
 # shellcheck shell=bash
 
 KAFKA_HOME="$ROOT/infra/kafka"
 KAFKA_DATA="$STATE/kafka"
+KAFKA_PORT="${MARKET_KAFKA_PORT:-9092}"
+KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
+# The SCRAM principals the storage is formatted with: the four services (each writes only the topics it owns) and
+# market-admin, the local superuser that creates topics and applies the ACLs and that tests use to play another
+# service's part. Local development passwords only, "<principal>-kafka-secret" (the services' dev and test profiles
+# and test-support know them too); a cluster's come from Secrets (k8s/README.md, Security).
+KAFKA_PRINCIPALS=(market-admin registry-service allocation-service trading-service settlement-service)
+kafka_password() { echo "$1-kafka-secret"; }
 
-# Creates (or completes) the market's topics and the copies for tests (prefix test.) and benchmarks (bench.); true once Kafka answers.
-kafka_ready() { java -cp "$KAFKA_HOME/target/lib/*" "$KAFKA_HOME/CreateTopics.java" 127.0.0.1:9092 "$KAFKA_HOME/topics.txt" "$@"; }
+# The administrator's client settings, for CreateTopics and StreamAcls.
+kafka_admin_properties() {
+  mkdir -p "$KAFKA_DATA"
+  cat > "$KAFKA_DATA/market-admin.properties" <<PROPS
+bootstrap.servers=$KAFKA_BOOTSTRAP
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="market-admin" password="$(kafka_password market-admin)";
+PROPS
+  echo "$KAFKA_DATA/market-admin.properties"
+}
+
+# Creates (or completes) the market's topics and the copies for tests (prefix test.), benchmarks (bench.) and the
+# failover test (ha.); true once Kafka answers.
+kafka_ready() { java -cp "$KAFKA_HOME/target/lib/*" "$KAFKA_HOME/CreateTopics.java" "$(kafka_admin_properties)" "$KAFKA_HOME/topics.txt" "$@"; }
+
+# Gives the broker the ACLs of acls.txt, no more.
+kafka_acls() {
+  java -cp "$KAFKA_HOME/target/lib/*" "$KAFKA_HOME/StreamAcls.java" "$(kafka_admin_properties)" \
+    "$KAFKA_HOME/acls.txt" "$KAFKA_HOME/topics.txt"
+}
 
 # Empties the test runs' topics and consumer groups: each test run starts from nothing, like its databases.
 reset_test_topics() { kafka_ready --fresh test. || die "resetting the test topics failed"; }
@@ -17,11 +47,12 @@ reset_e2e_topics() { kafka_ready --fresh e2e. || die "resetting the e2e topics f
 reset_bench_topics() { kafka_ready --fresh bench. || die "resetting the bench topics failed"; }
 
 ensure_kafka() {
-  if running kafka; then return 0; fi
-  if port_open 9092; then
-    # Another checkout's launcher (or the machine) runs a broker here: use it if it takes our topics.
-    kafka_ready >/dev/null 2>&1 || die "port 9092 is taken by something that is not a usable Kafka broker"
-    warn "using the Kafka broker already listening on 127.0.0.1:9092 (not started by this checkout)"
+  if running kafka; then kafka_acls >/dev/null || die "applying the Kafka ACLs failed"; return 0; fi
+  if port_open "$KAFKA_PORT"; then
+    # Another checkout's launcher (or the machine) runs a broker here: use it if market-admin may create our topics.
+    kafka_ready >/dev/null 2>&1 || die "port $KAFKA_PORT is taken by something that is not a usable Kafka broker (one with SASL/SCRAM and market-admin)"
+    kafka_acls >/dev/null || die "applying the Kafka ACLs failed"
+    warn "using the Kafka broker already listening on $KAFKA_BOOTSTRAP (not started by this checkout)"
     return 0
   fi
   if [ ! -f "$KAFKA_HOME/target/lib/kafka_2.13-4.1.1.jar" ]; then
@@ -34,11 +65,21 @@ ensure_kafka() {
   cat > "$KAFKA_DATA/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
-controller.quorum.voters=1@127.0.0.1:9093
-listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093
-advertised.listeners=PLAINTEXT://127.0.0.1:9092
+controller.quorum.voters=1@127.0.0.1:$((KAFKA_PORT + 1))
+listeners=SASL_PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$((KAFKA_PORT + 1))
+advertised.listeners=SASL_PLAINTEXT://127.0.0.1:$KAFKA_PORT
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=SASL_PLAINTEXT
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="market-admin" password="$(kafka_password market-admin)";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+# market-admin administers the broker. ANONYMOUS is the principal of the controller listener, which is plaintext on
+# the loopback interface only: the broker registers with its controller there (cluster actions need a superuser).
+# No client is ever ANONYMOUS on the client listener, where a connection that does not authenticate is closed.
+super.users=User:market-admin;User:ANONYMOUS
 log.dirs=$KAFKA_DATA/data
 num.partitions=3
 auto.create.topics.enable=false
@@ -58,13 +99,25 @@ PROPS
   # the services, whose order journal waits on its acknowledgements.
   local cp="$KAFKA_HOME/target/lib/*"
   local opts=(-Xms768m -Xmx768m -XX:MaxGCPauseMillis=10 -Dkafka.logs.dir="$KAFKA_DATA/logs" -Dlog4j2.configurationFile="$KAFKA_HOME/log4j2.properties")
-  if [ ! -f "$KAFKA_DATA/data/meta.properties" ]; then
-    java "${opts[@]}" -cp "$cp" kafka.tools.StorageTool format -t "$(cat /proc/sys/kernel/random/uuid | tr -d '-' | head -c 22)" \
-      -c "$KAFKA_DATA/server.properties" >>"$LOGS/kafka.log" 2>&1 || die "formatting Kafka storage failed; see $LOGS/kafka.log"
+  # SCRAM credentials live in the cluster's metadata and are added when the storage is formatted: storage formatted
+  # before them (or for other principals) is formatted anew.
+  if [ -f "$KAFKA_DATA/data/meta.properties" ] && [ "$(cat "$KAFKA_DATA/scram-principals" 2>/dev/null)" != "${KAFKA_PRINCIPALS[*]}" ]; then
+    warn "Kafka's data predates its SCRAM principals (${KAFKA_PRINCIPALS[*]}): formatting it anew. The local market's Kafka data is reproducible: tests and benchmarks recreate their topics; a market that ./market up started before begins afresh with ./market reset"
+    rm -rf "$KAFKA_DATA/data"
   fi
-  say "starting Kafka on 127.0.0.1:9092"
+  if [ ! -f "$KAFKA_DATA/data/meta.properties" ]; then
+    local scram=() principal
+    for principal in "${KAFKA_PRINCIPALS[@]}"; do
+      scram+=(--add-scram "SCRAM-SHA-512=[name=$principal,password=$(kafka_password "$principal")]")
+    done
+    java "${opts[@]}" -cp "$cp" kafka.tools.StorageTool format -t "$(cat /proc/sys/kernel/random/uuid | tr -d '-' | head -c 22)" \
+      -c "$KAFKA_DATA/server.properties" "${scram[@]}" >>"$LOGS/kafka.log" 2>&1 || die "formatting Kafka storage failed; see $LOGS/kafka.log"
+    echo "${KAFKA_PRINCIPALS[*]}" > "$KAFKA_DATA/scram-principals"
+  fi
+  say "starting Kafka on $KAFKA_BOOTSTRAP (SASL/SCRAM, ACLs of infra/kafka/acls.txt)"
   start_process kafka "$LOGS/kafka.log" java "${opts[@]}" -cp "$cp" kafka.Kafka "$KAFKA_DATA/server.properties"
-  wait_for "Kafka" 60 kafka port_open 9092
+  wait_for "Kafka" 60 kafka port_open "$KAFKA_PORT"
   wait_for "Kafka topics" 60 kafka kafka_ready
+  kafka_acls >/dev/null || die "applying the Kafka ACLs failed"
   keep kafka
 }

@@ -46,7 +46,8 @@ LOCAL_PERSONAL_DATA_KEY="local-1:jtPaZhJ+9m+otwZz9RRo9g=="
 # Locally the exchange's clock starts at the next opening of continuous trading, so the market can be tried at any
 # hour (MARKET_TRADING_CLOCK_FROM_NEXT_OPEN=false for the wall clock). The jars run their prod profile, which takes
 # every server address and credential from the environment as a Deployment's would: here the local servers, the
-# service's local database role (password = name), the local realm's development client secret and the local keys.
+# service's local database role (password = name), its Kafka principal with the local broker's development password,
+# the local realm's development client secret and the local keys.
 start_service() {
   local svc=$1 port=$2 db=$3 name=$4 topic_prefix=$5
   local group=${name%-b}  # a second instance (NAME-b) joins the first one's consumer groups
@@ -55,7 +56,8 @@ start_service() {
   local service=(env \
     QUARKUS_HTTP_PORT="$port" MARKET_DB_NAME="$db" KAFKA_GROUP_ID="$svc-service${group#"$svc"}" \
     MARKET_KAFKA_TOPIC_PREFIX="$topic_prefix" \
-    MARKET_KEYCLOAK_URL="http://127.0.0.1:8180" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:9092" \
+    MARKET_KEYCLOAK_URL="http://127.0.0.1:8180" KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
+    MARKET_KAFKA_USERNAME="$svc-service" MARKET_KAFKA_PASSWORD="$(kafka_password "$svc-service")" \
     QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" \
     MARKET_DB_HOST="127.0.0.1" MARKET_DB_SSLMODE=disable MARKET_DB_CA_FILE=/etc/ssl/certs/ca-certificates.crt \
     SETTLEMENT_CLIENT_SECRET="settlement-service-secret" REGISTRY_SPOOL_KEY="$LOCAL_SPOOL_KEY" \

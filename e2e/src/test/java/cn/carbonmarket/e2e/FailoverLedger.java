@@ -1,6 +1,7 @@
 package cn.carbonmarket.e2e;
 
 import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.testing.KafkaLogin;
 import cn.carbonmarket.testing.KafkaTopic;
 import java.sql.Connection;
 import java.time.Duration;
@@ -44,8 +45,7 @@ final class FailoverLedger {
                 {"account":"UNITS","asset":"%s","available":%d,"posted":%d}],"entryIds":["%s"]}}"""
                 .formatted(eventId, now, user.partyId(), entryId, user.partyId(), now, cashFen, cashFen, instrument,
                         tonnes, tonnes, entryId);
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTopic.BOOTSTRAP);
+        Properties props = KafkaLogin.as(KafkaLogin.ADMIN, KafkaTopic.BOOTSTRAP);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer =
                      new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {

@@ -20,7 +20,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Sends to and reads from one topic of the real broker (the test run's copy), as another service would. */
+/**
+ * Sends to and reads from one topic of the real broker (the test run's copy), as another service would: logged in
+ * as the broker's administrator, or as a service's principal ({@link #as}) to be held to that service's ACLs.
+ */
 public final class KafkaTopic {
 
     public static final String BOOTSTRAP = System.getProperty("kafka.bootstrap.servers", "127.0.0.1:9092");
@@ -28,15 +31,25 @@ public final class KafkaTopic {
     public static final String PREFIX = System.getProperty("market.kafka.topic-prefix", "test.");
 
     private final String name;
+    private final String principal;
 
     /** A topic by its logical name, e.g. registry.parties. */
     public KafkaTopic(String name) {
-        this.name = PREFIX + name;
+        this(PREFIX + name, KafkaLogin.ADMIN);
+    }
+
+    private KafkaTopic(String name, String principal) {
+        this.name = name;
+        this.principal = principal;
+    }
+
+    /** The same topic, sent to and read as {@code principal} (a service's, e.g. allocation-service). */
+    public KafkaTopic as(String principal) {
+        return new KafkaTopic(name, principal);
     }
 
     public void send(String key, String value) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        Properties props = KafkaLogin.as(principal, BOOTSTRAP);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer =
                      new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
@@ -51,8 +64,7 @@ public final class KafkaTopic {
 
     /** Reads the topic from the beginning until a record matches, or fails after the timeout. */
     public ConsumerRecord<String, String> await(Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        Properties props = KafkaLogin.as(principal, BOOTSTRAP);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<String, String> consumer =

@@ -1,5 +1,6 @@
 package cn.carbonmarket.bench.registry;
 
+import cn.carbonmarket.testing.KafkaLogin;
 import cn.carbonmarket.testing.Keycloak;
 import cn.carbonmarket.testing.SignedInstructions;
 import cn.carbonmarket.contracts.event.IssuanceInstruction;
@@ -99,8 +100,7 @@ public final class TransferLoad {
         String json = SignedInstructions.json(instructionId, "FREE_ALLOCATION", "CEA-2025", parties.stream()
                 .map(p -> SignedInstructions.recipient(p.id().toString(), ISSUED_EACH))
                 .toArray(IssuanceInstruction.Recipient[]::new));
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
+        Properties props = KafkaLogin.as("allocation-service", bootstrap);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
             producer.send(new ProducerRecord<>(prefix + "allocation.issuance-instructions", instructionId, json))

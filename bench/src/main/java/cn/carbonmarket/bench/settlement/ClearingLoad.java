@@ -1,6 +1,7 @@
 package cn.carbonmarket.bench.settlement;
 
 import cn.carbonmarket.bench.Metrics;
+import cn.carbonmarket.testing.KafkaLogin;
 import cn.carbonmarket.testing.Keycloak;
 import cn.carbonmarket.contracts.id.TimeOrderedIds;
 import java.math.BigDecimal;
@@ -61,8 +62,8 @@ public final class ClearingLoad {
         this.keycloak = new Keycloak(http, keycloak);
         this.prefix = prefix;
         this.jdbc = jdbc;
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
+        // The trades come as trading publishes them, from trading's principal (the broker lets no other write them).
+        Properties props = KafkaLogin.as("trading-service", bootstrap);
         props.put("acks", "all");
         // Trading's outbox relay sends its trades in rounds, not one request a millisecond, and a request a
         // millisecond costs the producer and the broker CPU the service needs (a trade's latency counts from when it

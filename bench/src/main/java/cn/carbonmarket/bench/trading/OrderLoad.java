@@ -1,5 +1,6 @@
 package cn.carbonmarket.bench.trading;
 
+import cn.carbonmarket.testing.KafkaLogin;
 import cn.carbonmarket.testing.Keycloak;
 import cn.carbonmarket.bench.Load;
 import cn.carbonmarket.bench.Metrics;
@@ -129,8 +130,7 @@ public final class OrderLoad {
      * the ledger topic) and waits until trading's risk view shows them.
      */
     private void fund(String bootstrap, String prefix, List<BenchTrader> traders) throws Exception {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
+        Properties props = KafkaLogin.as("settlement-service", bootstrap);
         props.put("acks", "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {

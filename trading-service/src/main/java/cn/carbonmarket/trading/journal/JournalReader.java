@@ -1,5 +1,6 @@
 package cn.carbonmarket.trading.journal;
 
+import cn.carbonmarket.platform.kafka.KafkaConnection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -29,11 +30,13 @@ public class JournalReader {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final String topic;
     private final ObjectMapper json;
 
-    public JournalReader(JournalConfig config, ObjectMapper json) {
+    public JournalReader(JournalConfig config, KafkaConnection kafka, ObjectMapper json) {
         this.bootstrapServers = config.bootstrapServers();
+        this.kafka = kafka;
         this.topic = config.topic();
         this.json = json;
     }
@@ -56,7 +59,7 @@ public class JournalReader {
 
     /** A reading positioned as {@link #read} would start, that goes on for as long as its owner polls it. */
     public Tail open(Map<Integer, Long> from) {
-        Properties props = new Properties();
+        Properties props = kafka.clientProperties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "trading-journal-replay-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -1,6 +1,7 @@
 package cn.carbonmarket.trading.journal;
 
 import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.platform.kafka.KafkaConnection;
 import cn.carbonmarket.trading.engine.Command;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,8 +36,8 @@ public class OrderJournal {
     /** Send to acknowledgement: every order's answer waits for it, so operators watch its tail. */
     private final Timer acknowledgement;
 
-    public OrderJournal(JournalConfig config, ObjectMapper json, MeterRegistry metrics) {
-        Properties props = new Properties();
+    public OrderJournal(JournalConfig config, KafkaConnection kafka, ObjectMapper json, MeterRegistry metrics) {
+        Properties props = kafka.clientProperties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "trading-journal");
         props.put(ProducerConfig.ACKS_CONFIG, "all");

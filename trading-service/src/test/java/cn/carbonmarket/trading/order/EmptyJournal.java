@@ -1,16 +1,15 @@
 package cn.carbonmarket.trading.order;
 
 import cn.carbonmarket.testing.Database;
+import cn.carbonmarket.testing.KafkaLogin;
 import cn.carbonmarket.testing.KafkaTopic;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
@@ -34,9 +33,7 @@ public class EmptyJournal implements QuarkusTestResourceLifecycleManager {
                 + " truncate trade, risk_delta, risk_balance, reported_entry, withdrawal_hold, block_offer, auction_bid,"
                 + " auction; end if;"
                 + " if to_regclass('journal_snapshot') is not null then truncate journal_snapshot; end if; end $$");
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTopic.BOOTSTRAP);
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = Admin.create(KafkaLogin.as(KafkaLogin.ADMIN, KafkaTopic.BOOTSTRAP))) {
             Set<String> topics = admin.listTopics().names().get(20, TimeUnit.SECONDS);
             if (!topics.contains(TOPIC)) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 8, (short) 1))).all().get(20, TimeUnit.SECONDS);
