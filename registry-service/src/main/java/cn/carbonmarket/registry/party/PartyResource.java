@@ -15,7 +15,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,6 +41,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Parties", description = "Market participants and their holding accounts")
 @SecurityRequirement(name = "SecurityScheme")
 public class PartyResource {
+
+    static final String PERSONAL_DATA = "GET /api/v1/parties/{id}/personal-data";
+    /** The roles a disclosure is recorded under, the most privileged first. */
+    private static final List<String> DISCLOSED_TO = List.of(Roles.REGULATOR, Roles.COMPLIANCE_ENTITY,
+            Roles.INVESTOR, Roles.VERIFIER);
 
     private final PartyService parties;
     private final Caller caller;
@@ -81,6 +88,24 @@ public class PartyResource {
         PartyId party = PartyId.parse(id);
         caller.requireSelfOr(party, Roles.REGULATOR, Roles.PROVINCIAL_AUTHORITY);
         return parties.findFor(caller, party);
+    }
+
+    @GET
+    @Path("/{id}/personal-data")
+    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_ENTITY, Roles.INVESTOR, Roles.VERIFIER})
+    @Operation(summary = "A party's name and legal identity in full", description = "The regulator for any party, a"
+            + " participant for itself (its right of access, PIPL art. 45). A natural person's are unsealed and the"
+            + " read is recorded with the caller, its role and the purpose given; an organisation's are public.")
+    @APIResponse(responseCode = "403", description = "a participant asking for another party, or another role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no such party",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PersonalDataView> read(@PathParam("id") String id,
+                                      @QueryParam("purpose") @NotBlank @Size(max = 200) String purpose) {
+        PartyId party = PartyId.parse(id);
+        caller.requireSelfOr(party, Roles.REGULATOR);
+        String role = DISCLOSED_TO.stream().filter(caller::hasRole).findFirst().orElseThrow();
+        return parties.disclose(party, caller.name(), role, PERSONAL_DATA, purpose.strip());
     }
 
     @GET

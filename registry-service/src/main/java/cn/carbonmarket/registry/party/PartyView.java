@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * A party as the API shows it. A natural person's name and resident id are shown masked, even to the regulator, who
- * reads them in full only through {@link PersonalDataResource}, where each read is recorded.
+ * reads them in full only through {@code GET /api/v1/parties/{id}/personal-data}, where each read is
+ * recorded.
  */
 public record PartyView(UUID id, String name, PartyType type, Region region, String identity,
                         HoldingAccount holdingAccount, Instant registeredAt, String registeredBy) {

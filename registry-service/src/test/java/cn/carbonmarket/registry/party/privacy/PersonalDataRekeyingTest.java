@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +30,9 @@ class PersonalDataRekeyingTest {
 
     private static final Database DB = RegistryFixtures.DB;
 
+    /** Its bean is the readiness check too, hence the qualifier. */
     @Inject
+    @Readiness
     PersonalDataRekeying rekeying;
 
     @ConfigProperty(name = "registry.identity.previous-blind-index-keys")
