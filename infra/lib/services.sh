@@ -89,6 +89,24 @@ start_services() {
   done
 }
 
+# start_e2e_services: the e2e suite's four services (ports 9181-9184, databases *_e2e, topics e2e.) and a second
+# instance of registry, allocation and settlement (ports 9281, 9282, 9284; names *-e2e-b) on the same databases,
+# topics and consumer groups, for the two-instance tests (e2e TwoInstancesIT). The scheduled jobs run every few seconds,
+# in both instances alike so that they share periods, and several periods pass while the suite runs.
+start_e2e_services() {
+  local -x ALLOCATION_AUCTION_SHORTEST_BID_WINDOW=PT10S REGISTRY_PLEDGE_EXPIRY_EVERY=5s \
+    SETTLEMENT_RECONCILIATION_EVERY=10s ALLOCATION_AUCTION_PREPARE_EVERY=5s MARKET_TRADING_URL=http://127.0.0.1:9183
+  local svc port
+  start_services 1100 "_e2e" "-e2e" "e2e."
+  for svc in registry allocation settlement; do
+    start_service "$svc" "$(( $(service_port "$svc") + 1200 ))" "${svc}_e2e" "$svc-e2e-b" "e2e."
+  done
+  for svc in registry allocation settlement; do
+    port=$(( $(service_port "$svc") + 1200 ))
+    wait_for "$svc-service (second instance)" 120 "$svc-e2e-b" http_ok "http://127.0.0.1:$(management_port "$port")/q/health/ready"
+  done
+}
+
 # A second exchange instance (port 8183, pid name trading-standby) on the market's database and journal: a standby
 # that follows the active instance and takes over when it stops (trading-service/README.md, "Active and standby").
 # Its own consumer groups: every instance reads other services' events (the standby waits for the leader's).
@@ -104,24 +122,6 @@ trading_roles() {
     health=$(curl -s --max-time 3 "http://127.0.0.1:$(management_port "$port")/q/health/ready" 2>/dev/null) || continue
     echo "trading :$port  $(echo "$health" | grep -o '"state" *: *"[A-Z_]*"' | grep -o '[A-Z_]*"$' | tr -d '"')" \
       "epoch $(echo "$health" | grep -o '"epoch" *: *[0-9]*' | grep -o '[0-9]*$')"
-  done
-}
-
-# start_e2e_services: the e2e suite's four services (ports 9181-9184, databases *_e2e, topics e2e.) and a second
-# instance of registry, allocation and settlement (ports 9281, 9282, 9284; names *-e2e-b) on the same databases,
-# topics and consumer groups, for the two-instance tests (e2e TwoInstancesIT). The scheduled jobs run every few seconds,
-# in both instances alike so that they share periods, and several periods pass while the suite runs.
-start_e2e_services() {
-  local -x ALLOCATION_AUCTION_SHORTEST_BID_WINDOW=PT10S REGISTRY_PLEDGE_EXPIRY_EVERY=5s \
-    SETTLEMENT_RECONCILIATION_EVERY=10s ALLOCATION_AUCTION_PREPARE_EVERY=5s MARKET_TRADING_URL=http://127.0.0.1:9183
-  local svc port
-  start_services 1100 "_e2e" "-e2e" "e2e."
-  for svc in registry allocation settlement; do
-    start_service "$svc" "$(( $(service_port "$svc") + 1200 ))" "${svc}_e2e" "$svc-e2e-b" "e2e."
-  done
-  for svc in registry allocation settlement; do
-    port=$(( $(service_port "$svc") + 1200 ))
-    wait_for "$svc-service (second instance)" 120 "$svc-e2e-b" http_ok "http://127.0.0.1:$port/q/health/ready"
   done
 }
 
