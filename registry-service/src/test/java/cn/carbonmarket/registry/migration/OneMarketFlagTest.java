@@ -52,9 +52,9 @@ class OneMarketFlagTest {
         String coveredBefore = Identities.creditCode("120000");
         String coveredAfter = Identities.creditCode("120000");
         String pilotOnly = Identities.creditCode("120000");
-        String before = partyOf(coveredBefore);
-        String after = partyOf(coveredAfter);
-        String other = partyOf(pilotOnly);
+        // Registered nationally before the migration (party ids are random: a party has an id once registered).
+        String before = RegistryFixtures.register(coveredBefore);
+        String other = RegistryFixtures.register(pilotOnly);
         String earlier = nationalPeriod();
         RegistryFixtures.obligation(before, earlier, 1, 30_000);
         RegistryFixtures.obligation(new Obligation("TJ-T" + UUID.randomUUID().toString().substring(0, 8), other,
@@ -70,6 +70,7 @@ class OneMarketFlagTest {
                 new Part("control.json", MigrationUploads.control("TJ", 3, Map.of("TJEA-2016", 300L))))
                 .statusCode(202).extract().path("id");
         assertThat(MigrationUploads.awaitFinished(job).getString("status")).isEqualTo("COMMITTED");
+        String after = partyOf(coveredAfter);
 
         assertThat(DB.count("select count(*) from pilot_holder where pilot = 'TJ' and party_id = any(?::uuid[])",
                 "{" + before + "," + after + "," + other + "}")).as("the zero-tonne holder too").isEqualTo(3);

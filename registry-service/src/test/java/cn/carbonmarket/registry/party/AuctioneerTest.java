@@ -34,7 +34,7 @@ class AuctioneerTest {
                 auctioneers.register().await().indefinitely())).containsExactly(false, false);
 
         assertThat(DB.count("select count(*) from party where id = ?::uuid and type = 'INSTITUTION'"
-                + " and name = 'National allowance auctioneer (CN)' and region = 'BJ' and identity_code is null",
+                + " and name = 'National allowance auctioneer (CN)' and region = 'BJ' and identity_index is null",
                 AUCTIONEER)).isEqualTo(1);
         assertThat(DB.texts("select party_id::text from account where id = ?", DELIVERY)).containsExactly(AUCTIONEER);
         assertThat(DB.count("select count(*) from outbox_event where event_type = 'PartyRegistered'"
