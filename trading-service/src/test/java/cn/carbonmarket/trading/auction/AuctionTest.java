@@ -136,9 +136,10 @@ class AuctionTest {
                 && r.value().contains("\"type\":\"AuctionClosed\""), Duration.ofSeconds(30)).value();
         assertThat(closed).contains("\"outcome\":\"CLEARED\"", "\"clearingPriceFen\":9200",
                 "\"offeredTonnes\":1000", "\"soldTonnes\":1000", "\"demandTonnes\":1400", "\"bidders\":3",
-                "\"winners\":[{\"partyId\":\"" + DemoUser.ENTITY_2.partyId() + "\",\"tonnes\":400},"
-                        + "{\"partyId\":\"" + DemoUser.INDIVIDUAL_1.partyId() + "\",\"tonnes\":400},"
-                        + "{\"partyId\":\"" + DemoUser.INVESTOR_1.partyId() + "\",\"tonnes\":200}]");
+                // The winners are listed by party id, and the demo parties' ids are random.
+                "{\"partyId\":\"" + DemoUser.ENTITY_2.partyId() + "\",\"tonnes\":400}",
+                "{\"partyId\":\"" + DemoUser.INDIVIDUAL_1.partyId() + "\",\"tonnes\":400}",
+                "{\"partyId\":\"" + DemoUser.INVESTOR_1.partyId() + "\",\"tonnes\":200}");
         // The filled bid paid value and fee; the unfilled and the partly filled bids' reservations are free again.
         assertThat(balance(DemoUser.INVESTOR_1, "CNY", "reserved")).isEqualTo(investorReserved);
         assertThat(balance(DemoUser.INVESTOR_1, "CNY", "balance")).isLessThan(investorCash - 9_200 * 200)
