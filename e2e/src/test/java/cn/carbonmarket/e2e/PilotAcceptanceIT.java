@@ -95,11 +95,11 @@ class PilotAcceptanceIT {
     void aPilotsEntityTradesAndSurrendersItsMigratedAllowancesUnderThePilotsRules(PilotCase c) {
         Pilot pilot = c.pilot();
         String allowance = pilot.allowance(YEAR);
-        String account = c.entity().holdingAccount();
 
         // Migration: committed, every instrument booked as the control totals state, the entity's units as exported.
         JsonPath job = PilotMigrations.migrate(pilot);
         assertThat(job.getString("status")).isEqualTo("COMMITTED");
+        String account = c.entity().holdingAccount();
         assertThat(job.getBoolean("report.reconciled")).isTrue();
         Map<String, Long> booked = new LinkedHashMap<>();
         job.<Map<String, Object>>getList("report.instruments").forEach(i -> booked.put((String) i.get("instrument"),

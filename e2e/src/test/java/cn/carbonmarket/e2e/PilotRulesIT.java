@@ -54,8 +54,8 @@ class PilotRulesIT {
         Pilot pilot = Pilot.CQ;
         PilotHolder entity = PilotHolder.organisation("CQ0001077", "91500000FEF1E2DE5E");
         String allowance = pilot.allowance(YEAR);
-        String account = entity.holdingAccount();
         PilotMigrations.migrated(pilot, entity);
+        String account = entity.holdingAccount();
         assertThat(registry(account, allowance, "AVAILABLE")).isZero();
         PilotPeriods.enrolIssued(pilot, YEAR, entity, "CEMENT", 100_001, 150_000);
         eventually(() -> registry(account, allowance, "AVAILABLE") == 100_001);
@@ -80,11 +80,11 @@ class PilotRulesIT {
         Pilot pilot = Pilot.BJ;
         PilotHolder entity = PilotHolder.organisation("BJ0001154", "91110000CD7C48G90Q");
         String allowance = pilot.allowance(YEAR);
-        String account = entity.holdingAccount();
         long verified = 200_000;
         long offsetLimit = pilot.offsetLimit(verified);
         long nonLocalLimit = pilot.nonLocalOffsetLimit(offsetLimit);
         PilotMigrations.migrated(pilot, entity);
+        String account = entity.holdingAccount();
         PilotPeriods.obligated(pilot, YEAR, entity, "CEMENT", 50_000, verified);
         assertThat(PilotPeriods.obligationAtRegistry(pilot, YEAR, entity).getLong("offsetLimitTonnes"))
                 .isEqualTo(offsetLimit);
@@ -237,8 +237,8 @@ class PilotRulesIT {
         Pilot pilot = Pilot.HB;
         PilotHolder entity = PilotHolder.organisation("HB0001168", "914200008E0A8CC56Q");
         String allowance = pilot.allowance(YEAR);
-        String account = entity.holdingAccount();
         PilotMigrations.migrated(pilot, entity);
+        String account = entity.holdingAccount();
         PilotPeriods.obligated(pilot, YEAR, entity, "POWER", 10_000, 20_000);
         String token = entity.token("compliance-entity");
         PilotPeriods.surrender(pilot, YEAR, entity, token, lines(allowance, 1_000)).statusCode(201);
