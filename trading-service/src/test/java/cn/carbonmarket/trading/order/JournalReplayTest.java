@@ -109,7 +109,7 @@ class JournalReplayTest {
         var record = new KafkaTopic("trading.orders").await(r -> r.value().contains("\"clientOrderId\":\""
                 + order.get("clientOrderId") + "\""), Duration.ofSeconds(10));
         assertThat(record.key()).isEqualTo("CEA-2025");
-        assertThat(record.value()).contains("\"version\":1", "\"type\":\"PLACE_LIMIT\"", "\"orderId\":" + id,
+        assertThat(record.value()).contains("\"version\":2", "\"type\":\"PLACE_LIMIT\"", "\"orderId\":" + id,
                 "\"party\":\"" + DemoUser.ENTITY_1.partyId() + "\"", "\"price\":9800", "\"quantity\":5");
     }
 }
