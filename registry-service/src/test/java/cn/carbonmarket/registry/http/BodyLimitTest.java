@@ -56,6 +56,31 @@ class BodyLimitTest {
         assertThat(party.path("name").asText()).isEqualTo("Chunked Body Works");
     }
 
+    /**
+     * HTTP/2 (here by the cleartext upgrade a first request makes): reads and bodies of a declared length are served
+     * as over HTTP/1.1 (before, every HTTP/2 request failed with 500); a body of unknown length is refused with 411.
+     */
+    @Test
+    void overHttp2ABodyDeclaresItsLength() throws Exception {
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> missing = http2.send(HttpRequest.newBuilder(parties.resolve("/api/v1/nothing-here"))
+                .header("Authorization", "Bearer " + KeycloakTokens.accessToken(DemoUser.REGULATOR)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+
+        HttpResponse<String> declared = post(http2, registration(4096), false);
+        assertThat(declared.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
+        assertThat(JSON.readTree(declared.body()).path("name").asText()).isEqualTo("Chunked Body Works");
+
+        long before = DB.count("select count(*) from party");
+        HttpResponse<String> unknown = post(http2, registration(4096), true);
+        assertThat(unknown.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(unknown.statusCode()).isEqualTo(411);
+        assertThat(JSON.readTree(unknown.body()).path("code").asText()).isEqualTo("LENGTH_REQUIRED");
+        assertThat(DB.count("select count(*) from party")).isEqualTo(before);
+    }
+
     /** A party registration padded with whitespace (valid JSON) to {@code size} bytes. */
     private static byte[] registration(int size) {
         String json = "{\"name\": \"Chunked Body Works\", \"type\": \"COMPLIANCE_ENTITY\", \"region\": \"HB\","
@@ -65,10 +90,14 @@ class BodyLimitTest {
 
     /** Chunked: the body comes from a stream of unknown length, so the client sends no Content-Length. */
     private HttpResponse<String> post(byte[] body, boolean chunked) throws Exception {
+        return post(HTTP, body, chunked);
+    }
+
+    private HttpResponse<String> post(HttpClient http, byte[] body, boolean chunked) throws Exception {
         HttpRequest.BodyPublisher publisher = chunked
                 ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
                 : HttpRequest.BodyPublishers.ofByteArray(body);
-        return HTTP.send(HttpRequest.newBuilder(parties).header("Content-Type", "application/json")
+        return http.send(HttpRequest.newBuilder(parties).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + KeycloakTokens.accessToken(DemoUser.REGULATOR))
                 .POST(publisher).build(), HttpResponse.BodyHandlers.ofString());
     }
