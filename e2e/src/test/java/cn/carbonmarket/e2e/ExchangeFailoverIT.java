@@ -70,7 +70,10 @@ class ExchangeFailoverIT {
                 new FailoverClient(DemoUser.INVESTOR_1, "BUY", route::get, 3));
         ExecutorService pool = Executors.newFixedThreadPool(clients.size());
         List<Future<?>> running = clients.stream().<Future<?>>map(pool::submit).toList();
-        Thread.sleep(3_000);
+        // Mid-flow: once the active instance has warmed up and is taking orders steadily (its first ones, cold, take
+        // a second or more on this machine).
+        FailoverLedger.eventually(() -> clients.stream().flatMap(c -> c.answers().stream())
+                .filter(FailoverClient.Answer::acknowledged).count() >= 40);
         long killed = System.nanoTime();
         active.kill();
         route.set(standby.url());
