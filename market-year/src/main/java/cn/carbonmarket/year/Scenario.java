@@ -1,0 +1,161 @@
+package cn.carbonmarket.year;
+
+import cn.carbonmarket.contracts.InvalidValueException;
+import cn.carbonmarket.contracts.party.ResidentIdentityNumber;
+import cn.carbonmarket.contracts.party.UnifiedSocialCreditCode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A market year generated from a seed: the same seed and scale give the same parties, units, emissions and trades
+ * ({@link Random} is specified to), so a run can be played again and its outcome computed from the data alone.
+ *
+ * <p>Every sixth entity emits above its allocation and moves all it held before into trading to sell: it ends the
+ * year short. Every other entity keeps at least what its emissions above allocation need, so it can surrender its
+ * whole obligation. Prices stay between CNY 40 and 100 and within 8% of the day's reference (the exchange's band is
+ * wider); the days nearer the deadline trade more.
+ */
+public record Scenario(long seed, Scale scale, List<CoveredEntity> entities, List<Trader> traders,
+                       List<Trade> trades) {
+
+    /** The pilot regions (Shenzhen is in Guangdong) and a six-digit division of each, for the parties' identities. */
+    private static final String[][] REGIONS = {{"BJ", "110105", "Beijing"}, {"TJ", "120101", "Tianjin"},
+            {"SH", "310115", "Shanghai"}, {"CQ", "500103", "Chongqing"}, {"HB", "420100", "Wuhan"},
+            {"GD", "440100", "Guangzhou"}, {"GD", "440300", "Shenzhen"}};
+    private static final String[] SURNAMES = {"Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou",
+            "Wu"};
+    private static final String[] GIVEN = {"Wei", "Fang", "Min", "Jing", "Lei", "Yan", "Jun", "Xin", "Tao", "Hui"};
+    /** Coal above 300 MW, CN-2022: 0.8177 t/MWh; the pre-allocation gives 70% of it. */
+    private static final long MWH_STEP = 100_000;
+    private static final long START_PRICE_FEN = 10_000;
+    private static final long LOT = 100;
+
+    public static Scenario generate(long seed, Scale scale) {
+        Random random = new Random(seed);
+        List<CoveredEntity> entities = new ArrayList<>();
+        for (int i = 0; i < scale.entities(); i++) {
+            entities.add(entity(random, seed, i));
+        }
+        List<Trade> trades = trades(random, scale, entities);
+        long[] spend = new long[scale.institutions() + scale.individuals()];
+        trades.forEach(t -> spend[t.buyer()] += t.priceFen() * t.quantity());
+        List<Trader> traders = new ArrayList<>();
+        Set<String> residentIds = new HashSet<>();
+        for (int i = 0; i < spend.length; i++) {
+            // Enough for what it buys and its fees (at most 1% here), and a little over.
+            long cash = spend[i] + spend[i] / 100 + 10_000_000L;
+            traders.add(i < scale.institutions() ? institution(random, seed, i, cash)
+                    : individual(random, residentIds, cash));
+        }
+        return new Scenario(seed, scale, List.copyOf(entities), List.copyOf(traders), List.copyOf(trades));
+    }
+
+    /** Emissions of the coal burned: tonnes x 20.000 GJ/t x 0.02600 tC/GJ x 0.99 x 44/12, half up to the tonne. */
+    public static long emissions(long coalTonnes) {
+        return BigDecimal.valueOf(coalTonnes).multiply(new BigDecimal("20.000")).multiply(new BigDecimal("0.02600"))
+                .multiply(new BigDecimal("0.99")).multiply(BigDecimal.valueOf(44))
+                .divide(BigDecimal.valueOf(12), 0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /** The year's allocation of a coal unit above 300 MW at a load factor of 0.88 (no correction), CN-2022. */
+    public static long allocation(long electricityMwh) {
+        return electricityMwh * 8_177 / 10_000;
+    }
+
+    private static CoveredEntity entity(Random random, long seed, int index) {
+        String[] region = REGIONS[index % REGIONS.length];
+        long mwh = MWH_STEP * (1 + random.nextInt(6));
+        long allocation = allocation(mwh);
+        boolean shortOfUnits = index % 6 == 5;
+        double factor = shortOfUnits ? 1.03 + 0.07 * random.nextDouble() : 0.85 + 0.23 * random.nextDouble();
+        long coal = Math.round(allocation * factor / 1.8876);
+        long deficit = Math.max(0, emissions(coal) - allocation);
+        long granted;
+        long intoTrading;
+        if (shortOfUnits) {
+            granted = LOT * (10 + random.nextInt(40));
+            intoTrading = granted;
+        } else {
+            long spare = LOT * (20 + random.nextInt(100));
+            granted = (deficit + LOT - 1) / LOT * LOT + spare;
+            intoTrading = Math.max(LOT, spare * (3 + random.nextInt(7)) / 10 / LOT * LOT);
+        }
+        String name = region[2] + " Thermal Power No. " + (index + 1) + " Co., Ltd.";
+        return new CoveredEntity(name, region[0], creditCode(region[1], seed, index), "MY-" + seed + "-" + index,
+                mwh, coal, granted, intoTrading);
+    }
+
+    private static Trader institution(Random random, long seed, int index, long cashFen) {
+        String[] region = REGIONS[random.nextInt(REGIONS.length)];
+        return new Trader(region[2] + " Carbon Asset Management No. " + (index + 1) + " Co., Ltd.", "INSTITUTION",
+                region[0], UnifiedSocialCreditCode.FIELD, creditCode(region[1], seed, 500_000 + index), cashFen);
+    }
+
+    private static Trader individual(Random random, Set<String> taken, long cashFen) {
+        String[] region = REGIONS[random.nextInt(REGIONS.length)];
+        String name = SURNAMES[random.nextInt(SURNAMES.length)] + " " + GIVEN[random.nextInt(GIVEN.length)];
+        String id;
+        do {
+            String body = region[1] + String.format("%04d%02d%02d%03d", 1960 + random.nextInt(40),
+                    1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(1_000));
+            id = residentId(body);
+        } while (!taken.add(id));
+        return new Trader(name, "INDIVIDUAL", region[0], ResidentIdentityNumber.FIELD, id, cashFen);
+    }
+
+    /** A credit code of the division, unique per seed and index (the seed's last three digits lead the serial). */
+    private static String creditCode(String division, long seed, int index) {
+        return UnifiedSocialCreditCode.completing("91" + division + String.format("%03d%06d",
+                Math.floorMod(seed, 1_000), index)).code();
+    }
+
+    /** The body completed with the check character the contract accepts. */
+    private static String residentId(String body) {
+        for (char check : "0123456789X".toCharArray()) {
+            try {
+                return ResidentIdentityNumber.parse(body + check).code();
+            } catch (InvalidValueException wrong) {
+                // not this check character
+            }
+        }
+        throw new IllegalStateException("no check character completes " + body);
+    }
+
+    private static List<Trade> trades(Random random, Scale scale, List<CoveredEntity> entities) {
+        long[] left = entities.stream().mapToLong(CoveredEntity::intoTradingTonnes).toArray();
+        int buyers = scale.institutions() + scale.individuals();
+        List<Trade> trades = new ArrayList<>();
+        long reference = START_PRICE_FEN;
+        for (int day = 0; day < scale.tradingDays(); day++) {
+            // The tide: the last day before the deadline trades three times an ordinary day.
+            double toDeadline = scale.tradingDays() == 1 ? 0 : (double) day / (scale.tradingDays() - 1);
+            int count = (int) Math.round(scale.tradesPerDay() * (1 + 2 * toDeadline * toDeadline));
+            long low = Math.max(4_000, reference * 92 / 100);
+            long high = Math.min(10_000, reference * 108 / 100);
+            long price = reference;
+            long value = 0;
+            long volume = 0;
+            for (int n = 0; n < count; n++) {
+                int seller = random.nextInt(entities.size());
+                if (left[seller] < LOT) {
+                    continue;   // sold out: the day trades a little less
+                }
+                long quantity = LOT * (1 + random.nextInt((int) Math.min(20, left[seller] / LOT)));
+                left[seller] -= quantity;
+                price = Math.max(low, Math.min(high, price + random.nextInt(201) - 100));
+                trades.add(new Trade(day, seller, random.nextInt(buyers), price, quantity));
+                value += price * quantity;
+                volume += quantity;
+            }
+            if (volume > 0) {
+                reference = value / volume;
+            }
+        }
+        return trades;
+    }
+}

@@ -1,0 +1,70 @@
+package cn.carbonmarket.year;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.carbonmarket.contracts.party.ResidentIdentityNumber;
+import cn.carbonmarket.contracts.party.UnifiedSocialCreditCode;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class ScenarioTest {
+
+    private static final Scale THREE_DAYS = new Scale("test", 30, 10, 20, 3, 40);
+
+    @Test
+    void theSameSeedGivesTheSameYearAndAnotherSeedAnother() {
+        assertThat(Scenario.generate(7, THREE_DAYS)).isEqualTo(Scenario.generate(7, THREE_DAYS));
+        assertThat(Scenario.generate(8, THREE_DAYS).trades()).isNotEqualTo(Scenario.generate(7, THREE_DAYS).trades());
+    }
+
+    @Test
+    void everySixthEntityEndsShortAndTheOthersCanSurrenderTheirEmissions() {
+        Scenario year = Scenario.generate(2026, THREE_DAYS);
+        for (int i = 0; i < year.entities().size(); i++) {
+            CoveredEntity e = year.entities().get(i);
+            long surrenderable = Scenario.allocation(e.electricityMwh()) + e.grantedTonnes() - e.intoTradingTonnes();
+            assertThat(surrenderable >= Scenario.emissions(e.coalTonnes())).as(e.name()).isEqualTo(i % 6 != 5);
+            assertThat(e.intoTradingTonnes()).isBetween(100L, e.grantedTonnes());
+        }
+    }
+
+    @Test
+    void theTradesSellOnlyWhatWentIntoTradingAtPricesOfFortyToOneHundredYuan() {
+        Scenario year = Scenario.generate(2026, THREE_DAYS);
+        long[] sold = new long[year.entities().size()];
+        year.trades().forEach(t -> sold[t.seller()] += t.quantity());
+        for (int i = 0; i < sold.length; i++) {
+            assertThat(sold[i]).isLessThanOrEqualTo(year.entities().get(i).intoTradingTonnes());
+        }
+        assertThat(year.trades()).allSatisfy(t -> {
+            assertThat(t.priceFen()).isBetween(4_000L, 10_000L);
+            assertThat(t.quantity() % 100).isZero();
+        });
+        // The tide: the last day trades more than the first.
+        assertThat(year.trades().stream().filter(t -> t.day() == 2).count())
+                .isGreaterThan(year.trades().stream().filter(t -> t.day() == 0).count());
+    }
+
+    @Test
+    void everyIdentityIsValidAndUniqueAndEveryBuyerCanPay() {
+        Scenario year = Scenario.generate(2026, THREE_DAYS);
+        Set<String> identities = new HashSet<>();
+        Stream.concat(year.entities().stream().map(CoveredEntity::creditCode),
+                year.traders().stream().map(Trader::identity)).forEach(id -> {
+                    assertThat(identities.add(id)).as(id).isTrue();
+                    if (id.length() == 18 && Character.isDigit(id.charAt(0)) && id.startsWith("9")) {
+                        UnifiedSocialCreditCode.parse(id);
+                    } else {
+                        ResidentIdentityNumber.parse(id);
+                    }
+                });
+        long[] spend = new long[year.traders().size()];
+        year.trades().forEach(t -> spend[t.buyer()] += t.priceFen() * t.quantity());
+        for (int i = 0; i < spend.length; i++) {
+            assertThat(year.traders().get(i).cashFen()).isGreaterThan(spend[i] + spend[i] / 100);
+        }
+        assertThat(year.traders()).filteredOn(t -> t.type().equals("INDIVIDUAL")).hasSize(20);
+    }
+}
