@@ -8,11 +8,12 @@ KAFKA_HOME="$ROOT/infra/kafka"
 KAFKA_DATA="$STATE/kafka"
 KAFKA_PORT="${MARKET_KAFKA_PORT:-9092}"
 KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
-# The SCRAM principals the storage is formatted with: the four services (each writes only the topics it owns) and
+# The SCRAM principals the storage is formatted with: the four services (each writes only the topics it owns),
 # market-admin, the local superuser that creates topics and applies the ACLs and that tests use to play another
-# service's part. Local development passwords only, "<principal>-kafka-secret" (the services' dev and test profiles
+# service's part, and market-integrator, the demo integrator that may read the public market data (README.md,
+# Integrators). Local development passwords only, "<principal>-kafka-secret" (the services' dev and test profiles
 # and test-support know them too); a cluster's come from Secrets (k8s/README.md, Security).
-KAFKA_PRINCIPALS=(market-admin registry-service allocation-service trading-service settlement-service)
+KAFKA_PRINCIPALS=(market-admin registry-service allocation-service trading-service settlement-service market-integrator)
 kafka_password() { echo "$1-kafka-secret"; }
 
 # The administrator's client settings, for CreateTopics and StreamAcls.
