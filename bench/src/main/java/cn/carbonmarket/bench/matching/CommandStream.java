@@ -1,6 +1,7 @@
 package cn.carbonmarket.bench.matching;
 
 import cn.carbonmarket.trading.orderbook.OrderBook;
+import cn.carbonmarket.trading.orderbook.ResultCode;
 import cn.carbonmarket.contracts.trade.Side;
 import java.util.Arrays;
 
@@ -10,6 +11,10 @@ final class CommandStream {
     static final byte PLACE = 0;
     static final byte CANCEL = 1;
     static final byte TAKE = 2;
+    /** An immediate-or-cancel limit order: trades what crosses, keeps nothing (what exchange-core calls IOC). */
+    static final byte IOC = 3;
+    /** Moves a resting order to a new price behind the orders there (what exchange-core calls a move). */
+    static final byte REPLACE = 4;
 
     private static final Side[] SIDES = Side.values();
 
@@ -52,6 +57,30 @@ final class CommandStream {
         add(TAKE, id, owner, side, 0, quantity, level);
     }
 
+    void immediateOrCancel(long id, int owner, Side side, long price, long quantity) {
+        add(IOC, id, owner, side, price, quantity, 0);
+    }
+
+    void replace(long id, int owner, Side side, long price) {
+        add(REPLACE, id, owner, side, price, 0, 0);
+    }
+
+    long id(int i) {
+        return ids[i];
+    }
+
+    Side side(int i) {
+        return SIDES[sides[i]];
+    }
+
+    long price(int i) {
+        return prices[i];
+    }
+
+    long quantity(int i) {
+        return quantities[i];
+    }
+
     private void add(byte kind, long id, int owner, Side side, long price, long quantity, int level) {
         if (size == kinds.length) {
             int capacity = size * 2;
@@ -77,8 +106,26 @@ final class CommandStream {
         return switch (kinds[i]) {
             case PLACE -> book.place(ids[i], owners[i], SIDES[sides[i]], prices[i], quantities[i]).ordinal();
             case CANCEL -> book.cancel(ids[i]).ordinal();
-            default -> book.takeAtLevel(ids[i], owners[i], SIDES[sides[i]], levels[i], quantities[i]).ordinal();
+            case TAKE -> book.takeAtLevel(ids[i], owners[i], SIDES[sides[i]], levels[i], quantities[i]).ordinal();
+            case IOC -> immediateOrCancel(book, i).ordinal();
+            default -> replace(book, i).ordinal();
         };
+    }
+
+    /** Our book has no IOC limit order: a limit order whose resting remainder is cancelled at once. */
+    private ResultCode immediateOrCancel(OrderBook book, int i) {
+        ResultCode placed = book.place(ids[i], owners[i], SIDES[sides[i]], prices[i], quantities[i]);
+        return placed.accepted() && book.openQuantity(ids[i]) > 0 ? book.cancel(ids[i]) : placed;
+    }
+
+    /** Our book has no replace: a cancel, then a new order for the open quantity at the new price. */
+    private ResultCode replace(OrderBook book, int i) {
+        long open = book.openQuantity(ids[i]);
+        if (open == 0) {
+            return ResultCode.UNKNOWN_ORDER;
+        }
+        book.cancel(ids[i]);
+        return book.place(ids[i], owners[i], SIDES[sides[i]], prices[i], open);
     }
 
     /** Runs every command in order; returns a sum of the result codes so the work cannot be optimised away. */

@@ -4,9 +4,10 @@ import cn.carbonmarket.trading.orderbook.BookEvents;
 import cn.carbonmarket.trading.orderbook.CancelReason;
 import cn.carbonmarket.contracts.trade.Side;
 
-/** The cheapest consumer of book events that still uses them: traded, rested and cancelled tonnes. */
+/** The cheapest consumer of book events that still uses them: trades, and traded, rested and cancelled tonnes. */
 final class EventTally implements BookEvents {
 
+    long trades;
     long traded;
     long rested;
     long cancelled;
@@ -14,6 +15,7 @@ final class EventTally implements BookEvents {
     @Override
     public void traded(long makerOrderId, long takerOrderId, Side takerSide, long price, long quantity,
                        long makerRemaining, long takerRemaining) {
+        trades++;
         traded += quantity;
     }
 
