@@ -3,11 +3,13 @@ package cn.carbonmarket.e2e;
 import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.oneOf;
 
 import cn.carbonmarket.testing.DemoUser;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -63,6 +65,32 @@ final class AllocationCalls {
             }
         }
         throw new IllegalStateException("no fresh compliance period year found in 20 attempts");
+    }
+
+    /**
+     * Verified data of the year for every registered unit of every compliance entity but the caller's own: a run
+     * computes on every unit of every covered entity in the database, and other tests leave units behind. A unit
+     * whose year is verified already (409 ACTIVITY_VERIFIED) keeps its figures.
+     */
+    static void verifiedDataForEveryOtherUnit(int year, List<String> own) {
+        for (int page = 0; ; page++) {
+            List<String> parties = get(DemoUser.REGULATOR, REGISTRY + "/api/v1/parties?type=COMPLIANCE_ENTITY&size=500"
+                    + "&page=" + page).statusCode(200).extract().jsonPath().getList("id");
+            for (String party : parties) {
+                ValidatableResponse units = get(DemoUser.REGULATOR, ALLOCATION + "/api/v1/generating-units?partyId="
+                        + party);
+                if (units.extract().statusCode() != 200) {
+                    continue;   // not covered (yet): it has no units
+                }
+                units.extract().jsonPath().<String>getList("unitId").stream().filter(u -> !own.contains(u))
+                        .forEach(u -> send(DemoUser.REGULATOR, "PUT", ALLOCATION + "/api/v1/activity-data/" + year + "/"
+                                + u, Map.of("electricitySuppliedMwh", 100_000, "heatSuppliedGj", 0, "loadFactor", "0.9",
+                                "heatSupplyRatio", "0", "verified", true)).statusCode(oneOf(200, 201, 409)));
+            }
+            if (parties.size() < 500) {
+                return;
+            }
+        }
     }
 
     /** The registry's AVAILABLE holding of the instrument in the account, 0 if none (negative for issuance). */

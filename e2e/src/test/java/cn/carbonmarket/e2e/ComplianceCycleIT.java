@@ -14,7 +14,6 @@ import cn.carbonmarket.contracts.party.AccountId;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.testing.DemoUser;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.ValidatableResponse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -55,26 +54,6 @@ class ComplianceCycleIT {
                         "heatSupplyRatio", "0", "verified", true)).statusCode(201);
     }
 
-    /** Verified data of the year for every registered unit of every compliance entity but the test's own. */
-    private static void verifiedDataForEveryOtherUnit(int year, List<String> own) {
-        for (int page = 0; ; page++) {
-            List<String> parties = get(DemoUser.REGULATOR, REGISTRY + "/api/v1/parties?type=COMPLIANCE_ENTITY&size=500"
-                    + "&page=" + page).statusCode(200).extract().jsonPath().getList("id");
-            for (String party : parties) {
-                ValidatableResponse units = get(DemoUser.REGULATOR, ALLOCATION + "/api/v1/generating-units?partyId="
-                        + party);
-                if (units.extract().statusCode() != 200) {
-                    continue;   // not covered (yet): it has no units
-                }
-                units.extract().jsonPath().<String>getList("unitId").stream().filter(u -> !own.contains(u))
-                        .forEach(u -> activity(year, u, 100_000, "0.9"));
-            }
-            if (parties.size() < 500) {
-                return;
-            }
-        }
-    }
-
     /** consumption x net calorific value x carbon content x oxidation rate x 44/12, half up to the tonne. */
     private static long emissions(String consumption, String ncv, String carbonContent, String oxidation) {
         return new BigDecimal(consumption).multiply(new BigDecimal(ncv)).multiply(new BigDecimal(carbonContent))
@@ -103,7 +82,7 @@ class ComplianceCycleIT {
         int year = freshPeriod();
         String period = "CN-" + year;
         String instrument = "CEA-" + year;
-        verifiedDataForEveryOtherUnit(year, List.of(coal, gas));
+        AllocationCalls.verifiedDataForEveryOtherUnit(year, List.of(coal, gas));
 
         // The entity's report: coal with its own calorific value and measured carbon content, gas with the pack's
         // calorific value (389.31 GJ per 10^4 Nm3) and oxidation rate (0.99), both measured.
