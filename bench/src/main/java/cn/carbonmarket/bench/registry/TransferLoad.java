@@ -82,15 +82,16 @@ public final class TransferLoad {
             load.warmUp(transfers, clients, warmup, warmupAtMost);
             Load.Outcome max = load.closedLoop(transfers, clients, measure);
             long halfRate = Math.max(1, max.perSecond() / 2);
-            Load.Outcome paced = load.paced(transfers, halfRate, measure);
+            Load.Paced paced = load.paced(transfers, halfRate, measure);
             System.out.printf("transfers at most: %s%ntransfers at %d/s: %s%n", max, halfRate, paced);
             System.out.printf("RESULT registry.transfers %d ops/s%n", max.perSecond());
             System.out.printf("RESULT registry.transfers.p50 %s ms%n", Load.millis(max.latency().getValueAtPercentile(50)));
             System.out.printf("RESULT registry.transfers.p99 %s ms%n", Load.millis(max.latency().getValueAtPercentile(99)));
-            System.out.printf("RESULT registry.transfers.half-rate %d ops/s%n", paced.perSecond());
-            System.out.printf("RESULT registry.transfers.half-rate.p99 %s ms%n",
-                    Load.millis(paced.latency().getValueAtPercentile(99)));
-            System.out.printf("RESULT registry.transfers.errors %d count%n", max.failed() + paced.failed());
+            System.out.printf("RESULT registry.transfers.half-rate %.0f ops/s%n", paced.achieved());
+            System.out.printf("RESULT registry.transfers.half-rate.lag.p99 %s ms%n",
+                    Load.millis(paced.lag().getValueAtPercentile(99)));
+            System.out.printf("RESULT registry.transfers.half-rate.p99 %s ms%n", paced.millisOrVoid(99));
+            System.out.printf("RESULT registry.transfers.errors %d count%n", max.failed() + paced.outcome().failed());
         }
     }
 

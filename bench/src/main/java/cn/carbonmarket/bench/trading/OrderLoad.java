@@ -23,16 +23,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Load generator for the exchange: authenticated order entry over HTTP through pre-trade risk, matching and the
- * broker-acknowledged journal, next to the service's bare endpoint (the market session: the same HTTP stack and
- * token checks, no work behind them) in the same run. First the most each sustains with a fixed number of clients,
- * then order entry paced at half its maximum, its latency taken from each order's scheduled send time so that a
- * stall is counted for every order it delays. Loopback only; ends with RESULT lines.
+ * broker-acknowledged journal, next to two baselines of the same service in the same run: the durable bare endpoint
+ * (the same body, token check and role, one record acknowledged by the broker with the journal's producer settings,
+ * nothing else) and the bare endpoint (the market session: the same HTTP stack and token check, no work behind it).
+ * First the most each sustains with a fixed number of clients, then each paced at half the durable bare rate, its
+ * latency taken from each request's scheduled send time so that a stall is counted for every request it delays.
+ * Loopback only; ends with RESULT lines.
  *
  * <p>Usage: OrderLoad TRADING_URL KEYCLOAK_URL KAFKA_BOOTSTRAP TOPIC_PREFIX PARTIES CLIENTS WARMUP_S MEASURE_S
  * [WARMUP_MAX_S]: the orders' warm-up goes on past WARMUP_S, up to WARMUP_MAX_S, until their rate is steady.
@@ -65,6 +76,7 @@ public final class OrderLoad {
         List<BenchTrader> traders = load.traders(new Keycloak(load.http, args[1]), partyCount);
         load.requireSessionFor(traders.get(0), warmup.plus(warmupAtMost).plus(measure.multipliedBy(4)).plusSeconds(60));
         load.fund(args[2], args[3], traders);
+        openBenchJournal(args[2], args[3]);
         OrderFlow flow = new OrderFlow(load.previousCloses(traders.get(0)));
         IntFunction<Load.Request> bare = i -> new Load.Request(HttpMethod.GET, "/api/v1/market-session",
                 traders.get(i % traders.size()).token(), null, 200);
@@ -76,38 +88,76 @@ public final class OrderLoad {
                     flow.next(party % 2 == 0), 201);
         };
 
-        System.out.printf("warming up %d s (orders up to %d s), then measuring %d s each with %d clients over %d"
-                + " parties%n", warmup.toSeconds(), warmupAtMost.toSeconds(), measure.toSeconds(), clients, partyCount);
+        // The durable bare endpoint: the same body as an order, one journal-like record acknowledged by the broker.
+        IntFunction<Load.Request> durable = i -> {
+            int party = i % traders.size();
+            return new Load.Request(HttpMethod.POST, "/api/v1/bench/durable-orders", traders.get(party).token(),
+                    flow.next(party % 2 == 0), 201);
+        };
+
+        System.out.printf("warming up %d s (durable bare and orders up to %d s), then measuring %d s each with %d"
+                + " clients over %d parties%n", warmup.toSeconds(), warmupAtMost.toSeconds(), measure.toSeconds(),
+                clients, partyCount);
         try (Load http = new Load(load.trading, clients)) {
             http.closedLoop(bare, clients, warmup);
             Load.Outcome bareMax = http.closedLoop(bare, clients, measure);
+            http.warmUp(durable, clients, warmup, warmupAtMost);
+            Load.Outcome durableMax = http.closedLoop(durable, clients, measure);
             http.warmUp(orders, clients, warmup, warmupAtMost);
             Load.Outcome ordersMax = http.closedLoop(orders, clients, measure);
-            long halfRate = Math.max(1, ordersMax.perSecond() / 2);
+            long halfRate = Math.max(1, durableMax.perSecond() / 2);
             // What follows an order (trade records, their outbox events) may lag behind the closed loop: the paced
             // run starts once it has caught up, so that it does not measure the catching up.
             load.awaitRelayQuiet();
-            Load.Outcome paced = http.paced(orders, halfRate, measure);
+            Load.Paced paced = http.paced(orders, halfRate, measure);
             String serviceSide = load.serviceLatencies();
-            // The bare endpoint at the same pace: the latency this machine, HTTP and the token check give any request.
-            Load.Outcome barePaced = http.paced(bare, halfRate, measure);
-            report(bareMax, ordersMax, halfRate, paced, barePaced, serviceSide);
+            // The baselines at the same pace: what a journaled answer alone takes, and what this machine, HTTP and the
+            // token check give any request.
+            Load.Paced durablePaced = http.paced(durable, halfRate, measure);
+            Load.Paced barePaced = http.paced(bare, halfRate, measure);
+            System.out.printf("bare: %s%ndurable bare: %s%norders at most: %s%norders at %d/s: %s%ndurable bare at"
+                    + " %d/s: %s%nbare at %d/s: %s%n", bareMax, durableMax, ordersMax, halfRate, paced, halfRate,
+                    durablePaced, halfRate, barePaced);
+            System.out.println("the service's own view of the paced orders (last 30 s):\n" + serviceSide);
+            System.out.printf("RESULT trading.bare %d req/s%n", bareMax.perSecond());
+            System.out.printf("RESULT trading.durable-bare %d req/s%n", durableMax.perSecond());
+            System.out.printf("RESULT trading.orders %d orders/s baseline %d ratio %s%n", ordersMax.perSecond(),
+                    durableMax.perSecond(), ratio(ordersMax.perSecond(), durableMax.perSecond()));
+            print("trading.orders.max-rate", ordersMax.latency());
+            printPaced("trading.orders.half-rate", paced);
+            printPaced("trading.durable-bare.half-rate", durablePaced);
+            printPaced("trading.bare.half-rate", barePaced);
+            System.out.printf("RESULT trading.orders.errors %d count%n", ordersMax.failed() + paced.outcome().failed());
         }
     }
 
-    private static void report(Load.Outcome bareMax, Load.Outcome ordersMax, long halfRate, Load.Outcome paced,
-                               Load.Outcome barePaced, String serviceSide) {
-        System.out.printf("bare: %s%norders at most: %s%norders at %d/s: %s%nbare at %d/s: %s%n", bareMax, ordersMax,
-                halfRate, paced, halfRate, barePaced);
-        System.out.println("the service's own view of the paced orders (last 30 s):\n" + serviceSide);
-        System.out.printf("RESULT trading.bare %d req/s%n", bareMax.perSecond());
-        System.out.printf("RESULT trading.orders %d orders/s baseline %d ratio %s%n", ordersMax.perSecond(),
-                bareMax.perSecond(), ratio(ordersMax.perSecond(), bareMax.perSecond()));
-        print("trading.orders.max-rate", ordersMax.latency());
-        System.out.printf("RESULT trading.orders.half-rate %d orders/s%n", paced.perSecond());
-        print("trading.orders.half-rate", paced.latency());
-        print("trading.bare.half-rate", barePaced.latency());
-        System.out.printf("RESULT trading.orders.errors %d count%n", ordersMax.failed() + paced.failed());
+    /**
+     * A paced phase's figures: the rate it sent at, the generator's lag, and its latency percentiles, VOID when the
+     * generator did not hold its schedule.
+     */
+    private static void printPaced(String name, Load.Paced paced) {
+        System.out.printf("RESULT %s %.0f req/s%n", name, paced.achieved());
+        System.out.printf("RESULT %s.lag.p99 %s ms%n", name, Load.millis(paced.lag().getValueAtPercentile(99)));
+        System.out.printf("RESULT %s.p50 %s ms%n", name, paced.millisOrVoid(50));
+        System.out.printf("RESULT %s.p99 %s ms%n", name, paced.millisOrVoid(99));
+        System.out.printf("RESULT %s.p999 %s ms%n", name, paced.millisOrVoid(99.9));
+    }
+
+    /**
+     * Creates the durable bare endpoint's topic and lets trading write to it: a topic of the benchmark alone, in no
+     * topics.txt, so that no deployment has it (the launcher's next ACL run takes the grant away again).
+     */
+    private static void openBenchJournal(String bootstrap, String prefix) throws Exception {
+        String topic = prefix + "trading.bench-journal";
+        try (Admin admin = Admin.create(KafkaLogin.as(KafkaLogin.ADMIN, bootstrap))) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+                // As many partitions as the journal (infra/kafka/topics.txt): the same spread of the same keys.
+                admin.createTopics(List.of(new NewTopic(topic, 8, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
+            admin.createAcls(List.of(new AclBinding(new ResourcePattern(ResourceType.TOPIC, topic,
+                    PatternType.LITERAL), new AccessControlEntry("User:trading-service", "*", AclOperation.WRITE,
+                    AclPermissionType.ALLOW)))).all().get(30, TimeUnit.SECONDS);
+        }
     }
 
     /** One bench participant: its token and the party its token names. */

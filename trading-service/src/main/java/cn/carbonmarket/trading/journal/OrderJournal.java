@@ -37,9 +37,24 @@ public class OrderJournal {
     private final Timer acknowledgement;
 
     public OrderJournal(JournalConfig config, KafkaConnection kafka, ObjectMapper json, MeterRegistry metrics) {
+        this.producer = new KafkaProducer<>(producerSettings(config, kafka, "trading-journal"), new StringSerializer(),
+                new StringSerializer());
+        this.topic = config.topic();
+        this.json = json;
+        this.acknowledgement = Timer.builder("market.trading.journal.acknowledgement")
+                .description("time from sending a command to the journal to the broker's acknowledgement")
+                .publishPercentiles(0.5, 0.99, 0.999).distributionStatisticExpiry(Duration.ofSeconds(30))
+                .register(metrics);
+    }
+
+    /**
+     * The journal producer's settings (also those of the benchmark's durable bare endpoint, which must pay what a
+     * journaled order pays for its acknowledgement).
+     */
+    public static Properties producerSettings(JournalConfig config, KafkaConnection kafka, String clientId) {
         Properties props = kafka.clientProperties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "trading-journal");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
@@ -47,13 +62,7 @@ public class OrderJournal {
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
         // Sending happens on an instrument's desk thread: it may wait for the broker's metadata this long, not more.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-        this.topic = config.topic();
-        this.json = json;
-        this.acknowledgement = Timer.builder("market.trading.journal.acknowledgement")
-                .description("time from sending a command to the journal to the broker's acknowledgement")
-                .publishPercentiles(0.5, 0.99, 0.999).distributionStatisticExpiry(Duration.ofSeconds(30))
-                .register(metrics);
+        return props;
     }
 
     /**
