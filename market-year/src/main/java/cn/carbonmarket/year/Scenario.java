@@ -72,8 +72,9 @@ public record Scenario(long seed, Scale scale, List<CoveredEntity> entities, Lis
         long mwh = MWH_STEP * (1 + random.nextInt(6));
         long allocation = allocation(mwh);
         boolean shortOfUnits = index % 6 == 5;
-        double factor = shortOfUnits ? 1.03 + 0.07 * random.nextDouble() : 0.85 + 0.23 * random.nextDouble();
-        long coal = Math.round(allocation * factor / 1.8876);
+        // Emissions as a share of the allocation, in per mille: 103-110% for the short, 85-108% for the others.
+        long perMille = shortOfUnits ? 1_030 + random.nextInt(71) : 850 + random.nextInt(231);
+        long coal = (allocation * perMille * 10 + 9_438) / 18_876; // / 1,000 / 1.8876 t CO2 per t, rounded half up
         long deficit = Math.max(0, emissions(coal) - allocation);
         long granted;
         long intoTrading;
@@ -133,8 +134,8 @@ public record Scenario(long seed, Scale scale, List<CoveredEntity> entities, Lis
         long reference = START_PRICE_FEN;
         for (int day = 0; day < scale.tradingDays(); day++) {
             // The tide: the last day before the deadline trades three times an ordinary day.
-            double toDeadline = scale.tradingDays() == 1 ? 0 : (double) day / (scale.tradingDays() - 1);
-            int count = (int) Math.round(scale.tradesPerDay() * (1 + 2 * toDeadline * toDeadline));
+            long span = Math.max(1, scale.tradingDays() - 1);
+            int count = (int) (scale.tradesPerDay() * (span * span + 2L * day * day) / (span * span));
             long low = Math.max(4_000, reference * 92 / 100);
             long high = Math.min(10_000, reference * 108 / 100);
             long price = reference;
