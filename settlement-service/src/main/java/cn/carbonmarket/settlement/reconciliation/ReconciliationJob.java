@@ -31,7 +31,7 @@ public class ReconciliationJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> run(ScheduledExecution execution) {
-        return singleRun.once(JOB, every, execution.getScheduledFireTime(), reconciliations::run)
+        return singleRun.once(JOB, every, execution.getScheduledFireTime(), () -> reconciliations.run(JOB))
                 .replaceWithVoid();
     }
 }

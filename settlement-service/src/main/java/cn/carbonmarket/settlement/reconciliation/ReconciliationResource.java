@@ -3,6 +3,7 @@ package cn.carbonmarket.settlement.reconciliation;
 import cn.carbonmarket.platform.problem.InvalidRequestException;
 import cn.carbonmarket.platform.problem.Problem;
 import cn.carbonmarket.platform.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -31,9 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReconciliationResource {
 
     private final Reconciliations reconciliations;
+    private final SecurityIdentity identity;
 
-    public ReconciliationResource(Reconciliations reconciliations) {
+    public ReconciliationResource(Reconciliations reconciliations, SecurityIdentity identity) {
         this.reconciliations = reconciliations;
+        this.identity = identity;
     }
 
     @POST
@@ -41,10 +44,11 @@ public class ReconciliationResource {
     @RolesAllowed({Roles.EXCHANGE_OPERATOR, Roles.REGULATOR})
     @Operation(summary = "Reconcile now", description = "Compares every party's units and cash with the registry's"
             + " IN_TRADING holdings and trading's risk view and keeps the report. If trading does not answer, the"
-            + " report says so (tradingStatus UNAVAILABLE) and still compares the registry.")
+            + " report says so (tradingStatus UNAVAILABLE) and still compares the registry. The report names the caller"
+            + " (startedBy); the scheduled job's runs name the job.")
     @APIResponse(responseCode = "201", description = "the report, every difference per party and asset")
     public Uni<Response> run() {
-        return reconciliations.run().map(view -> Response.created(URI.create("/api/v1/reconciliation?date="
+        return reconciliations.run(identity.getPrincipal().getName()).map(view -> Response.created(URI.create("/api/v1/reconciliation?date="
                 + view.businessDate())).entity(view).build());
     }
 

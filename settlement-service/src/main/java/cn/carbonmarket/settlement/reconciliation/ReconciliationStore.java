@@ -38,10 +38,11 @@ public class ReconciliationStore {
 
     Uni<Void> insert(SqlConnection conn, ReconciliationView view) {
         List<Difference> d = view.differences();
-        return conn.preparedQuery("insert into reconciliation_run (run_id, business_date, ran_at, registry_status,"
-                        + " trading_status, trading_detail, differences) values ($1, $2, $3, $4, $5, $6, $7)")
+        return conn.preparedQuery("insert into reconciliation_run (run_id, business_date, ran_at, started_by,"
+                        + " registry_status, trading_status, trading_detail, differences)"
+                        + " values ($1, $2, $3, $4, $5, $6, $7, $8)")
                 .execute(Tuple.tuple(Arrays.asList(view.runId(), view.businessDate(),
-                        view.ranAt().atOffset(ZoneOffset.UTC), view.registryStatus(), view.tradingStatus(),
+                        view.ranAt().atOffset(ZoneOffset.UTC), view.startedBy(), view.registryStatus(), view.tradingStatus(),
                         view.tradingDetail(), d.size())))
                 .chain(() -> d.isEmpty() ? Uni.createFrom().voidItem()
                         : DIFFERENCES.execute(conn, "insert into reconciliation_difference (run_id, seq, source,"
@@ -52,7 +53,7 @@ public class ReconciliationStore {
 
     /** The latest run of a business date with its differences in report order, or null if none ran. */
     Uni<ReconciliationView> latest(SqlConnection conn, LocalDate date) {
-        return conn.preparedQuery("select run_id, business_date, ran_at, registry_status,"
+        return conn.preparedQuery("select run_id, business_date, ran_at, started_by, registry_status,"
                         + " trading_status, trading_detail from reconciliation_run where business_date = $1"
                         + " order by ran_at desc limit 1")
                 .execute(Tuple.of(date))
@@ -70,7 +71,8 @@ public class ReconciliationStore {
                                         new Position(r.getUUID("party_id").toString(), r.getString("asset")),
                                         r.getLong("settlement"), r.getLong("other"))));
                                 return new ReconciliationView(run.getUUID("run_id"), run.getLocalDate("business_date"),
-                                        run.getOffsetDateTime("ran_at").toInstant(), run.getString("registry_status"),
+                                        run.getOffsetDateTime("ran_at").toInstant(), run.getString("started_by"),
+                                        run.getString("registry_status"),
                                         run.getString("trading_status"), run.getString("trading_detail"), differences);
                             });
                 });

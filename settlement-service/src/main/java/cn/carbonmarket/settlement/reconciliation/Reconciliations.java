@@ -78,7 +78,8 @@ public class Reconciliations {
     private record SettlementBook(Map<Position, Long> ledger, Map<Position, Long> deliveredUnits) {
     }
 
-    public Uni<ReconciliationView> run() {
+    /** Reconciles now, on behalf of {@code startedBy}: the scheduled job's name or the operator's user name. */
+    public Uni<ReconciliationView> run(String startedBy) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return tradingBook().flatMap(tradingBook -> pool.withTransaction(conn -> store.readOneSnapshot(conn)
                         .chain(() -> settlementBook(conn))
@@ -89,7 +90,7 @@ public class Reconciliations {
                                 differences.addAll(Books.compare(TRADING, ours.ledger(), tradingBook.positions()));
                             }
                             ReconciliationView view = new ReconciliationView(UUID.randomUUID(), TradingDay.of(now),
-                                    now, COMPARED, tradingBook.unavailable() == null ? COMPARED : UNAVAILABLE,
+                                    now, startedBy, COMPARED, tradingBook.unavailable() == null ? COMPARED : UNAVAILABLE,
                                     tradingBook.unavailable(), differences);
                             return store.insert(conn, view).replaceWith(view);
                         }))))

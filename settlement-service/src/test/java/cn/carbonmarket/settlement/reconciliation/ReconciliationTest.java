@@ -69,6 +69,7 @@ class ReconciliationTest {
 
         JsonPath report = reconcile(DemoUser.OPERATOR);
 
+        assertThat(report.getString("startedBy")).as("who reconciled").isEqualTo(DemoUser.OPERATOR.username());
         assertThat(report.getString("registryStatus")).isEqualTo("COMPARED");
         assertThat(report.getString("tradingStatus")).isEqualTo("COMPARED");
         assertThat(differencesOf(report, party)).isEmpty();
