@@ -1,12 +1,12 @@
 package cn.carbonmarket.e2e;
 
-import static cn.carbonmarket.e2e.AllocationCalls.ALLOCATION;
-import static cn.carbonmarket.e2e.AllocationCalls.REGISTRY;
-import static cn.carbonmarket.e2e.AllocationCalls.eventually;
-import static cn.carbonmarket.e2e.AllocationCalls.freshPeriod;
-import static cn.carbonmarket.e2e.AllocationCalls.get;
-import static cn.carbonmarket.e2e.AllocationCalls.holding;
-import static cn.carbonmarket.e2e.AllocationCalls.send;
+import static cn.carbonmarket.year.play.AllocationCalls.ALLOCATION;
+import static cn.carbonmarket.year.play.AllocationCalls.REGISTRY;
+import static cn.carbonmarket.year.play.AllocationCalls.eventually;
+import static cn.carbonmarket.year.play.AllocationCalls.freshPeriod;
+import static cn.carbonmarket.year.play.AllocationCalls.get;
+import static cn.carbonmarket.year.play.AllocationCalls.holding;
+import static cn.carbonmarket.year.play.AllocationCalls.send;
 import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,7 @@
 package cn.carbonmarket.e2e;
 
-import static cn.carbonmarket.e2e.AllocationCalls.get;
-import static cn.carbonmarket.e2e.PrimaryAuctionDay.TRADING;
+import static cn.carbonmarket.year.play.AllocationCalls.get;
+import static cn.carbonmarket.year.play.AllocationCalls.TRADING;
 
 import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;

@@ -1,18 +1,20 @@
 package cn.carbonmarket.e2e;
 
-import static cn.carbonmarket.e2e.AllocationCalls.ALLOCATION;
-import static cn.carbonmarket.e2e.AllocationCalls.REGISTRY;
-import static cn.carbonmarket.e2e.AllocationCalls.eventually;
-import static cn.carbonmarket.e2e.AllocationCalls.freshPeriod;
-import static cn.carbonmarket.e2e.AllocationCalls.get;
-import static cn.carbonmarket.e2e.AllocationCalls.holding;
-import static cn.carbonmarket.e2e.AllocationCalls.send;
+import static cn.carbonmarket.year.play.AllocationCalls.ALLOCATION;
+import static cn.carbonmarket.year.play.AllocationCalls.REGISTRY;
+import static cn.carbonmarket.year.play.AllocationCalls.eventually;
+import static cn.carbonmarket.year.play.AllocationCalls.freshPeriod;
+import static cn.carbonmarket.year.play.AllocationCalls.get;
+import static cn.carbonmarket.year.play.AllocationCalls.holding;
+import static cn.carbonmarket.year.play.AllocationCalls.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.carbonmarket.contracts.party.AccountId;
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.year.play.AllocationCalls;
+import cn.carbonmarket.year.play.MarketCalls;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

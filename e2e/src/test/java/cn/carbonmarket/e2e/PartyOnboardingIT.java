@@ -1,6 +1,10 @@
 package cn.carbonmarket.e2e;
 
 import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
+import static cn.carbonmarket.year.play.AllocationCalls.ALLOCATION;
+import static cn.carbonmarket.year.play.AllocationCalls.REGISTRY;
+import static cn.carbonmarket.year.play.AllocationCalls.SETTLEMENT;
+import static cn.carbonmarket.year.play.AllocationCalls.TRADING;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.Identities;
+import cn.carbonmarket.year.play.MarketCalls;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
@@ -20,10 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class PartyOnboardingIT {
 
-    private static final String REGISTRY = System.getProperty("market.e2e.registry");
-    private static final String ALLOCATION = System.getProperty("market.e2e.allocation");
-    private static final String TRADING = System.getProperty("market.e2e.trading");
-    private static final String SETTLEMENT = System.getProperty("market.e2e.settlement");
 
     private static ValidatableResponse get(DemoUser user, String url) {
         return given().auth().oauth2(accessToken(user)).when().get(url).then();

@@ -1,11 +1,11 @@
 package cn.carbonmarket.e2e;
 
-import static cn.carbonmarket.e2e.AllocationCalls.ALLOCATION;
-import static cn.carbonmarket.e2e.AllocationCalls.REGISTRY;
-import static cn.carbonmarket.e2e.AllocationCalls.eventually;
-import static cn.carbonmarket.e2e.AllocationCalls.get;
-import static cn.carbonmarket.e2e.MarketCalls.registry;
-import static cn.carbonmarket.e2e.PrimaryAuctionDay.TRADING;
+import static cn.carbonmarket.year.play.AllocationCalls.ALLOCATION;
+import static cn.carbonmarket.year.play.AllocationCalls.REGISTRY;
+import static cn.carbonmarket.year.play.AllocationCalls.eventually;
+import static cn.carbonmarket.year.play.AllocationCalls.get;
+import static cn.carbonmarket.year.play.MarketCalls.registry;
+import static cn.carbonmarket.year.play.AllocationCalls.TRADING;
 import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
@@ -15,6 +15,9 @@ import cn.carbonmarket.contracts.trade.FeeSchedule;
 import cn.carbonmarket.contracts.trade.Side;
 import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.year.play.MarketCalls;
+import cn.carbonmarket.year.play.Pilot;
+import cn.carbonmarket.year.play.PilotMigrations;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -116,7 +119,7 @@ class PilotAcceptanceIT {
         assertThat(depth.getBoolean("halted")).isFalse();
 
         // The authority's period: the entity enrolled, its free allocation issued, its obligation set.
-        PilotMigrations.awaitCovered(c.entity());
+        c.entity().awaitCovered();
         PilotPeriods.enrolIssued(pilot, YEAR, c.entity(), c.sector(), FREE_ALLOCATION, VERIFIED_EMISSIONS);
         eventually(() -> registry(account, allowance, "AVAILABLE") == c.exportedAllowance() + FREE_ALLOCATION);
         PilotPeriods.obligations(pilot, YEAR, c.entity());

@@ -1,11 +1,11 @@
 package cn.carbonmarket.e2e;
 
-import static cn.carbonmarket.e2e.AllocationCalls.ALLOCATION;
-import static cn.carbonmarket.e2e.AllocationCalls.REGISTRY;
-import static cn.carbonmarket.e2e.AllocationCalls.eventually;
-import static cn.carbonmarket.e2e.AllocationCalls.get;
-import static cn.carbonmarket.e2e.AllocationCalls.send;
-import static cn.carbonmarket.e2e.MarketCalls.registry;
+import static cn.carbonmarket.year.play.AllocationCalls.ALLOCATION;
+import static cn.carbonmarket.year.play.AllocationCalls.REGISTRY;
+import static cn.carbonmarket.year.play.AllocationCalls.eventually;
+import static cn.carbonmarket.year.play.AllocationCalls.get;
+import static cn.carbonmarket.year.play.AllocationCalls.send;
+import static cn.carbonmarket.year.play.MarketCalls.registry;
 import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -16,6 +16,9 @@ import static org.hamcrest.Matchers.oneOf;
 
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
+import cn.carbonmarket.year.play.MarketCalls;
+import cn.carbonmarket.year.play.Pilot;
+import cn.carbonmarket.year.play.PilotMigrations;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -54,7 +57,7 @@ class PilotRulesIT {
         Pilot pilot = Pilot.CQ;
         PilotHolder entity = PilotHolder.organisation("CQ0001077", "91500000FEF1E2DE5E");
         String allowance = pilot.allowance(YEAR);
-        PilotMigrations.migrated(pilot, entity);
+        entity.migratedFrom(pilot);
         String account = entity.holdingAccount();
         assertThat(registry(account, allowance, "AVAILABLE")).isZero();
         PilotPeriods.enrolIssued(pilot, YEAR, entity, "CEMENT", 100_001, 150_000);
@@ -83,7 +86,7 @@ class PilotRulesIT {
         long verified = 200_000;
         long offsetLimit = pilot.offsetLimit(verified);
         long nonLocalLimit = pilot.nonLocalOffsetLimit(offsetLimit);
-        PilotMigrations.migrated(pilot, entity);
+        entity.migratedFrom(pilot);
         String account = entity.holdingAccount();
         PilotPeriods.obligated(pilot, YEAR, entity, "CEMENT", 50_000, verified);
         assertThat(PilotPeriods.obligationAtRegistry(pilot, YEAR, entity).getLong("offsetLimitTonnes"))
@@ -137,7 +140,7 @@ class PilotRulesIT {
         String allowance = pilot.allowance(YEAR);
         long verified = 80_000;
         long shortfall = 1_234;
-        PilotMigrations.migrated(pilot, entity);
+        entity.migratedFrom(pilot);
         PilotPeriods.obligated(pilot, YEAR, entity, "MANUFACTURING", 50_000, verified);
         String token = entity.token("compliance-entity");
         PilotPeriods.surrender(pilot, YEAR, entity, token, lines(allowance, verified - shortfall)).statusCode(201);
@@ -202,7 +205,7 @@ class PilotRulesIT {
     void aPilotEntityCoveredNationallyForPowerIsNotEnrolledInThePilotForPower() {
         Pilot pilot = Pilot.HB;
         PilotHolder entity = PilotHolder.organisation("HB0001063", "9142000009CF05H7EH");
-        PilotMigrations.migrated(pilot, entity);
+        entity.migratedFrom(pilot);
         String unit = "E2E-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
         send(DemoUser.REGULATOR, "PUT", ALLOCATION + "/api/v1/generating-units/" + unit, Map.of("partyId",
                 entity.partyId(), "category", "COAL_ABOVE_300MW", "capacityMw", 600, "cooling", "WATER",
@@ -237,7 +240,7 @@ class PilotRulesIT {
         Pilot pilot = Pilot.HB;
         PilotHolder entity = PilotHolder.organisation("HB0001168", "914200008E0A8CC56Q");
         String allowance = pilot.allowance(YEAR);
-        PilotMigrations.migrated(pilot, entity);
+        entity.migratedFrom(pilot);
         String account = entity.holdingAccount();
         PilotPeriods.obligated(pilot, YEAR, entity, "POWER", 10_000, 20_000);
         String token = entity.token("compliance-entity");

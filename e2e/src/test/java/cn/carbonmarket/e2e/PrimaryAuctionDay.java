@@ -1,10 +1,12 @@
 package cn.carbonmarket.e2e;
 
-import static cn.carbonmarket.e2e.AllocationCalls.ALLOCATION;
-import static cn.carbonmarket.e2e.AllocationCalls.REGISTRY;
-import static cn.carbonmarket.e2e.AllocationCalls.eventually;
-import static cn.carbonmarket.e2e.AllocationCalls.get;
-import static cn.carbonmarket.e2e.AllocationCalls.send;
+import static cn.carbonmarket.year.play.AllocationCalls.ALLOCATION;
+import static cn.carbonmarket.year.play.AllocationCalls.REGISTRY;
+import static cn.carbonmarket.year.play.AllocationCalls.SETTLEMENT;
+import static cn.carbonmarket.year.play.AllocationCalls.TRADING;
+import static cn.carbonmarket.year.play.AllocationCalls.eventually;
+import static cn.carbonmarket.year.play.AllocationCalls.get;
+import static cn.carbonmarket.year.play.AllocationCalls.send;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.oneOf;
 
@@ -15,12 +17,10 @@ import cn.carbonmarket.contracts.party.SystemParties;
 import cn.carbonmarket.contracts.party.UnifiedSocialCreditCode;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KeycloakTokens;
+import cn.carbonmarket.year.play.MarketCalls;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -32,12 +32,9 @@ import java.util.Map;
  */
 final class PrimaryAuctionDay {
 
-    static final String TRADING = System.getProperty("market.e2e.trading");
-    static final String SETTLEMENT = System.getProperty("market.e2e.settlement");
     static final String PERIOD = "CN-2026";
     static final String INSTRUMENT = "CEA-2026";
     static final PartyId AUCTIONEER = SystemParties.auctioneer(Jurisdiction.CN);
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     /** A bidder of the suite's own: its party and its token. */
     record Bidder(String partyId, String token) {
@@ -89,14 +86,6 @@ final class PrimaryAuctionDay {
     }
 
     /** The exchange's time: locally it may run ahead of the wall clock (it starts at the next opening). */
-    static Instant marketTime() {
-        return Instant.parse(get(DemoUser.OPERATOR, TRADING + "/api/v1/market-session").statusCode(200).extract()
-                .path("marketTime"));
-    }
-
-    static LocalDate tradeDate(Instant marketTime) {
-        return LocalDate.ofInstant(marketTime, SHANGHAI);
-    }
 
     static JsonPath auction(String ref) {
         return get(DemoUser.REGULATOR, ALLOCATION + "/api/v1/auction-calendar/" + PERIOD + "/auctions/" + ref)

@@ -1,6 +1,10 @@
 package cn.carbonmarket.e2e;
 
 import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
+import static cn.carbonmarket.year.play.AllocationCalls.ALLOCATION;
+import static cn.carbonmarket.year.play.AllocationCalls.REGISTRY;
+import static cn.carbonmarket.year.play.AllocationCalls.SETTLEMENT;
+import static cn.carbonmarket.year.play.AllocationCalls.TRADING;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,6 +19,7 @@ import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
 import cn.carbonmarket.testing.SignedInstructions;
+import cn.carbonmarket.year.play.MarketCalls;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -55,10 +60,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TradingDayIT {
 
-    private static final String REGISTRY = System.getProperty("market.e2e.registry");
-    private static final String ALLOCATION = System.getProperty("market.e2e.allocation");
-    private static final String TRADING = System.getProperty("market.e2e.trading");
-    private static final String SETTLEMENT = System.getProperty("market.e2e.settlement");
     private static final String CEA = "CEA-2025";
     private static final DemoUser SELLER = DemoUser.ENTITY_1;
     private static final DemoUser BUYER = DemoUser.INVESTOR_1;
@@ -161,7 +162,7 @@ class TradingDayIT {
         }
 
         // The regulator schedules ten lots with half the volume as each bidder's cap, in the exchange's time.
-        Instant now = PrimaryAuctionDay.marketTime();
+        Instant now = MarketCalls.marketTime();
         Instant opensAt = now.plusSeconds(5);
         Instant closesAt = now.plusSeconds(45);
         String ref = post(DemoUser.REGULATOR, ALLOCATION + "/api/v1/auction-calendar/" + PrimaryAuctionDay.PERIOD
@@ -185,7 +186,7 @@ class TradingDayIT {
         assertThat(PrimaryAuctionDay.registry(delivery, "IN_TRADING") - deliveryBefore).isEqualTo(10_000 + release);
         eventually(() -> PrimaryAuctionDay.settlementUnits(auctioneer) - auctioneerUnitsBefore == 10_000 + release);
 
-        eventually(() -> !PrimaryAuctionDay.marketTime().isBefore(opensAt));
+        eventually(() -> !MarketCalls.marketTime().isBefore(opensAt));
         // Refused, nothing placed: an individual (not eligible), part of a lot, above the cap, below the reserve.
         given().auth().oauth2(accessToken(DemoUser.INDIVIDUAL_1)).contentType(ContentType.JSON)
                 .body(Map.of("priceFen", floor, "quantity", 1_000))
@@ -201,7 +202,7 @@ class TradingDayIT {
         c.bid(auctionId, reserve - 1, 1_000).statusCode(422)
                 .body("code", equalTo("BELOW_RESERVE_PRICE"));
 
-        eventually(() -> PrimaryAuctionDay.marketTime().isAfter(closesAt));
+        eventually(() -> MarketCalls.marketTime().isAfter(closesAt));
         post(DemoUser.OPERATOR, TRADING + "/api/v1/auctions/" + auctionId + "/close", Map.of())
                 .statusCode(oneOf(200, 409));
         eventually(() -> "COMPLETED".equals(PrimaryAuctionDay.auction(ref).getString("status")));
@@ -261,7 +262,7 @@ class TradingDayIT {
         get(DemoUser.OPERATOR, ALLOCATION + "/api/v1/auction-results/" + ref + "/mine").statusCode(403);
 
         Auction.ref = ref;
-        Auction.tradeDate = PrimaryAuctionDay.tradeDate(Instant.parse(result.getString("result.closedAt")));
+        Auction.tradeDate = MarketCalls.tradeDate(Instant.parse(result.getString("result.closedAt")));
         Auction.bidders = List.of(a, b, c);
         Auction.inTradingBefore = inTradingBefore;
         Auction.deliveryBefore = deliveryBefore;

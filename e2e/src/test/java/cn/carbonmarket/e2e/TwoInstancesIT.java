@@ -1,6 +1,8 @@
 package cn.carbonmarket.e2e;
 
 import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
+import static cn.carbonmarket.year.play.AllocationCalls.REGISTRY;
+import static cn.carbonmarket.year.play.AllocationCalls.SETTLEMENT;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.Identities;
+import cn.carbonmarket.year.play.MarketCalls;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -28,9 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class TwoInstancesIT {
 
-    private static final String REGISTRY = System.getProperty("market.e2e.registry");
     private static final String REGISTRY_B = System.getProperty("market.e2e.registry-b");
-    private static final String SETTLEMENT = System.getProperty("market.e2e.settlement");
     private static final String SETTLEMENT_B = System.getProperty("market.e2e.settlement-b");
     private static final Database REGISTRY_DB = Database.e2e("registry");
     private static final Database SETTLEMENT_DB = Database.e2e("settlement");

@@ -17,8 +17,10 @@ import java.util.Set;
  *
  * <p>Every sixth entity emits above its allocation and moves all it held before into trading to sell: it ends the
  * year short. Every other entity keeps at least what its emissions above allocation need, so it can surrender its
- * whole obligation. Prices stay between CNY 40 and 100 and within 8% of the day's reference (the exchange's band is
- * wider); the days nearer the deadline trade more.
+ * whole obligation. The year trades {@value #INSTRUMENT}, the vintage the entities hold from before the period.
+ * Prices stay within 8% of its previous close, CNY 90, and of the day's reference: the exchange's band is 10% of the
+ * previous close, and the played year's trades all fall on one trade date, so the band does not move. The days nearer
+ * the deadline trade more.
  */
 public record Scenario(long seed, Scale scale, List<CoveredEntity> entities, List<Trader> traders,
                        List<Trade> trades) {
@@ -32,7 +34,10 @@ public record Scenario(long seed, Scale scale, List<CoveredEntity> entities, Lis
     private static final String[] GIVEN = {"Wei", "Fang", "Min", "Jing", "Lei", "Yan", "Jun", "Xin", "Tao", "Hui"};
     /** Coal above 300 MW, CN-2022: 0.8177 t/MWh; the pre-allocation gives 70% of it. */
     private static final long MWH_STEP = 100_000;
-    private static final long START_PRICE_FEN = 10_000;
+    /** The instrument the year trades: CEA-2024, which no other part of the suite trades. */
+    public static final String INSTRUMENT = "CEA-2024";
+    /** Its previous close as trading lists it. */
+    private static final long PREVIOUS_CLOSE_FEN = 9_000;
     private static final long LOT = 100;
 
     public static Scenario generate(long seed, Scale scale) {
@@ -131,13 +136,13 @@ public record Scenario(long seed, Scale scale, List<CoveredEntity> entities, Lis
         long[] left = entities.stream().mapToLong(CoveredEntity::intoTradingTonnes).toArray();
         int buyers = scale.institutions() + scale.individuals();
         List<Trade> trades = new ArrayList<>();
-        long reference = START_PRICE_FEN;
+        long reference = PREVIOUS_CLOSE_FEN;
         for (int day = 0; day < scale.tradingDays(); day++) {
             // The tide: the last day before the deadline trades three times an ordinary day.
             long span = Math.max(1, scale.tradingDays() - 1);
             int count = (int) (scale.tradesPerDay() * (span * span + 2L * day * day) / (span * span));
-            long low = Math.max(4_000, reference * 92 / 100);
-            long high = Math.min(10_000, reference * 108 / 100);
+            long low = Math.max(PREVIOUS_CLOSE_FEN * 92 / 100, reference * 92 / 100);
+            long high = Math.min(PREVIOUS_CLOSE_FEN * 108 / 100, reference * 108 / 100);
             long price = reference;
             long value = 0;
             long volume = 0;

@@ -39,7 +39,7 @@ class ScenarioTest {
             assertThat(sold[i]).isLessThanOrEqualTo(year.entities().get(i).intoTradingTonnes());
         }
         assertThat(year.trades()).allSatisfy(t -> {
-            assertThat(t.priceFen()).isBetween(4_000L, 10_000L);
+            assertThat(t.priceFen()).as("within 8 per cent of the previous close").isBetween(8_280L, 9_720L);
             assertThat(t.quantity() % 100).isZero();
         });
         // The tide: the last day trades more than the first.

@@ -1,4 +1,4 @@
-package cn.carbonmarket.e2e;
+package cn.carbonmarket.year.play;
 
 import cn.carbonmarket.contracts.party.Jurisdiction;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * test classpath ({@code /pilots/<folder>/}), and its provincial authority. Shenzhen's authority is of Guangdong's
  * region and runs the Shenzhen pilot through its jurisdiction claim; the others run the pilot of their region.
  */
-enum Pilot {
+public enum Pilot {
     BJ("beijing", "beijing_holdings.csv", "BJ", 2_000, 500, 5_000),
     TJ("tianjin", "tianjin_balances.csv", "TJ", 1_000, 1_000, 0),
     SH("shanghai", "shanghai_registry.xlsx", "SH", 1_000, 500, 0),
@@ -51,65 +51,65 @@ enum Pilot {
         this.localOffsetBasisPoints = localOffsetBasisPoints;
     }
 
-    int bandBasisPoints() {
+    public int bandBasisPoints() {
         return bandBasisPoints;
     }
 
     /** The offset limit of an obligation: its share of the verified emissions, rounded down. */
-    long offsetLimit(long verifiedEmissionsTonnes) {
+    public long offsetLimit(long verifiedEmissionsTonnes) {
         return verifiedEmissionsTonnes * offsetLimitBasisPoints / 10_000;
     }
 
     /** The most of an offset limit that may come from outside the pilot's province, rounded down. */
-    long nonLocalOffsetLimit(long offsetLimitTonnes) {
+    public long nonLocalOffsetLimit(long offsetLimitTonnes) {
         return offsetLimitTonnes * (10_000 - localOffsetBasisPoints) / 10_000;
     }
 
-    Jurisdiction jurisdiction() {
+    public Jurisdiction jurisdiction() {
         return Jurisdiction.valueOf(name());
     }
 
-    String region() {
+    public String region() {
         return region;
     }
 
     /** The pilot's allowance of the year, e.g. {@code BEA-2024}. */
-    String allowance(int year) {
+    public String allowance(int year) {
         return new InstrumentCode(Product.allowanceOf(jurisdiction()), year).toString();
     }
 
     /** The pilot's compliance period of the year, e.g. {@code CQ-2024}. */
-    String period(int year) {
+    public String period(int year) {
         return name() + "-" + year;
     }
 
     /** A token of the pilot's provincial authority (made once in Keycloak). */
-    String authorityToken() {
+    public String authorityToken() {
         String jurisdictionClaim = region.equals(name()) ? null : name();
         return KeycloakTokens.authorityToken("authority-" + name().toLowerCase(Locale.ROOT), region,
                 jurisdictionClaim);
     }
 
-    String exportFile() {
+    public String exportFile() {
         return exportFile;
     }
 
-    byte[] export() {
+    public byte[] export() {
         return resource(exportFile);
     }
 
-    byte[] control() {
+    public byte[] control() {
         return resource("control.json");
     }
 
     /** The control totals per instrument, as the pilot's {@code control.json} states them. */
-    Map<String, Long> controlTotals() {
+    public Map<String, Long> controlTotals() {
         Map<String, Object> totals = controlJson().getMap("totalsTonnes");
         return totals.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 e -> ((Number) e.getValue()).longValue()));
     }
 
-    long controlHoldingRows() {
+    public long controlHoldingRows() {
         return controlJson().getLong("holdingRows");
     }
 

@@ -1,4 +1,4 @@
-package cn.carbonmarket.e2e;
+package cn.carbonmarket.year.play;
 
 import static cn.carbonmarket.testing.KeycloakTokens.accessToken;
 import static io.restassured.RestAssured.given;
@@ -18,40 +18,47 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The calls the suites share: a user's (or any token's) requests, waiting for an outcome, a fresh period, a holding.
  */
-final class AllocationCalls {
+public final class AllocationCalls {
 
-    static final String REGISTRY = System.getProperty("market.e2e.registry");
-    static final String ALLOCATION = System.getProperty("market.e2e.allocation");
+    // The services' addresses: ./market up's ports, unless market.url.<service> says otherwise (the e2e suite's do).
+    public static final String REGISTRY = url("registry", 8081);
+    public static final String ALLOCATION = url("allocation", 8082);
+    public static final String TRADING = url("trading", 8083);
+    public static final String SETTLEMENT = url("settlement", 8084);
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private AllocationCalls() {
     }
 
-    static ValidatableResponse get(DemoUser user, String url) {
+    private static String url(String service, int port) {
+        return System.getProperty("market.url." + service, "http://127.0.0.1:" + port);
+    }
+
+    public static ValidatableResponse get(DemoUser user, String url) {
         return get(accessToken(user), url);
     }
 
-    static ValidatableResponse get(String token, String url) {
+    public static ValidatableResponse get(String token, String url) {
         return given().auth().oauth2(token).when().get(url).then().log().ifValidationFails();
     }
 
-    static ValidatableResponse send(DemoUser user, String method, String url, Object body) {
+    public static ValidatableResponse send(DemoUser user, String method, String url, Object body) {
         return send(accessToken(user), method, url, body);
     }
 
     /** A request under a fresh {@code Idempotency-Key} (the registry's movements require one; others ignore it). */
-    static ValidatableResponse send(String token, String method, String url, Object body) {
+    public static ValidatableResponse send(String token, String method, String url, Object body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key",
                         UUID.randomUUID().toString()).body(body)
                 .when().request(method, url).then().log().ifValidationFails();
     }
 
-    static void eventually(Callable<Boolean> condition) {
+    public static void eventually(Callable<Boolean> condition) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(condition);
     }
 
     /** Opens CN-year for a year no earlier run opened (201, not 200), and moves it to ALLOCATING. */
-    static int freshPeriod() {
+    public static int freshPeriod() {
         for (int attempt = 0; attempt < 20; attempt++) {
             int year = ThreadLocalRandom.current().nextInt(2030, 2100);
             int status = send(DemoUser.REGULATOR, "PUT", ALLOCATION + "/api/v1/compliance-periods/CN-" + year,
@@ -72,7 +79,7 @@ final class AllocationCalls {
      * computes on every unit of every covered entity in the database, and other tests leave units behind. A unit
      * whose year is verified already (409 ACTIVITY_VERIFIED) keeps its figures.
      */
-    static void verifiedDataForEveryOtherUnit(int year, List<String> own) {
+    public static void verifiedDataForEveryOtherUnit(int year, List<String> own) {
         for (int page = 0; ; page++) {
             List<String> parties = get(DemoUser.REGULATOR, REGISTRY + "/api/v1/parties?type=COMPLIANCE_ENTITY&size=500"
                     + "&page=" + page).statusCode(200).extract().jsonPath().getList("id");
@@ -94,7 +101,7 @@ final class AllocationCalls {
     }
 
     /** The registry's AVAILABLE holding of the instrument in the account, 0 if none (negative for issuance). */
-    static long holding(String account, String instrument) {
+    public static long holding(String account, String instrument) {
         return MarketCalls.registry(account, instrument, "AVAILABLE");
     }
 }
