@@ -2,11 +2,13 @@ package cn.carbonmarket.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.carbonmarket.year.play.AllocationCalls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,8 +22,10 @@ class ManagementInterfaceIT {
 
     @Test
     void theToolsAnswerOnTheManagementPortOnly() throws Exception {
-        for (String property : List.of("registry", "allocation", "trading", "settlement")) {
-            URI api = URI.create(System.getProperty("market.e2e." + property));
+        Map<String, String> services = Map.of("registry", AllocationCalls.REGISTRY, "allocation",
+                AllocationCalls.ALLOCATION, "trading", AllocationCalls.TRADING, "settlement", AllocationCalls.SETTLEMENT);
+        for (String property : services.keySet()) {
+            URI api = URI.create(services.get(property));
             URI management = URI.create("http://" + api.getHost() + ":" + (api.getPort() + 10));
             for (String tool : TOOLS) {
                 assertThat(status(api.resolve(tool))).as("%s on %s's API port", tool, property).isEqualTo(404);

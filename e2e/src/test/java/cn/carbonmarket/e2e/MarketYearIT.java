@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,9 +35,11 @@ import org.junit.jupiter.api.Test;
  * has yet to deliver); issued - surrendered - cancelled = holdings per instrument; the ledger sums to zero and every
  * account is its journal (posted and pending); every trade cleared exactly once; the audit chain verifies; every
  * migration reconciled to its control totals; the compliance rate is what the generated data imply, computed here.
- * A trade date has one clearing run: when an earlier class of the suite made the day's run, the year's trades stay
- * undelivered, which the first invariant allows for as settlement's reconciliation does.
+ * A trade date has one clearing run: the class runs last (e2e/pom.xml orders classes by {@code @Order}), and when an
+ * earlier class made the day's run, the year's trades stay undelivered, which the first invariant allows for as
+ * settlement's reconciliation does.
  */
+@Order(Integer.MAX_VALUE)
 class MarketYearIT {
 
     private static final Scenario YEAR = Scenario.generate(Long.getLong("market.year.seed", 2026),

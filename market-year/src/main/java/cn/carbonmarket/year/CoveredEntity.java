@@ -10,6 +10,12 @@ import java.util.Map;
 public record CoveredEntity(String name, String region, String creditCode, String unitId, long electricityMwh,
                             long coalTonnes, long grantedTonnes, long intoTradingTonnes) {
 
+    /** The same entity holding {@code tonnes} more from before the period, all of it moved into trading. */
+    public CoveredEntity holdingMore(long tonnes) {
+        return new CoveredEntity(name, region, creditCode, unitId, electricityMwh, coalTonnes, grantedTonnes + tonnes,
+                intoTradingTonnes + tonnes);
+    }
+
     public Map<String, Object> registration() {
         return Map.of("name", name, "type", "COMPLIANCE_ENTITY", "region", region, "creditCode", creditCode);
     }

@@ -18,12 +18,14 @@ import java.util.Set;
  * <p>Every sixth entity emits above its allocation and moves all it held before into trading to sell: it ends the
  * year short. Every other entity keeps at least what its emissions above allocation need, so it can surrender its
  * whole obligation. The year trades {@value #INSTRUMENT}, the vintage the entities hold from before the period.
- * Prices stay within 8% of its previous close, CNY 90, and of the day's reference: the exchange's band is 10% of the
- * previous close, and the played year's trades all fall on one trade date, so the band does not move. The days nearer
- * the deadline trade more.
+ * Prices stay within 8% of its previous close, CNY 90, and within 2.5% of the day's reference (the last day's average):
+ * the exchange's band is 10% of the previous close, which a day's prices then keep to whether the played days fall on
+ * one trade date or on several. The days nearer the deadline trade more. Besides the continuous trades, the first
+ * entity sells 100,000 t in a block trade to the first buyer and the second 10,000 t in a one-way auction to three
+ * buyers' sealed bids; both sellers move those units into trading on top of the rest.
  */
 public record Scenario(long seed, Scale scale, List<CoveredEntity> entities, List<Trader> traders,
-                       List<Trade> trades) {
+                       List<Trade> trades, BlockTrade block, AuctionSale auction) {
 
     /** The pilot regions (Shenzhen is in Guangdong) and a six-digit division of each, for the parties' identities. */
     private static final String[][] REGIONS = {{"BJ", "110105", "Beijing"}, {"TJ", "120101", "Tianjin"},
@@ -39,6 +41,8 @@ public record Scenario(long seed, Scale scale, List<CoveredEntity> entities, Lis
     /** Its previous close as trading lists it. */
     private static final long PREVIOUS_CLOSE_FEN = 9_000;
     private static final long LOT = 100;
+    private static final long BLOCK_TONNES = 100_000;
+    private static final long AUCTION_TONNES = 10_000;
 
     public static Scenario generate(long seed, Scale scale) {
         Random random = new Random(seed);
@@ -46,9 +50,21 @@ public record Scenario(long seed, Scale scale, List<CoveredEntity> entities, Lis
         for (int i = 0; i < scale.entities(); i++) {
             entities.add(entity(random, seed, i));
         }
-        List<Trade> trades = trades(random, scale, entities);
-        long[] spend = new long[scale.institutions() + scale.individuals()];
+        int buyers = scale.institutions() + scale.individuals();
+        // The block and the auction sell units their sellers hold and move into trading on top of the rest.
+        BlockTrade block = new BlockTrade(0, 0, PREVIOUS_CLOSE_FEN * 95 / 100, BLOCK_TONNES);
+        AuctionSale auction = new AuctionSale(Math.min(1, scale.entities() - 1), AUCTION_TONNES,
+                PREVIOUS_CLOSE_FEN * 90 / 100, List.of(
+                new AuctionSale.Bid(0, PREVIOUS_CLOSE_FEN * 98 / 100, AUCTION_TONNES / 2),
+                new AuctionSale.Bid(Math.min(1, buyers - 1), PREVIOUS_CLOSE_FEN * 96 / 100, AUCTION_TONNES / 2),
+                new AuctionSale.Bid(Math.min(2, buyers - 1), PREVIOUS_CLOSE_FEN * 94 / 100, AUCTION_TONNES / 2)));
+        entities.set(block.seller(), entities.get(block.seller()).holdingMore(block.quantity()));
+        entities.set(auction.seller(), entities.get(auction.seller()).holdingMore(auction.quantity()));
+        List<Trade> trades = trades(random, scale, entities, block, auction);
+        long[] spend = new long[buyers];
         trades.forEach(t -> spend[t.buyer()] += t.priceFen() * t.quantity());
+        spend[block.buyer()] += block.priceFen() * block.quantity();
+        auction.bids().forEach(b -> spend[b.buyer()] += b.priceFen() * b.quantity());
         List<Trader> traders = new ArrayList<>();
         Set<String> residentIds = new HashSet<>();
         for (int i = 0; i < spend.length; i++) {
@@ -57,7 +73,8 @@ public record Scenario(long seed, Scale scale, List<CoveredEntity> entities, Lis
             traders.add(i < scale.institutions() ? institution(random, seed, i, cash)
                     : individual(random, residentIds, cash));
         }
-        return new Scenario(seed, scale, List.copyOf(entities), List.copyOf(traders), List.copyOf(trades));
+        return new Scenario(seed, scale, List.copyOf(entities), List.copyOf(traders), List.copyOf(trades), block,
+                auction);
     }
 
     /** Emissions of the coal burned: tonnes x 20.000 GJ/t x 0.02600 tC/GJ x 0.99 x 44/12, half up to the tonne. */
@@ -132,8 +149,11 @@ public record Scenario(long seed, Scale scale, List<CoveredEntity> entities, Lis
         throw new IllegalStateException("no check character completes " + body);
     }
 
-    private static List<Trade> trades(Random random, Scale scale, List<CoveredEntity> entities) {
+    private static List<Trade> trades(Random random, Scale scale, List<CoveredEntity> entities, BlockTrade block,
+                                      AuctionSale auction) {
         long[] left = entities.stream().mapToLong(CoveredEntity::intoTradingTonnes).toArray();
+        left[block.seller()] -= block.quantity();
+        left[auction.seller()] -= auction.quantity();
         int buyers = scale.institutions() + scale.individuals();
         List<Trade> trades = new ArrayList<>();
         long reference = PREVIOUS_CLOSE_FEN;
@@ -141,8 +161,8 @@ public record Scenario(long seed, Scale scale, List<CoveredEntity> entities, Lis
             // The tide: the last day before the deadline trades three times an ordinary day.
             long span = Math.max(1, scale.tradingDays() - 1);
             int count = (int) (scale.tradesPerDay() * (span * span + 2L * day * day) / (span * span));
-            long low = Math.max(PREVIOUS_CLOSE_FEN * 92 / 100, reference * 92 / 100);
-            long high = Math.min(PREVIOUS_CLOSE_FEN * 108 / 100, reference * 108 / 100);
+            long low = Math.max(PREVIOUS_CLOSE_FEN * 92 / 100, reference * 975 / 1_000);
+            long high = Math.min(PREVIOUS_CLOSE_FEN * 108 / 100, reference * 1_025 / 1_000);
             long price = reference;
             long value = 0;
             long volume = 0;

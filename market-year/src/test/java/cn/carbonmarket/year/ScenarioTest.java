@@ -35,6 +35,8 @@ class ScenarioTest {
         Scenario year = Scenario.generate(2026, THREE_DAYS);
         long[] sold = new long[year.entities().size()];
         year.trades().forEach(t -> sold[t.seller()] += t.quantity());
+        sold[year.block().seller()] += year.block().quantity();
+        sold[year.auction().seller()] += year.auction().quantity();
         for (int i = 0; i < sold.length; i++) {
             assertThat(sold[i]).isLessThanOrEqualTo(year.entities().get(i).intoTradingTonnes());
         }
@@ -45,6 +47,21 @@ class ScenarioTest {
         // The tide: the last day trades more than the first.
         assertThat(year.trades().stream().filter(t -> t.day() == 2).count())
                 .isGreaterThan(year.trades().stream().filter(t -> t.day() == 0).count());
+    }
+
+    @Test
+    void theBlockTradeAndTheAuctionKeepTheExchangesRules() {
+        Scenario year = Scenario.generate(2026, THREE_DAYS);
+        // The national block minimum is 100,000 t, its band 30% of the previous close (CNY 90).
+        assertThat(year.block().quantity()).isGreaterThanOrEqualTo(100_000);
+        assertThat(year.block().priceFen()).isBetween(6_300L, 11_700L);
+        assertThat(year.block().seller() % 6).as("a seller that is not short").isNotEqualTo(5);
+        // Sealed bids above the reserve, more demand than supply, so the auction clears.
+        assertThat(year.auction().bids()).allSatisfy(b -> assertThat(b.priceFen())
+                .isGreaterThanOrEqualTo(year.auction().reserveFen()));
+        assertThat(year.auction().bids().stream().mapToLong(AuctionSale.Bid::quantity).sum())
+                .isGreaterThan(year.auction().quantity());
+        assertThat(year.auction().seller() % 6).isNotEqualTo(5);
     }
 
     @Test
@@ -62,6 +79,8 @@ class ScenarioTest {
                 });
         long[] spend = new long[year.traders().size()];
         year.trades().forEach(t -> spend[t.buyer()] += t.priceFen() * t.quantity());
+        spend[year.block().buyer()] += year.block().priceFen() * year.block().quantity();
+        year.auction().bids().forEach(b -> spend[b.buyer()] += b.priceFen() * b.quantity());
         for (int i = 0; i < spend.length; i++) {
             assertThat(year.traders().get(i).cashFen()).isGreaterThan(spend[i] + spend[i] / 100);
         }

@@ -66,6 +66,11 @@ public final class MarketCalls {
                 .path("marketTime"));
     }
 
+    /** Where the national market's day stands: {@code marketTime}, {@code tradingDay}, {@code listingOpen}, ... */
+    public static JsonPath session() {
+        return get(DemoUser.OPERATOR, TRADING + "/api/v1/market-session").statusCode(200).extract().jsonPath();
+    }
+
     /** The trade date of a market time: its day in Shanghai. */
     public static LocalDate tradeDate(Instant marketTime) {
         return LocalDate.ofInstant(marketTime, SHANGHAI);

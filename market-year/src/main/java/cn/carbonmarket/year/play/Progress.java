@@ -50,6 +50,11 @@ public final class Progress {
         out.println();
     }
 
+    /** A line of its own between phases. */
+    public synchronized void note(String line) {
+        out.println("  " + line);
+    }
+
     private void draw() {
         int filled = done * WIDTH / steps;
         String line = String.format(Locale.ROOT, "  %-22s [%s%s] %d/%d  %.1f s", phase, "#".repeat(filled),

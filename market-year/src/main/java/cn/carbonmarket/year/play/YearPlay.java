@@ -2,7 +2,6 @@ package cn.carbonmarket.year.play;
 
 import static cn.carbonmarket.year.play.AllocationCalls.ALLOCATION;
 import static cn.carbonmarket.year.play.AllocationCalls.REGISTRY;
-import static cn.carbonmarket.year.play.AllocationCalls.SETTLEMENT;
 import static cn.carbonmarket.year.play.AllocationCalls.TRADING;
 import static cn.carbonmarket.year.play.AllocationCalls.eventually;
 import static cn.carbonmarket.year.play.AllocationCalls.get;
@@ -18,7 +17,6 @@ import cn.carbonmarket.testing.KafkaTopic;
 import cn.carbonmarket.testing.SignedInstructions;
 import cn.carbonmarket.year.CoveredEntity;
 import cn.carbonmarket.year.Scenario;
-import cn.carbonmarket.year.Trade;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +34,10 @@ import java.util.function.BiConsumer;
  * <li>a fresh national period: units and the base year's verified data, the pre-allocation run approved and issued;</li>
  * <li>the vintage each entity holds from before the period ({@value Scenario#INSTRUMENT}), part of it moved into
  * trading, and the buyers' cash at the clearing bank;</li>
- * <li>the trading days: each generated trade a sell the buyer meets at its price, more of them nearer the deadline;</li>
- * <li>the end-of-day clearing run and its delivery;</li>
+ * <li>the trading days ({@link MarketDays}): each generated trade a sell the buyer meets at its price, more of them
+ * nearer the deadline; on an exchange clock that runs fast, each day a trade date with its clearing run, and the
+ * block trade and the one-way auction on the last;</li>
+ * <li>the clearing runs and their delivery;</li>
  * <li>every entity's report verified and confirmed, the true-up issued, the obligations set;</li>
  * <li>every entity surrenders what it can, the period's allowance first; the few that sold what they needed are
  * short.</li>
@@ -69,8 +69,7 @@ public final class YearPlay {
         parties();
         int periodYear = preAllocation();
         holdingsIntoTrading();
-        tradingDays();
-        LocalDate tradeDate = endOfDay();
+        LocalDate tradeDate = new MarketDays(year, progress, participants, entities, traders).play();
         String period = "CN-" + periodYear;
         reports(period, periodYear);
         trueUpAndObligations(period, periodYear);
@@ -164,46 +163,6 @@ public final class YearPlay {
             eventually(() -> MarketCalls.trading(participants.token(party), "CNY", "free") >= cash);
         }
         progress.phaseDone();
-    }
-
-    /** Each generated trade is a sell the buyer then meets at its price; then every buyer holds what it bought. */
-    private void tradingDays() {
-        // A party played again (the demo without --reset) holds what it bought before.
-        long[] held = new long[traders.size()];
-        for (int i = 0; i < traders.size(); i++) {
-            held[i] = MarketCalls.trading(participants.token(traders.get(i)), Scenario.INSTRUMENT, "balance");
-        }
-        for (int day = 0; day < year.scale().tradingDays(); day++) {
-            int thisDay = day;
-            List<Trade> trades = year.trades().stream().filter(t -> t.day() == thisDay).toList();
-            progress.phase("trading day " + (day + 1) + " of " + year.scale().tradingDays(), trades.size());
-            for (Trade trade : trades) {
-                MarketCalls.order(participants.token(entities.get(trade.seller())), Scenario.INSTRUMENT, "SELL",
-                        trade.priceFen(), trade.quantity()).statusCode(201);
-                MarketCalls.order(participants.token(traders.get(trade.buyer())), Scenario.INSTRUMENT, "BUY",
-                        trade.priceFen(), trade.quantity()).statusCode(201);
-                held[trade.buyer()] += trade.quantity();
-                progress.step();
-            }
-            progress.phaseDone();
-        }
-        for (int i = 0; i < traders.size(); i++) {
-            String party = traders.get(i);
-            long units = held[i];
-            eventually(() -> MarketCalls.trading(participants.token(party), Scenario.INSTRUMENT, "balance") == units);
-        }
-    }
-
-    /** The clearing run of the trade date (answered as it is if it ran already) and its delivery. */
-    private LocalDate endOfDay() {
-        progress.phase("end-of-day clearing", 1);
-        LocalDate tradeDate = MarketCalls.tradeDate();
-        send(DemoUser.OPERATOR, "POST", SETTLEMENT + "/api/v1/clearing-runs/" + tradeDate, Map.of())
-                .statusCode(oneOf(200, 201));
-        eventually(() -> List.of("DELIVERED", "NOTHING_TO_DELIVER").contains(get(DemoUser.OPERATOR, SETTLEMENT
-                + "/api/v1/clearing-runs/" + tradeDate).statusCode(200).extract().path("delivery.state")));
-        progress.phaseDone();
-        return tradeDate;
     }
 
     /** Each entity reports its coal; the region's authority assigns verifier-1, who concludes; it is confirmed. */
