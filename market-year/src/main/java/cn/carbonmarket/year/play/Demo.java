@@ -57,7 +57,7 @@ public final class Demo {
                 year-<seed>-e<i> and year-<seed>-t<i>, password = user name):
                   compliance table   GET %1$s/api/v1/compliance/%2$s            (regulator)
                   its entities       GET %1$s/api/v1/compliance/%2$s/entities/<partyId>
-                  clearing run       GET %3$s/api/v1/clearing-runs/%4$s       (operator)
+                  clearing run       GET %3$s/api/v1/clearing-runs/%4$s       (operator, after the close)
                   order book         GET %5$s/api/v1/instruments/%6$s/depth    (any participant)
                   audit chain        GET %7$s/api/v1/audit/verify               (regulator)
                   market data        the Kafka topic trading.market-data (README, Integrators)

@@ -30,9 +30,11 @@ import java.util.function.Supplier;
  * The year's trading days on the exchange's clock. When it runs fast (the demo starts the exchange with
  * {@code market.trading.clock.speed}, a trading day in about a minute), each generated day is a trade date of its
  * own: its orders in the listing sessions, on the last day the block trade in the block session and the one-way
- * auction, and each date's clearing run after its close. At the wall clock's pace (the e2e suite) the days are played
- * one after the other on today's trade date with one clearing run, without the block trade and the auction: their
- * session and bid window (30 minutes at least) would not come within the run.
+ * auction, and each date's clearing run after its close. At the wall clock's pace (the e2e suite, a market
+ * {@code ./market up} started) the days are played one after the other on today's trade date, without the block
+ * trade and the auction (their session and bid window, 30 minutes at least, would not come within the run) and
+ * without a clearing run: the date is still trading, and settlement clears a date once, refusing its later trades
+ * ({@code TRADE_DATE_CLOSED}), so the run is left to the operator after the close.
  */
 final class MarketDays {
 
@@ -68,8 +70,9 @@ final class MarketDays {
         }
         boolean fast = clockSpeed() >= FAST;
         if (!fast) {
-            progress.note("the exchange's clock runs at the wall clock's pace: the days share today's trade date, and"
-                    + " the block trade and the one-way auction are left out");
+            progress.note("the exchange's clock runs at the wall clock's pace: the days share today's trade date,"
+                    + " whose clearing run is the operator's after the close; the block trade and the one-way"
+                    + " auction are left out");
         }
         LocalDate date = null;
         int days = year.scale().tradingDays();
@@ -95,16 +98,13 @@ final class MarketDays {
             }
             progress.phaseDone();
             if (fast) {
-                clearingRun(date, true);
+                clearingRun(date);
             }
         }
         for (int i = 0; i < traders.size(); i++) {
             String party = traders.get(i);
             long units = held[i];
             eventually(() -> MarketCalls.trading(participants.token(party), Scenario.INSTRUMENT, "balance") == units);
-        }
-        if (!fast) {
-            clearingRun(date, false);
         }
         return date;
     }
@@ -164,12 +164,10 @@ final class MarketDays {
         }
     }
 
-    /** The date's clearing run (answered as it is if it ran already) and its delivery; after the close if asked. */
-    private void clearingRun(LocalDate date, boolean afterTheClose) {
-        if (afterTheClose) {
-            Instant closed = date.atTime(CLOSE).atZone(SHANGHAI).toInstant();
-            awaitMarket(() -> MarketCalls.marketTime().isAfter(closed));
-        }
+    /** After the date's close, its clearing run (answered as it is if it ran already) and its delivery. */
+    private void clearingRun(LocalDate date) {
+        Instant closed = date.atTime(CLOSE).atZone(SHANGHAI).toInstant();
+        awaitMarket(() -> MarketCalls.marketTime().isAfter(closed));
         progress.phase("clearing run " + date, 1);
         send(DemoUser.OPERATOR, "POST", SETTLEMENT + "/api/v1/clearing-runs/" + date, Map.of())
                 .statusCode(oneOf(200, 201));

@@ -37,7 +37,6 @@ import java.util.function.BiConsumer;
  * <li>the trading days ({@link MarketDays}): each generated trade a sell the buyer meets at its price, more of them
  * nearer the deadline; on an exchange clock that runs fast, each day a trade date with its clearing run, and the
  * block trade and the one-way auction on the last;</li>
- * <li>the clearing runs and their delivery;</li>
  * <li>every entity's report verified and confirmed, the true-up issued, the obligations set;</li>
  * <li>every entity surrenders what it can, the period's allowance first; the few that sold what they needed are
  * short.</li>
