@@ -56,6 +56,7 @@ public final class ClearingLoad {
     private final String prefix;
     private final String jdbc;
     private final KafkaProducer<String, String> producer;
+    private final KafkaProducer<String, String> registry;
 
     private ClearingLoad(String settlement, String keycloak, String bootstrap, String prefix, String jdbc) {
         this.settlement = settlement;
@@ -70,6 +71,10 @@ public final class ClearingLoad {
         // was due, so the wait for its batch is measured too).
         props.put("linger.ms", "5");
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        // The parties and their units into trading come as the registry publishes them: only its principal may.
+        Properties registryProps = KafkaLogin.as("registry-service", bootstrap);
+        registryProps.put("acks", "all");
+        this.registry = new KafkaProducer<>(registryProps, new StringSerializer(), new StringSerializer());
     }
 
     public static void main(String[] args) throws Exception {
@@ -111,7 +116,7 @@ public final class ClearingLoad {
             UUID party = UUID.nameUUIDFromBytes(("bench-party-" + i).getBytes(StandardCharsets.UTF_8));
             parties.add(party);
             String now = Instant.now().toString();
-            send("registry.parties", party.toString(), 0, """
+            publishAsRegistry("registry.parties", party.toString(), """
                     {"eventId":"%s","type":"PartyRegistered","version":1,"occurredAt":"%s","producer":"registry-service",\
                     "key":"%s","payload":{"partyId":"%s","name":"Bench Party %d","type":"INSTITUTION","region":"HB",\
                     "holdingAccount":"HOLDING-%s","registeredAt":"%s"}}"""
@@ -129,7 +134,7 @@ public final class ClearingLoad {
                     {"account":"HOLDING-%s","partyId":"%s","instrument":"%s","status":"IN_TRADING","delta":%d}"""
                     .formatted(party, party, CEA, tonnesEach));
         }
-        send("registry.transactions", transaction, 0, """
+        publishAsRegistry("registry.transactions", transaction, """
                 {"eventId":"%s","type":"TransactionBooked","version":1,"occurredAt":"%s","producer":"registry-service",\
                 "key":"%s","payload":{"transactionId":"%s","type":"TO_TRADING","initiator":"bench",\
                 "bookedAt":"%s","lines":[%s]}}"""
@@ -298,6 +303,11 @@ public final class ClearingLoad {
 
     private void send(String topic, String key, int partition, String json) {
         producer.send(new ProducerRecord<>(prefix + topic, partition, key, json));
+    }
+
+    /** A setup event on partition 0, acknowledged before going on: a refusal (the broker's ACLs) stops the run. */
+    private void publishAsRegistry(String topic, String key, String json) throws Exception {
+        registry.send(new ProducerRecord<>(prefix + topic, 0, key, json)).get(30, TimeUnit.SECONDS);
     }
 
     private Connection connect() throws Exception {
