@@ -62,8 +62,7 @@ public final class MarketCalls {
 
     /** The exchange's clock (locally it starts at the next opening, so it is not the wall clock). */
     public static Instant marketTime() {
-        return Instant.parse(get(DemoUser.OPERATOR, TRADING + "/api/v1/market-session").statusCode(200).extract()
-                .path("marketTime"));
+        return Instant.parse(session().getString("marketTime"));
     }
 
     /** Where the national market's day stands: {@code marketTime}, {@code tradingDay}, {@code listingOpen}, ... */
