@@ -7,15 +7,22 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,7 +32,8 @@ import org.jboss.logging.Logger;
  * accepting at once when a renewal fails, and in any case {@code safety-margin} before the lease it last renewed
  * could expire, so that whatever it accepted is journaled before anyone else can take the lease. A leader whose
  * lease another instance took is DEPOSED: it exits, to be started again as a standby (its memory may be ahead of the
- * journal its successor serves).
+ * journal its successor serves). What was written under the lease while it was unsure (a renewal late) stands once
+ * the next renewal finds the lease still ours in the same epoch: nobody can have taken it meanwhile.
  */
 @ApplicationScoped
 public class Leadership {
@@ -46,13 +54,23 @@ public class Leadership {
     private final ScheduledExecutorService ticks;
     private final ExecutorService takeovers;
     private final Timer takeoverTime;
+    private final IntConsumer exit;
     private volatile State state = State.STANDBY;
     private volatile long epoch;
     /** System.nanoTime() until which the lease is surely still ours: a renewal's send time plus duration less margin. */
     private volatile long validUntil;
     private volatile boolean stopping;
+    /** Writes acknowledged while the lease was unsure, waiting for the next renewal's verdict (see {@link #confirmed}). */
+    private final Queue<CompletableFuture<Void>> unsure = new ConcurrentLinkedQueue<>();
 
+    @Inject
     public Leadership(ExchangeLease lease, LeaseConfig config, MeterRegistry metrics) {
+        this(lease, config, metrics, Quarkus::asyncExit);
+    }
+
+    /** {@code exit} ends the process with the given status (a test watches it instead). */
+    Leadership(ExchangeLease lease, LeaseConfig config, MeterRegistry metrics, IntConsumer exit) {
+        this.exit = exit;
         this.lease = lease;
         this.config = config;
         this.holder = host() + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
@@ -79,8 +97,7 @@ public class Leadership {
         } catch (RuntimeException e) {
             LOG.warnf("the exchange's lease could not be read at the start (%s); trying again", e.getMessage());
         }
-        ticks.scheduleWithFixedDelay(() -> tick(takeover), config.takeEvery().toMillis(),
-                config.takeEvery().toMillis(), TimeUnit.MILLISECONDS);
+        next(takeover);
         first.ifPresent(Runnable::run);
     }
 
@@ -102,6 +119,24 @@ public class Leadership {
         return (state == State.LEADER || state == State.TAKING_OVER) && System.nanoTime() - validUntil < 0;
     }
 
+    /**
+     * Completes once a write made under this instance's epoch before this call is known to stand: at once while
+     * {@link #holding}, otherwise when the next renewal sent after this call finds the lease still ours in the same
+     * epoch (taking it raises the epoch, so nobody took it meanwhile). Fails with {@code NOT_LEADER} if another
+     * instance took it instead, and this instance is then deposed.
+     */
+    public CompletableFuture<Void> confirmed() {
+        if (holding()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> verdict = new CompletableFuture<>();
+        unsure.add(verdict);
+        if (state == State.DEPOSED || state == State.STANDBY) {
+            refuseUnsure();
+        }
+        return verdict;
+    }
+
     public State state() {
         return state;
     }
@@ -113,6 +148,21 @@ public class Leadership {
 
     public int retryAfterSeconds() {
         return config.retryAfterSeconds();
+    }
+
+    /** Schedules the next tick: a holder renews every {@code renew-every}, a standby tries to take every {@code take-every}. */
+    private void next(Takeover takeover) {
+        if (stopping) {
+            return;
+        }
+        Duration delay = state == State.STANDBY ? config.takeEvery() : config.renewEvery();
+        ticks.schedule(() -> {
+            try {
+                tick(takeover);
+            } finally {
+                next(takeover);
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void tick(Takeover takeover) {
@@ -166,14 +216,26 @@ public class Leadership {
     }
 
     private void renew() {
+        List<CompletableFuture<Void>> before = new ArrayList<>();
+        for (CompletableFuture<Void> verdict; (verdict = unsure.poll()) != null; ) {
+            before.add(verdict);
+        }
         long sent = System.nanoTime();
-        boolean ours = lease.renew(holder, epoch, config.duration()).await().atMost(config.duration());
+        boolean ours;
+        try {
+            ours = lease.renew(holder, epoch, config.duration()).await().atMost(config.duration());
+        } catch (RuntimeException e) {
+            unsure.addAll(before); // no verdict yet: the next renewal gives it
+            throw e;
+        }
         if (!ours) {
             LOG.errorf("the exchange's lease of epoch %d was taken by another instance", epoch);
+            unsure.addAll(before);
             depose();
             return;
         }
         validUntil = sent + config.duration().minus(config.safetyMargin()).toNanos();
+        before.forEach(verdict -> verdict.complete(null));
         if (state == State.SUSPENDED) {
             state = State.LEADER;
             LOG.infof("the exchange's lease (epoch %d) is renewed again; writes resume", epoch);
@@ -183,8 +245,9 @@ public class Leadership {
     /** Stops accepting for good and exits: a deposed instance's memory is no longer the journal's. */
     private void depose() {
         state = State.DEPOSED;
+        refuseUnsure();
         if (!stopping) {
-            Quarkus.asyncExit(3);
+            exit.accept(3);
         }
     }
 
@@ -194,6 +257,7 @@ public class Leadership {
         takeovers.shutdownNow();
         State last = state;
         state = State.DEPOSED;
+        refuseUnsure();
         if (last == State.LEADER || last == State.TAKING_OVER || last == State.SUSPENDED) {
             try {
                 lease.release(holder, epoch).await().atMost(Duration.ofSeconds(2));
@@ -202,6 +266,14 @@ public class Leadership {
                 LOG.warnf("the exchange's lease of epoch %d was not released (%s); it expires", epoch,
                         e.getMessage());
             }
+        }
+    }
+
+    private void refuseUnsure() {
+        for (CompletableFuture<Void> verdict; (verdict = unsure.poll()) != null; ) {
+            verdict.completeExceptionally(new NotLeaderException(
+                    "the exchange's lease may have passed to another instance before the journal acknowledged the"
+                            + " command; try again shortly (the client order id finds the order if it stands)"));
         }
     }
 

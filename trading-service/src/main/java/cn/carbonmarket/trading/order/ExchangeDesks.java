@@ -8,7 +8,6 @@ import cn.carbonmarket.trading.engine.InstrumentEngine;
 import cn.carbonmarket.trading.journal.JournalPosition;
 import cn.carbonmarket.trading.journal.OrderJournal;
 import cn.carbonmarket.trading.leadership.Leadership;
-import cn.carbonmarket.trading.leadership.NotLeaderException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,9 +81,10 @@ public class ExchangeDesks {
 
     /**
      * Journals an applied command in the leader's epoch; if the broker does not acknowledge it, the instrument stops
-     * taking commands. An acknowledgement that comes only after the lease could have passed to another instance is
-     * not passed on: the record may stand behind the successor's epoch mark, refused on replay, so the client hears
-     * 503 {@code NOT_LEADER} and asks again (its client order id finds the order if it does stand).
+     * taking commands. An acknowledgement that comes when the lease is unsure (a renewal late) is passed on only once
+     * the next renewal shows nobody took the lease meanwhile. If someone did, the record may stand behind the
+     * successor's epoch mark, refused on replay: this instance is deposed and the client hears 503 {@code NOT_LEADER}
+     * and asks again (its client order id finds the order if it does stand).
      */
     CompletableFuture<JournalPosition> journaled(InstrumentCode instrument, Command command) {
         return journal.append(instrument, command, leadership.epoch()).handle((position, failure) -> {
@@ -94,11 +94,8 @@ public class ExchangeDesks {
                         instrument);
                 throw new JournalUnavailableException("the journal did not acknowledge the command");
             }
-            if (!leadership.holding()) {
-                throw new NotLeaderException("the exchange's lease lapsed before the journal acknowledged the command");
-            }
             return position;
-        });
+        }).thenCompose(position -> leadership.confirmed().thenApply(held -> position));
     }
 
     /** A desk's answer as a Uni, failing with the exception the desk threw rather than its wrapper. */
