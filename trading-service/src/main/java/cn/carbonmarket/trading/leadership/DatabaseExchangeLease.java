@@ -1,5 +1,6 @@
 package cn.carbonmarket.trading.leadership;
 
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -10,7 +11,8 @@ import java.util.Optional;
 /**
  * The exchange's lease as one row of trading's database (exchange_lease). Expiry is judged by the database's clock
  * alone ({@code clock_timestamp()}), so the instances' clocks need not agree; the row lock orders a renewal and a
- * taking, so one of them finds the other's result.
+ * taking, so one of them finds the other's result. It has a connection of its own (the datasource {@code lease}), so
+ * that a renewal does not wait behind the orders' statements.
  */
 @ApplicationScoped
 public class DatabaseExchangeLease implements ExchangeLease {
@@ -19,7 +21,7 @@ public class DatabaseExchangeLease implements ExchangeLease {
 
     private final Pool pool;
 
-    public DatabaseExchangeLease(Pool pool) {
+    public DatabaseExchangeLease(@ReactiveDataSource("lease") Pool pool) {
         this.pool = pool;
     }
 
