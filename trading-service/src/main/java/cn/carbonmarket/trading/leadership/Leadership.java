@@ -53,6 +53,11 @@ public class Leadership {
     private final String holder;
     private final ScheduledExecutorService ticks;
     private final ExecutorService takeovers;
+    /**
+     * Where the writes a renewal confirmed go on (their answers, their trades' recording): not on the lease's own
+     * thread, whose next renewal must not wait behind them.
+     */
+    private final ExecutorService verdicts;
     private final Timer takeoverTime;
     private final IntConsumer exit;
     private volatile State state = State.STANDBY;
@@ -76,6 +81,7 @@ public class Leadership {
         this.holder = host() + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
         this.ticks = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "exchange-lease"));
         this.takeovers = Executors.newSingleThreadExecutor(task -> daemon(task, "exchange-takeover"));
+        this.verdicts = Executors.newSingleThreadExecutor(task -> daemon(task, "exchange-lease-verdicts"));
         this.takeoverTime = Timer.builder("market.trading.takeover")
                 .description("from taking the exchange's lease to accepting orders (the journal read to its end)")
                 .register(metrics);
@@ -235,7 +241,9 @@ public class Leadership {
             return;
         }
         validUntil = sent + config.duration().minus(config.safetyMargin()).toNanos();
-        before.forEach(verdict -> verdict.complete(null));
+        if (!before.isEmpty()) {
+            verdicts.execute(() -> before.forEach(verdict -> verdict.complete(null)));
+        }
         if (state == State.SUSPENDED) {
             state = State.LEADER;
             LOG.infof("the exchange's lease (epoch %d) is renewed again; writes resume", epoch);
@@ -255,6 +263,7 @@ public class Leadership {
         stopping = true;
         ticks.shutdownNow();
         takeovers.shutdownNow();
+        verdicts.shutdown();
         State last = state;
         state = State.DEPOSED;
         refuseUnsure();

@@ -47,11 +47,13 @@ class LeadershipTest {
         assertThat(leadership.accepting()).isFalse();
 
         CompletableFuture<Void> verdict = leadership.confirmed();
+        CompletableFuture<String> goesOnIn = verdict.thenApply(held -> Thread.currentThread().getName());
         Thread.sleep(300); // several renewals time out meanwhile: still no verdict
         assertThat(verdict).isNotDone();
 
         lease.answer(true);
-        verdict.get(5, TimeUnit.SECONDS);
+        // The confirmed write's answer goes on off the lease's thread, whose next renewal must not wait for it.
+        assertThat(goesOnIn.get(5, TimeUnit.SECONDS)).isEqualTo("exchange-lease-verdicts");
         assertThat(leadership.state()).isEqualTo(Leadership.State.LEADER);
         assertThat(leadership.accepting()).isTrue();
         assertThat(exitStatus).hasValue(-1);
