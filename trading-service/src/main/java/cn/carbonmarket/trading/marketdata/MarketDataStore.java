@@ -5,8 +5,8 @@ import cn.carbonmarket.contracts.event.TradePrinted;
 import cn.carbonmarket.contracts.trade.TradeMode;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.platform.sql.ColumnBatch;
-import cn.carbonmarket.trading.order.ListedInstrument;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.carbonmarket.trading.listing.InstrumentListings;
+import cn.carbonmarket.trading.listing.ListedInstrument;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -73,12 +73,11 @@ public class MarketDataStore {
             .column(Integer.class, DailyStatistics::trades);
 
     private final Pool pool;
-    private final Map<String, Long> referenceCloses;
+    private final InstrumentListings listings;
 
-    public MarketDataStore(Pool pool, ObjectMapper json) {
+    public MarketDataStore(Pool pool, InstrumentListings listings) {
         this.pool = pool;
-        this.referenceCloses = ListedInstrument.load(json).stream()
-                .collect(Collectors.toUnmodifiableMap(l -> l.code().toString(), ListedInstrument::previousClose));
+        this.listings = listings;
     }
 
     /** Inserts the trades not recorded yet; the ids of those it inserted. */
@@ -197,11 +196,8 @@ public class MarketDataStore {
     }
 
     private long referenceClose(String instrument) {
-        Long close = referenceCloses.get(instrument);
-        if (close == null) {
-            throw new IllegalStateException(instrument + " is not listed, so it has no reference price");
-        }
-        return close;
+        return listings.known(InstrumentCode.parse(instrument)).map(ListedInstrument::previousClose).orElseThrow(
+                () -> new IllegalStateException(instrument + " is not listed, so it has no reference price"));
     }
 
     private static Candle candle(Row r) {

@@ -23,8 +23,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The exchange's desks, one {@link InstrumentDesk} per listed instrument, opened once recovery has rebuilt their
- * engines, and the journal every applied command goes to from its desk's thread. An instrument whose journal record
- * or trades were lost stops taking commands until the service restarts and replays what the journal holds.
+ * engines (and one more for each instrument listed since), and the journal every applied command goes to from its
+ * desk's thread. An instrument whose journal record or trades were lost stops taking commands until the service
+ * restarts and replays what the journal holds.
  */
 @ApplicationScoped
 public class ExchangeDesks {
@@ -46,6 +47,18 @@ public class ExchangeDesks {
         Map<InstrumentCode, InstrumentDesk> opened = new LinkedHashMap<>();
         engines.forEach((code, engine) -> opened.put(code, new InstrumentDesk(engine)));
         desks = Collections.unmodifiableMap(opened);
+    }
+
+    /** The engine's instrument's desk: the one it has, or a new one for the engine (an instrument listed since). */
+    synchronized InstrumentDesk add(InstrumentEngine engine) {
+        InstrumentDesk desk = desks.get(engine.instrument());
+        if (desk == null) {
+            desk = new InstrumentDesk(engine);
+            Map<InstrumentCode, InstrumentDesk> more = new LinkedHashMap<>(desks);
+            more.put(engine.instrument(), desk);
+            desks = Collections.unmodifiableMap(more);
+        }
+        return desk;
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {

@@ -16,10 +16,11 @@ import cn.carbonmarket.trading.journal.JournalSnapshot;
 import cn.carbonmarket.trading.journal.OrderJournal;
 import cn.carbonmarket.trading.journal.SnapshotStore;
 import cn.carbonmarket.trading.leadership.Leadership;
+import cn.carbonmarket.trading.listing.InstrumentListings;
+import cn.carbonmarket.trading.listing.ListedInstrument;
 import cn.carbonmarket.trading.risk.PreTradeRisk;
 import cn.carbonmarket.trading.rules.JurisdictionRules;
 import cn.carbonmarket.trading.rules.TradingRulePack;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
@@ -67,7 +68,7 @@ public class ExchangeRecovery {
     private final PreTradeRisk risk;
     private final Leadership leadership;
     private final Clock clock;
-    private final ObjectMapper json;
+    private final InstrumentListings listings;
     private final TradingRulePack pack;
     private final FillListener fills;
     private final Counter fenced;
@@ -77,7 +78,7 @@ public class ExchangeRecovery {
 
     public ExchangeRecovery(JournalReader reader, OrderJournal journal, SnapshotStore snapshots, Pool pool,
                             ExchangeDesks desks, DayOrders dayOrders, DayRollover rollover, PreTradeRisk risk,
-                            Leadership leadership, Clock clock, ObjectMapper json, TradingRulePack pack,
+                            Leadership leadership, Clock clock, InstrumentListings listings, TradingRulePack pack,
                             @All List<FillListener> listeners, MeterRegistry metrics) {
         this.reader = reader;
         this.journal = journal;
@@ -89,7 +90,7 @@ public class ExchangeRecovery {
         this.risk = risk;
         this.leadership = leadership;
         this.clock = clock;
-        this.json = json;
+        this.listings = listings;
         this.pack = pack;
         this.fills = fill -> {
             if (live) {
@@ -105,7 +106,7 @@ public class ExchangeRecovery {
         Map<InstrumentCode, JournalSnapshot> latest = latestSnapshots();
         Map<InstrumentCode, InstrumentEngine> engines = freshEngines(latest, fills);
         latest.values().forEach(snapshot -> dayOrders.handedOut(snapshot.lastOrderId()));
-        Replay replay = new Replay(engines, latest, true);
+        Replay replay = new Replay(engines, latest, true, fills);
         JournalReader.Tail tail = reader.open(replay.from());
         long replayed = tail.readToEnd(replay::onEngine);
         engines.values().forEach(engine -> engine.assumeDayAt(clock.instant()));
@@ -164,6 +165,15 @@ public class ExchangeRecovery {
                     .toList().forEach(CompletableFuture::join);
             LOG.infof("read %d more journal records after marking epoch %d", caughtUp, epoch);
         }
+        // Listed by the instance before, without a command journaled yet: nothing told the follower.
+        for (ListedInstrument listed : listings.all()) {
+            if (!engines.containsKey(listed.code())) {
+                InstrumentEngine engine = engine(listed, null, fills);
+                engine.assumeDayAt(clock.instant());
+                engines.put(listed.code(), engine);
+                desks.add(engine);
+            }
+        }
         risk.recover(engines);
         live = true;
         // The journal's last trading day may have closed while no instance ran it. The desks run it before any
@@ -179,7 +189,7 @@ public class ExchangeRecovery {
     public Rebuild rebuildFromJournal() {
         Map<InstrumentCode, JournalSnapshot> latest = latestSnapshots();
         Map<InstrumentCode, InstrumentEngine> engines = freshEngines(latest, fill -> { });
-        Replay replay = new Replay(engines, latest, false);
+        Replay replay = new Replay(engines, latest, false, fill -> { });
         reader.read(replay.from(), replay::onEngine);
         engines.values().forEach(engine -> engine.assumeDayAt(clock.instant()));
         return new Rebuild(engines, replay.applied);
@@ -196,16 +206,32 @@ public class ExchangeRecovery {
     private Map<InstrumentCode, InstrumentEngine> freshEngines(Map<InstrumentCode, JournalSnapshot> latest,
                                                                FillListener listener) {
         Map<InstrumentCode, InstrumentEngine> engines = new LinkedHashMap<>();
-        for (ListedInstrument listed : ListedInstrument.load(json)) {
-            Jurisdiction jurisdiction = listed.code().product().jurisdiction();
-            JurisdictionRules rules = pack.rules(jurisdiction).orElseThrow(() -> new IllegalStateException(
-                    listed.code() + " is listed but " + jurisdiction + " has no trading rule pack"));
-            DayOpening opening = Optional.ofNullable(latest.get(listed.code())).map(JournalSnapshot::opening)
-                    .orElse(DayOpening.listed(listed.previousClose()));
-            engines.put(listed.code(), new InstrumentEngine(listed.code(), rules.listing(), rules.calendar(), opening,
-                    listener));
+        for (ListedInstrument listed : listings.all()) {
+            engines.put(listed.code(), engine(listed, latest.get(listed.code()), listener));
         }
         return engines;
+    }
+
+    private InstrumentEngine engine(ListedInstrument listed, JournalSnapshot snapshot, FillListener listener) {
+        Jurisdiction jurisdiction = listed.code().product().jurisdiction();
+        JurisdictionRules rules = pack.rules(jurisdiction).orElseThrow(() -> new IllegalStateException(
+                listed.code() + " is listed but " + jurisdiction + " has no trading rule pack"));
+        DayOpening opening = Optional.ofNullable(snapshot).map(JournalSnapshot::opening)
+                .orElse(DayOpening.listed(listed.previousClose()));
+        return new InstrumentEngine(listed.code(), rules.listing(), rules.calendar(), opening, listener);
+    }
+
+    /**
+     * Opens the desk of an instrument the operator has just listed on this instance, the active one (a standby learns
+     * of it from the journal or at its takeover); nothing if it has one.
+     */
+    public void opened(ListedInstrument listed) {
+        if (!desks.instruments().contains(listed.code())) {
+            InstrumentEngine engine = engine(listed, null, fills);
+            engine.assumeDayAt(clock.instant());
+            risk.listed(engine);
+            desks.add(engine);
+        }
     }
 
     /**
@@ -217,14 +243,16 @@ public class ExchangeRecovery {
         private final Map<InstrumentCode, InstrumentEngine> engines;
         private final Map<InstrumentCode, JournalSnapshot> latest;
         private final boolean restore;
+        private final FillListener listener;
         private final EpochFence fence = new EpochFence(fenced);
         private long applied;
 
         Replay(Map<InstrumentCode, InstrumentEngine> engines, Map<InstrumentCode, JournalSnapshot> latest,
-               boolean restore) {
+               boolean restore, FillListener listener) {
             this.engines = engines;
             this.latest = latest;
             this.restore = restore;
+            this.listener = listener;
         }
 
         /**
@@ -248,7 +276,7 @@ public class ExchangeRecovery {
 
         /** Applies the record on its instrument's desk (once the desks serve reads). */
         void onDesk(JournalPosition position, JournalRecord record) {
-            engineFor(position, record).ifPresent(engine -> desks.desk(engine.instrument()).submit(e -> {
+            engineFor(position, record).ifPresent(engine -> desks.add(engine).submit(e -> {
                 apply(e, record);
                 return null;
             }));
@@ -259,17 +287,22 @@ public class ExchangeRecovery {
             if (!fence.admits(position, record) || !record.carriesCommand()) {
                 return Optional.empty();
             }
-            InstrumentEngine engine = engines.get(record.instrumentCode());
-            if (engine == null) {
-                throw new IllegalStateException("the journal holds " + record.instrument()
-                        + ", which is no longer listed");
-            }
             JournalSnapshot snapshot = latest.get(record.instrumentCode());
+            InstrumentEngine engine = engines.computeIfAbsent(record.instrumentCode(), code -> listedSince(code,
+                    snapshot));
             if (snapshot != null && snapshot.covers(position)) {
                 return Optional.empty();
             }
             applied++;
             return Optional.of(engine);
+        }
+
+        /** The engine of an instrument another instance listed after this one read the listings. */
+        private InstrumentEngine listedSince(InstrumentCode code, JournalSnapshot snapshot) {
+            ListedInstrument listed = listings.lookUp(code).orElseThrow(() -> new IllegalStateException(
+                    "the journal holds " + code + ", which is not listed"));
+            LOG.infof("%s was listed by %s at %s; following its journal", code, listed.listedBy(), listed.listedAt());
+            return engine(listed, snapshot, listener);
         }
 
         private void apply(InstrumentEngine engine, JournalRecord record) {

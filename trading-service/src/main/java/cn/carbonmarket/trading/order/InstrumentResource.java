@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** An instrument's book as the market sees it, and the operator's halt and resume. */
 @Path("/api/v1/instruments/{code}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Instruments", description = "Depth of book; halt and resume")
+@Tag(name = "Instruments", description = "Listing, depth of book; halt and resume")
 @SecurityRequirement(name = "SecurityScheme")
 public class InstrumentResource {
 

@@ -202,6 +202,11 @@ public class PreTradeRisk {
         watch(engine);
     }
 
+    /** An instrument listed while the exchange runs: surveillance watches its first day around its reference price. */
+    public void listed(InstrumentEngine engine) {
+        watch(engine);
+    }
+
     /** Watches the engine's trading day for abnormal price moves, from its last price on. */
     private void watch(InstrumentEngine engine) {
         InstrumentCode code = engine.instrument();

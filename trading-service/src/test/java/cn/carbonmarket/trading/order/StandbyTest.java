@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import cn.carbonmarket.contracts.party.PartyId;
 import cn.carbonmarket.contracts.unit.InstrumentCode;
+import cn.carbonmarket.testing.Database;
 import cn.carbonmarket.testing.DemoUser;
 import cn.carbonmarket.testing.KafkaTopic;
 import cn.carbonmarket.trading.engine.OrderView;
@@ -46,6 +47,8 @@ class StandbyTest {
     private static final KafkaTopic JOURNAL = new KafkaTopic("trading.orders");
     /** Far above what the exchange hands out in a test run: the other instance's orders. */
     private static final long FOLLOWED_ID = 50_000_000;
+    private static final InstrumentCode LISTED_AND_TRADED = InstrumentCode.parse("CEA-2099");
+    private static final InstrumentCode LISTED_ONLY = InstrumentCode.parse("CEA-2098");
 
     @Inject
     Leadership leadership;
@@ -85,7 +88,16 @@ class StandbyTest {
         journal(placeLimit(FOLLOWED_ID + 1, DemoUser.ENTITY_2, UUID.randomUUID().toString(), "BUY", 9_940, 5,
                 epoch - 1));
 
+        // The other instance listed a vintage and took an order on it, and listed one more that has no order yet.
+        listedElsewhere(LISTED_AND_TRADED);
+        listedElsewhere(LISTED_ONLY);
+        JOURNAL.send(LISTED_AND_TRADED.toString(), placeLimit(LISTED_AND_TRADED, FOLLOWED_ID + 2, DemoUser.ENTITY_1,
+                UUID.randomUUID().toString(), "SELL", 9_100, 4, epoch));
+
         eventually(() -> ownOrderIds(DemoUser.ENTITY_1).contains(FOLLOWED_ID));
+        eventually(() -> ownOrderIds(DemoUser.ENTITY_1).contains(FOLLOWED_ID + 2));
+        assertThat(books.depth(LISTED_AND_TRADED).await().indefinitely().previousClose()).isEqualTo(9_000);
+        assertThat(books.instruments()).doesNotContain(LISTED_ONLY);
         eventually(() -> metrics.counter("market.trading.journal.fenced").count() > fencedBefore);
         assertThat(ownOrderIds(DemoUser.ENTITY_2)).doesNotContain(FOLLOWED_ID + 1);
         assertThat(recovery.rebuildFromJournal().engines().get(CEA).depth())
@@ -101,7 +113,9 @@ class StandbyTest {
 
         Funding.everyone();
         long next = placed(DemoUser.ENTITY_2, limit("CEA-2025", "BUY", 9_950, 3));
-        assertThat(next).isGreaterThan(FOLLOWED_ID);
+        assertThat(next).isGreaterThan(FOLLOWED_ID + 2);
+        assertThat(books.instruments()).contains(LISTED_AND_TRADED, LISTED_ONLY);
+        place(DemoUser.ENTITY_2, limit(LISTED_ONLY.toString(), "BUY", 9_000, 1)).statusCode(201);
         place(DemoUser.ENTITY_1, sameAs(clientOrderId)).statusCode(200)
                 .body("orderId", equalTo((int) FOLLOWED_ID));
     }
@@ -114,10 +128,23 @@ class StandbyTest {
 
     private String placeLimit(long orderId, DemoUser user, String clientOrderId, String side, long price,
                               long quantity, long epoch) {
+        return placeLimit(CEA, orderId, user, clientOrderId, side, price, quantity, epoch);
+    }
+
+    private String placeLimit(InstrumentCode instrument, long orderId, DemoUser user, String clientOrderId,
+                              String side, long price, long quantity, long epoch) {
         return """
-                {"version":2,"type":"PLACE_LIMIT","instrument":"CEA-2025","orderId":%d,"party":"%s",\
+                {"version":2,"type":"PLACE_LIMIT","instrument":"%s","orderId":%d,"party":"%s",\
                 "clientOrderId":"%s","side":"%s","price":%d,"quantity":%d,"at":"%s","epoch":%d}"""
-                .formatted(orderId, user.partyId(), clientOrderId, side, price, quantity, clock.instant(), epoch);
+                .formatted(instrument, orderId, user.partyId(), clientOrderId, side, price, quantity, clock.instant(),
+                        epoch);
+    }
+
+    /** A listing as the active instance records it (the standby reads it when the journal names the instrument). */
+    private static void listedElsewhere(InstrumentCode instrument) {
+        new Database("trading").count("with listed as (insert into instrument_listing (code, reference_close_fen,"
+                + " source, listed_by, listed_at) values (?, 9000, 'listed by the other instance', 'operator-1',"
+                + " now()) on conflict do nothing returning 1) select count(*) from listed", instrument.toString());
     }
 
     private static void journal(String record) {
