@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.oneOf;
 
 import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.year.AuctionSale;
 import cn.carbonmarket.year.CoveredEntity;
 import cn.carbonmarket.year.Scale;
 import cn.carbonmarket.year.Scenario;
@@ -28,18 +29,18 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * A national market year, small and generated from a seed ({@code market-year}'s {@link Scenario}), played through
- * the public APIs of the four running services by the player {@code ./market demo} uses ({@link YearPlay}: the seven
- * pilots migrated, parties registered, pre-allocation, units into trading and cash in, trading days, the end-of-day
- * run, reports verified, true-up, obligations, surrenders with a few entities short), then the invariants that make
- * them one market: registry IN_TRADING = settlement's units = trading's risk view per party (less what a clearing run
- * has yet to deliver); issued - surrendered - cancelled = holdings per instrument; the ledger sums to zero and every
- * account is its journal (posted and pending); every trade cleared exactly once; the audit chain verifies; every
- * migration reconciled to its control totals; the compliance rate is what the generated data imply, computed here.
- * Settlement clears a trade date once and refuses its trades after that run, and the suite's trades all fall on
- * today: the class runs first (e2e/pom.xml orders classes by {@code @Order}), and the player makes no clearing run at
- * the suite's wall-clock pace, so the year's trades stay undelivered here (the first invariant allows for that, as
- * settlement's reconciliation does) until a later class makes the day's run.
+ * A national market year, small and generated from a seed ({@code market-year}'s {@link Scenario}), played through the
+ * public APIs of the four running services by the player {@code ./market demo} uses ({@link YearPlay}: the seven pilots
+ * migrated, parties registered, pre-allocation, units into trading and cash in, the period's primary auction, trading
+ * days, the end-of-day run, reports verified, true-up, obligations, surrenders with a few entities short), then the
+ * invariants that make them one market: registry IN_TRADING = settlement's units = trading's risk view per party (less
+ * what a clearing run has yet to deliver); issued - surrendered - cancelled = holdings per instrument; the ledger sums
+ * to zero and every account is its journal (posted and pending); every trade cleared exactly once; the audit chain
+ * verifies; every migration reconciled to its control totals; the compliance rate is what the generated data imply,
+ * computed here. Settlement clears a trade date once and refuses its trades after that run, and the suite's trades all
+ * fall on today: the class runs first (e2e/pom.xml orders classes by {@code @Order}), and the player makes no clearing
+ * run at the suite's wall-clock pace, so the year's trades stay undelivered here (the first invariant allows for that,
+ * as settlement's reconciliation does) until a later class makes the day's run.
  */
 @Order(1)
 class MarketYearIT {
@@ -118,6 +119,50 @@ class MarketYearIT {
         assertThat(standings).allSatisfy(s -> assertThat(((Number) s.get("missingTonnes")).longValue())
                 .isEqualTo(missing.get((String) s.get("partyId"))));
         assertThat(result.getLong("missingTonnes")).isEqualTo(missing.values().stream().mapToLong(m -> m).sum());
+    }
+
+    /**
+     * One price for all, where the bids from the highest down first cover what was sold; every bid above it filled
+     * in full, none below it; what each winner won is in its risk view at the exchange.
+     */
+    @Test
+    void thePeriodsAllowanceWentToTheInstitutionsBidsAtOnePriceInItsPrimaryAuction() {
+        assertThat(played.primaryAuctionRef()).as("the primary auction was played").isNotNull();
+        JsonPath auction = get(DemoUser.REGULATOR, ALLOCATION + "/api/v1/auction-calendar/" + played.period()
+                + "/auctions/" + played.primaryAuctionRef()).statusCode(200).extract().jsonPath();
+        assertThat(auction.getString("status")).isEqualTo("COMPLETED");
+        assertThat(auction.getString("result.outcome")).isEqualTo("CLEARED");
+        long price = auction.getLong("result.clearingPriceFen");
+        long sold = auction.getLong("result.soldTonnes");
+        List<AuctionSale.Bid> bids = YEAR.primaryAuction().bids();
+        assertThat(auction.getInt("result.bidders")).isEqualTo(bids.size());
+        assertThat(auction.getLong("result.demandTonnes")).isEqualTo(bids.stream().mapToLong(AuctionSale.Bid::quantity)
+                .sum());
+        assertThat(auction.getLong("result.revenueFen")).isEqualTo(sold * price);
+
+        Map<String, Long> expected = new HashMap<>();
+        long left = sold;
+        for (AuctionSale.Bid bid : bids.stream().sorted((a, b) -> Long.compare(b.priceFen(), a.priceFen())).toList()) {
+            long won = Math.min(bid.quantity(), left);
+            if (won > 0) {
+                assertThat(bid.priceFen()).as("a winning bid").isGreaterThanOrEqualTo(price);
+                expected.merge(played.traders().get(bid.buyer()), won, Long::sum);
+            }
+            left -= won;
+            if (bid.priceFen() > price) {
+                assertThat(won).as("a bid above the clearing price fills").isEqualTo(bid.quantity());
+            }
+        }
+        assertThat(left).as("what sold went to bids").isZero();
+        Map<String, Long> winners = new HashMap<>();
+        auction.<Map<String, Object>>getList("result.winners").forEach(w -> winners.put((String) w.get("partyId"),
+                ((Number) w.get("tonnes")).longValue()));
+        assertThat(winners).isEqualTo(expected);
+        eventually(() -> {
+            Map<String, Long> trading = BookInvariants.tradingBalances();
+            return expected.entrySet().stream().allMatch(w -> trading.getOrDefault(w.getKey() + "/"
+                    + played.allowance(), 0L).equals(w.getValue()));
+        });
     }
 
     @Test

@@ -22,10 +22,11 @@ import java.util.Set;
  * the exchange's band is 10% of the previous close, which a day's prices then keep to whether the played days fall on
  * one trade date or on several. The days nearer the deadline trade more. Besides the continuous trades, the first
  * entity sells 100,000 t in a block trade to the first buyer and the second 10,000 t in a one-way auction to three
- * buyers' sealed bids; both sellers move those units into trading on top of the rest.
+ * buyers' sealed bids; both sellers move those units into trading on top of the rest. The period's own allowance is
+ * sold in a primary auction of ten lots to up to three institutions' sealed bids.
  */
 public record Scenario(long seed, Scale scale, List<CoveredEntity> entities, List<Trader> traders,
-                       List<Trade> trades, BlockTrade block, AuctionSale auction) {
+                       List<Trade> trades, BlockTrade block, AuctionSale auction, PrimaryAuction primaryAuction) {
 
     /** The pilot regions (Shenzhen is in Guangdong) and a six-digit division of each, for the parties' identities. */
     private static final String[][] REGIONS = {{"BJ", "110105", "Beijing"}, {"TJ", "120101", "Tianjin"},
@@ -38,8 +39,8 @@ public record Scenario(long seed, Scale scale, List<CoveredEntity> entities, Lis
     private static final long MWH_STEP = 100_000;
     /** The instrument the year trades: CEA-2024, which no other part of the suite trades. */
     public static final String INSTRUMENT = "CEA-2024";
-    /** Its previous close as trading lists it. */
-    private static final long PREVIOUS_CLOSE_FEN = 9_000;
+    /** Its previous close as trading lists it; the period's own allowance is listed at the same price. */
+    public static final long PREVIOUS_CLOSE_FEN = 9_000;
     private static final long LOT = 100;
     private static final long BLOCK_TONNES = 100_000;
     private static final long AUCTION_TONNES = 10_000;
@@ -65,6 +66,8 @@ public record Scenario(long seed, Scale scale, List<CoveredEntity> entities, Lis
         trades.forEach(t -> spend[t.buyer()] += t.priceFen() * t.quantity());
         spend[block.buyer()] += block.priceFen() * block.quantity();
         auction.bids().forEach(b -> spend[b.buyer()] += b.priceFen() * b.quantity());
+        PrimaryAuction primary = primaryAuction(scale);
+        primary.bids().forEach(b -> spend[b.buyer()] += b.priceFen() * b.quantity());
         List<Trader> traders = new ArrayList<>();
         Set<String> residentIds = new HashSet<>();
         for (int i = 0; i < spend.length; i++) {
@@ -74,7 +77,22 @@ public record Scenario(long seed, Scale scale, List<CoveredEntity> entities, Lis
                     : individual(random, residentIds, cash));
         }
         return new Scenario(seed, scale, List.copyOf(entities), List.copyOf(traders), List.copyOf(trades), block,
-                auction);
+                auction, primary);
+    }
+
+    /**
+     * Ten lots with half of them each bidder's cap, bid for by up to three institutions a little under the price
+     * the year trades at: 12 lots asked if there are three (the new vintage has no closes, so the reserve is the
+     * pack's floor).
+     */
+    private static PrimaryAuction primaryAuction(Scale scale) {
+        int bidders = Math.min(3, scale.institutions());
+        List<AuctionSale.Bid> bids = new ArrayList<>();
+        for (int i = 0; i < bidders; i++) {
+            bids.add(new AuctionSale.Bid(i, PREVIOUS_CLOSE_FEN * (97 - 2 * i) / 100,
+                    PrimaryAuction.LOT_TONNES * (5 - i)));
+        }
+        return new PrimaryAuction(10, "0.5", List.copyOf(bids));
     }
 
     /** Emissions of the coal burned: tonnes x 20.000 GJ/t x 0.02600 tC/GJ x 0.99 x 44/12, half up to the tonne. */

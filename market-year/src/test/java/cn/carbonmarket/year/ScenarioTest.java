@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.carbonmarket.contracts.party.ResidentIdentityNumber;
 import cn.carbonmarket.contracts.party.UnifiedSocialCreditCode;
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -65,6 +66,21 @@ class ScenarioTest {
     }
 
     @Test
+    void thePrimaryAuctionIsBidForInWholeLotsByInstitutionsWithinTheirCapAndItsDemandCoversTheVolume() {
+        Scenario year = Scenario.generate(2026, THREE_DAYS);
+        PrimaryAuction auction = year.primaryAuction();
+        long volume = auction.volumeLots() * PrimaryAuction.LOT_TONNES;
+        long cap = new BigDecimal(auction.bidderCapShare()).multiply(BigDecimal.valueOf(volume)).longValueExact();
+        assertThat(auction.bids()).hasSize(3).allSatisfy(bid -> {
+            assertThat(year.traders().get(bid.buyer()).type()).isEqualTo("INSTITUTION");
+            assertThat(bid.quantity() % PrimaryAuction.LOT_TONNES).isZero();
+            assertThat(bid.quantity()).isBetween(PrimaryAuction.LOT_TONNES, cap);
+        });
+        assertThat(auction.bids().stream().map(AuctionSale.Bid::buyer).distinct()).hasSize(3);
+        assertThat(auction.bids().stream().mapToLong(AuctionSale.Bid::quantity).sum()).isGreaterThan(volume);
+    }
+
+    @Test
     void everyIdentityIsValidAndUniqueAndEveryBuyerCanPay() {
         Scenario year = Scenario.generate(2026, THREE_DAYS);
         Set<String> identities = new HashSet<>();
@@ -81,6 +97,7 @@ class ScenarioTest {
         year.trades().forEach(t -> spend[t.buyer()] += t.priceFen() * t.quantity());
         spend[year.block().buyer()] += year.block().priceFen() * year.block().quantity();
         year.auction().bids().forEach(b -> spend[b.buyer()] += b.priceFen() * b.quantity());
+        year.primaryAuction().bids().forEach(b -> spend[b.buyer()] += b.priceFen() * b.quantity());
         for (int i = 0; i < spend.length; i++) {
             assertThat(year.traders().get(i).cashFen()).isGreaterThan(spend[i] + spend[i] / 100);
         }

@@ -21,20 +21,25 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The year's trading days on the exchange's clock. When it runs fast (the demo starts the exchange with
- * {@code market.trading.clock.speed}, a trading day in about a minute), each generated day is a trade date of its
- * own: its orders in the listing sessions, on the last day the block trade in the block session and the one-way
- * auction, and each date's clearing run after its close. At the wall clock's pace (the e2e suite, a market
- * {@code ./market up} started) the days are played one after the other on today's trade date, without the block
- * trade and the auction (their session and bid window, 30 minutes at least, would not come within the run) and
- * without a clearing run: the date is still trading, and settlement clears a date once, refusing its later trades
- * ({@code TRADE_DATE_CLOSED}), so the run is left to the operator after the close.
+ * The year's trading days on the exchange's clock. When it runs fast (the demo starts the exchange with {@code
+ * market.trading.clock.speed}, a trading day in about a minute), each generated day is a trade date of its own: on the
+ * first day the period's primary auction ({@link PeriodAuction}), its orders in the listing sessions, on the last day
+ * the block trade in the block session and the one-way auction, and each date's clearing run after its close (and the
+ * auction's date's, should its window have closed on a date the days passed). At the wall clock's pace (the e2e suite,
+ * a market {@code ./market up} started) the days are played one after the other on today's trade date, with the primary
+ * auction where the regulator's calendar allows its short window (the e2e suite's), without the block trade and the
+ * one-way auction (their session and bid window, 30 minutes at least, would not come within the run) and without a
+ * clearing run: the date is still trading, and settlement clears a date once, refusing its later trades ({@code
+ * TRADE_DATE_CLOSED}), so the run is left to the operator after the close.
  */
 final class MarketDays {
 
@@ -50,16 +55,24 @@ final class MarketDays {
     private final Participants participants;
     private final List<String> entities;
     private final List<String> traders;
+    private final PeriodAuction periodAuction;
     private final long[] held;
+    private Optional<PeriodAuction.Sold> sold = Optional.empty();
 
     MarketDays(Scenario year, Progress progress, Participants participants, List<String> entities,
-               List<String> traders) {
+               List<String> traders, PeriodAuction periodAuction) {
         this.year = year;
         this.progress = progress;
         this.participants = participants;
         this.entities = entities;
         this.traders = traders;
+        this.periodAuction = periodAuction;
         this.held = new long[traders.size()];
+    }
+
+    /** The period's primary auction, once played (empty if it was left out). */
+    Optional<PeriodAuction.Sold> primaryAuction() {
+        return sold;
     }
 
     /** Plays every day; answers the last trade date. */
@@ -68,13 +81,15 @@ final class MarketDays {
         for (int i = 0; i < traders.size(); i++) {
             held[i] = MarketCalls.trading(participants.token(traders.get(i)), Scenario.INSTRUMENT, "balance");
         }
-        boolean fast = clockSpeed() >= FAST;
+        long speed = clockSpeed();
+        boolean fast = speed >= FAST;
         if (!fast) {
             progress.note("the exchange's clock runs at the wall clock's pace: the days share today's trade date,"
                     + " whose clearing run is the operator's after the close; the block trade and the one-way"
                     + " auction are left out");
         }
         LocalDate date = null;
+        Set<LocalDate> cleared = new HashSet<>();
         int days = year.scale().tradingDays();
         for (int day = 0; day < days; day++) {
             int thisDay = day;
@@ -82,6 +97,9 @@ final class MarketDays {
             boolean last = day == days - 1;
             date = fast ? LocalDate.parse(awaitSession(s -> s.getBoolean("listingOpen")).getString("tradingDay"))
                     : MarketCalls.tradeDate();
+            if (day == 0) {
+                sold = periodAuction.play(speed);
+            }
             progress.phase("trading day " + (day + 1) + " of " + days + " (" + date + ")",
                     trades.size() + (fast && last ? 2 : 0));
             for (Trade trade : trades) {
@@ -99,7 +117,13 @@ final class MarketDays {
             progress.phaseDone();
             if (fast) {
                 clearingRun(date);
+                cleared.add(date);
             }
+        }
+        // The auction's sales fall on the date its window closed in, which the days may have passed.
+        Optional<LocalDate> auctionDate = sold.map(PeriodAuction.Sold::tradeDate);
+        if (fast && auctionDate.isPresent() && !cleared.contains(auctionDate.get())) {
+            clearingRun(auctionDate.get());
         }
         for (int i = 0; i < traders.size(); i++) {
             String party = traders.get(i);
@@ -197,6 +221,6 @@ final class MarketDays {
             throw new IllegalStateException(e);
         }
         long marketMillis = Duration.between(market, MarketCalls.marketTime()).toMillis();
-        return marketMillis / Math.max(1, (System.nanoTime() - wall) / 1_000_000);
+        return Math.max(1, marketMillis / Math.max(1, (System.nanoTime() - wall) / 1_000_000));
     }
 }

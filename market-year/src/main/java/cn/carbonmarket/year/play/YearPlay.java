@@ -34,8 +34,9 @@ import java.util.function.BiConsumer;
  * <li>a fresh national period: units and the base year's verified data, the pre-allocation run approved and issued;</li>
  * <li>the vintage each entity holds from before the period ({@value Scenario#INSTRUMENT}), part of it moved into
  * trading, and the buyers' cash at the clearing bank;</li>
- * <li>the trading days ({@link MarketDays}): each generated trade a sell the buyer meets at its price, more of them
- * nearer the deadline; on an exchange clock that runs fast, each day a trade date with its clearing run, and the
+ * <li>the trading days ({@link MarketDays}), the first opening with the period's primary auction of its own
+ * allowance (listed at the exchange for it) to institutions; each generated trade a sell the buyer meets at its
+ * price, more of them nearer the deadline; on an exchange clock that runs fast, each day a trade date with its clearing run, and the
  * block trade and the one-way auction on the last;</li>
  * <li>every entity's report verified and confirmed, the true-up issued, the obligations set;</li>
  * <li>every entity surrenders what it can, the period's allowance first; the few that sold what they needed are
@@ -47,9 +48,12 @@ import java.util.function.BiConsumer;
  */
 public final class YearPlay {
 
-    /** What a played year leaves behind: the parties in the scenario's order, the period, the end of day's date. */
+    /**
+     * What a played year leaves behind: the parties in the scenario's order, the period, the end of day's date, and
+     * the primary auction's reference in the period's calendar (null where it was left out).
+     */
     public record PlayedYear(List<String> entities, List<String> traders, String period, String allowance, int year,
-                             LocalDate tradeDate) {
+                             LocalDate tradeDate, String primaryAuctionRef) {
     }
 
     private final Scenario year;
@@ -68,13 +72,15 @@ public final class YearPlay {
         parties();
         int periodYear = preAllocation();
         holdingsIntoTrading();
-        LocalDate tradeDate = new MarketDays(year, progress, participants, entities, traders).play();
         String period = "CN-" + periodYear;
+        MarketDays days = new MarketDays(year, progress, participants, entities, traders, new PeriodAuction(
+                year.primaryAuction(), progress, participants, traders, period, "CEA-" + periodYear));
+        LocalDate tradeDate = days.play();
         reports(period, periodYear);
         trueUpAndObligations(period, periodYear);
         surrenders(period, "CEA-" + periodYear);
         return new PlayedYear(List.copyOf(entities), List.copyOf(traders), period, "CEA-" + periodYear, periodYear,
-                tradeDate);
+                tradeDate, days.primaryAuction().map(PeriodAuction.Sold::auctionRef).orElse(null));
     }
 
     private void pilots() {
