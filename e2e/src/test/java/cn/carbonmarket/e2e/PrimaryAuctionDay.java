@@ -85,8 +85,6 @@ final class PrimaryAuctionDay {
         }
     }
 
-    /** The exchange's time: locally it may run ahead of the wall clock (it starts at the next opening). */
-
     static JsonPath auction(String ref) {
         return get(DemoUser.REGULATOR, ALLOCATION + "/api/v1/auction-calendar/" + PERIOD + "/auctions/" + ref)
                 .statusCode(200).extract().jsonPath();

@@ -57,6 +57,7 @@ public final class Demo {
                 year-<seed>-e<i> and year-<seed>-t<i>, password = user name):
                   compliance table   GET %1$s/api/v1/compliance/%2$s            (regulator)
                   its entities       GET %1$s/api/v1/compliance/%2$s/entities/<partyId>
+                  primary auction    %8$s
                   clearing run       GET %3$s/api/v1/clearing-runs/%4$s       (operator, after the close)
                   order book         GET %5$s/api/v1/instruments/%6$s/depth    (any participant)
                   audit chain        GET %7$s/api/v1/audit/verify               (regulator)
@@ -64,7 +65,11 @@ public final class Demo {
                   Swagger UIs        http://127.0.0.1:8091/q/swagger-ui (registry), 8092 (allocation),
                                      8093 (trading), 8094 (settlement)
                 """, ALLOCATION, played.period(), AllocationCalls.SETTLEMENT, played.tradeDate(),
-                AllocationCalls.TRADING, Scenario.INSTRUMENT, AllocationCalls.REGISTRY);
+                AllocationCalls.TRADING, Scenario.INSTRUMENT, AllocationCalls.REGISTRY,
+                played.primaryAuctionRef() == null ? "left out (see above)" : "GET " + ALLOCATION
+                        + "/api/v1/auction-calendar/" + played.period() + "/auctions/" + played.primaryAuctionRef()
+                        + "   (regulator; each bidder: /api/v1/auction-results/" + played.primaryAuctionRef()
+                        + "/mine)");
     }
 
     private static String value(String[] args, int i, String name) {

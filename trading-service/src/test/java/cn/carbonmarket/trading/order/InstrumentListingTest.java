@@ -12,11 +12,13 @@ import static org.hamcrest.Matchers.nullValue;
 
 import cn.carbonmarket.contracts.unit.InstrumentCode;
 import cn.carbonmarket.testing.DemoUser;
+import cn.carbonmarket.testing.KafkaTopic;
 import cn.carbonmarket.trading.risk.Funding;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The exchange operator lists a new vintage while the exchange runs: its book takes orders at once, drawn around
- * the reference price given, and a restart rebuilds it from the listing and the journal.
+ * the reference price given, the market data stream shows it, and a restart rebuilds it from the listing and the
+ * journal.
  */
 @QuarkusTest
 class InstrumentListingTest {
@@ -61,6 +64,11 @@ class InstrumentListingTest {
         get(DemoUser.OPERATOR, "/api/v1/instruments/" + vintage + "/depth").statusCode(200)
                 .body("previousClose", equalTo(9_500)).body("last", equalTo(9_600)).body("volume", equalTo(100))
                 .body("asks[0].quantity", equalTo(200));
+
+        // Readers of the market data learn of it from its first book, around the reference price.
+        String depth = new KafkaTopic("trading.market-data").await(r -> vintage.equals(r.key())
+                && r.value().contains("\"DepthChanged\""), Duration.ofSeconds(30)).value();
+        assertThat(depth).contains("\"previousCloseFen\":9500");
 
         InstrumentCode code = InstrumentCode.parse(vintage);
         assertThat(recovery.rebuildFromJournal().engines().get(code).depth())
