@@ -93,6 +93,24 @@ class InstructionSignatureTest {
                 .isEqualTo("its signature does not match its content"));
     }
 
+    /** Signed with Bouncy Castle's code here, the same bytes as the JDK's Ed25519 makes, and each verifies the other. */
+    @Test
+    void itsSignaturesAreTheStandardOnesTheJdksEd25519MakesAndChecks() throws Exception {
+        byte[] content = instruction(7).signedContent();
+        Signature ours = signer("2026-1", ALLOCATION).sign(content);
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initSign(ALLOCATION.getPrivate());
+        jdk.update(content);
+        byte[] theirs = jdk.sign();
+        assertThat(java.util.Base64.getDecoder().decode(ours.value())).isEqualTo(theirs);
+        jdk.initVerify(ALLOCATION.getPublic());
+        jdk.update(content);
+        assertThat(jdk.verify(java.util.Base64.getDecoder().decode(ours.value()))).isTrue();
+        assertThat(REGISTRY.refusal(content, new Signature("2026-1",
+                java.util.Base64.getEncoder().encodeToString(theirs)))).isNull();
+        assertThat(REGISTRY.refusal(content, new Signature("2026-1", "AQID"))).isEqualTo("its signature is malformed");
+    }
+
     @Test
     void duringARotationBothKeysVerify() {
         Ed25519Verifier both = new Ed25519Verifier(List.of(publicKey("2026-1", ALLOCATION), publicKey("2026-2", OTHER)));
