@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
@@ -52,7 +53,7 @@ public final class Ed25519Verifier {
         } catch (IllegalArgumentException e) {
             return "its signature is malformed";
         }
-        if (value.length != Ed25519PublicKeyParameters.KEY_SIZE * 2) {
+        if (value.length != Ed25519PrivateKeyParameters.SIGNATURE_SIZE) {
             return "its signature is malformed";
         }
         Ed25519Signer ed25519 = new Ed25519Signer();

@@ -206,7 +206,8 @@ final class MarketDays {
         return session[0];
     }
 
-    private static void awaitMarket(Supplier<Boolean> condition) {
+    /** Until the exchange's clock makes the condition true (at most a night on a slow clock). */
+    static void awaitMarket(Supplier<Boolean> condition) {
         await().atMost(NIGHT).pollInterval(Duration.ofMillis(200)).until(condition::get);
     }
 

@@ -5,7 +5,6 @@ import static cn.carbonmarket.year.play.AllocationCalls.TRADING;
 import static cn.carbonmarket.year.play.AllocationCalls.eventually;
 import static cn.carbonmarket.year.play.AllocationCalls.get;
 import static cn.carbonmarket.year.play.AllocationCalls.send;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.oneOf;
 
 import cn.carbonmarket.testing.DemoUser;
@@ -20,7 +19,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The period's primary auction of its own allowance, on the exchange's clock: the exchange operator lists the new
@@ -84,13 +82,13 @@ final class PeriodAuction {
         long auctionId = get(DemoUser.REGULATOR, calendar + "/" + ref).statusCode(200).extract().jsonPath()
                 .getLong("tradingAuctionId");
         progress.step();
-        awaitMarket(() -> !MarketCalls.marketTime().isBefore(opensAt));
+        MarketDays.awaitMarket(() -> !MarketCalls.marketTime().isBefore(opensAt));
         for (AuctionSale.Bid bid : auction.bids()) {
             send(participants.token(traders.get(bid.buyer())), "POST", TRADING + "/api/v1/auctions/" + auctionId
                     + "/bids", Map.of("priceFen", bid.priceFen(), "quantity", bid.quantity())).statusCode(201);
             progress.step();
         }
-        awaitMarket(() -> MarketCalls.marketTime().isAfter(closesAt));
+        MarketDays.awaitMarket(() -> MarketCalls.marketTime().isAfter(closesAt));
         send(DemoUser.OPERATOR, "POST", TRADING + "/api/v1/auctions/" + auctionId + "/close", Map.of())
                 .statusCode(oneOf(200, 409));
         LocalDate tradeDate = MarketCalls.tradeDate();
@@ -103,9 +101,5 @@ final class PeriodAuction {
     private String status(String ref) {
         return get(DemoUser.REGULATOR, ALLOCATION + "/api/v1/auction-calendar/" + period + "/auctions/" + ref)
                 .statusCode(200).extract().path("status");
-    }
-
-    private static void awaitMarket(Supplier<Boolean> condition) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(condition::get);
     }
 }

@@ -50,7 +50,13 @@ public class ExchangeDesks {
     }
 
     /** The engine's instrument's desk: the one it has, or a new one for the engine (an instrument listed since). */
-    synchronized InstrumentDesk add(InstrumentEngine engine) {
+    InstrumentDesk add(InstrumentEngine engine) {
+        InstrumentDesk desk = desks.get(engine.instrument());
+        return desk != null ? desk : added(engine);
+    }
+
+    /** The follower calls {@link #add} for every record it applies: only a new instrument takes the lock. */
+    private synchronized InstrumentDesk added(InstrumentEngine engine) {
         InstrumentDesk desk = desks.get(engine.instrument());
         if (desk == null) {
             desk = new InstrumentDesk(engine);

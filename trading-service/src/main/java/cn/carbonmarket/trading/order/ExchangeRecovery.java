@@ -168,8 +168,7 @@ public class ExchangeRecovery {
         // Listed by the instance before, without a command journaled yet: nothing told the follower.
         for (ListedInstrument listed : listings.all()) {
             if (!engines.containsKey(listed.code())) {
-                InstrumentEngine engine = engine(listed, null, fills);
-                engine.assumeDayAt(clock.instant());
+                InstrumentEngine engine = firstDay(listed);
                 engines.put(listed.code(), engine);
                 desks.add(engine);
             }
@@ -226,12 +225,18 @@ public class ExchangeRecovery {
      * of it from the journal or at its takeover); nothing if it has one.
      */
     public void opened(ListedInstrument listed) {
-        if (!desks.instruments().contains(listed.code())) {
-            InstrumentEngine engine = engine(listed, null, fills);
-            engine.assumeDayAt(clock.instant());
-            risk.listed(engine);
+        if (!desks.all().containsKey(listed.code())) {
+            InstrumentEngine engine = firstDay(listed);
+            risk.listed(engine); // before the desk takes its first order
             desks.add(engine);
         }
+    }
+
+    /** A listed instrument's engine before its first command, on today's trading day around its reference price. */
+    private InstrumentEngine firstDay(ListedInstrument listed) {
+        InstrumentEngine engine = engine(listed, null, fills);
+        engine.assumeDayAt(clock.instant());
+        return engine;
     }
 
     /**
